@@ -1,0 +1,67 @@
+# Two commands for a new team member: `make run` and `make test`. See README.md.
+SHELL := /bin/bash
+PORT ?= 8000
+VENV := .venv
+PY := $(VENV)/bin/python
+# The newest Python 3.11+ on this machine.
+PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do \
+	command -v $$p >/dev/null && $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+	&& { echo $$p; break; }; done)
+
+.PHONY: run test install install-dev browser lint format lock clean
+
+$(VENV)/bin/python:
+	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed (python3 --version)."; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+
+$(VENV)/.base-installed: requirements/base.lock | $(VENV)/bin/python
+	$(VENV)/bin/pip install --quiet -r requirements/base.lock
+	@touch $@
+
+$(VENV)/.dev-installed: requirements/dev.lock | $(VENV)/bin/python
+	$(VENV)/bin/pip install --quiet -r requirements/dev.lock
+	@touch $@ $(VENV)/.base-installed
+
+install: $(VENV)/.base-installed
+install-dev: $(VENV)/.dev-installed
+
+run: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo_content --if-empty
+	$(PY) manage.py ensure_admin
+	@echo "Serving the practice site on http://127.0.0.1:$(PORT)/ (admin: /admin/)"
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# Browser tests need the system Chromium: install it when we can (root), else say what is missing.
+browser:
+	@if [ -x /usr/bin/chromium ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "Installing Chromium for the browser tests (apt-get)..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else \
+		echo "NOTE: /usr/bin/chromium is missing and this user cannot install it;"; \
+		echo "      browser tests will be skipped (install the 'chromium' package to run them)."; \
+	fi
+
+test: install-dev browser
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install-dev
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+# Regenerate the lock files after changing pyproject.toml.
+lock: install-dev
+	$(VENV)/bin/pip install --quiet pip-tools
+	$(VENV)/bin/pip-compile -q --strip-extras --no-header --no-emit-index-url \
+		--no-emit-find-links pyproject.toml -o requirements/base.lock
+	$(VENV)/bin/pip-compile -q --strip-extras --no-header --no-emit-index-url \
+		--no-emit-find-links --extra dev pyproject.toml -o requirements/dev.lock
+
+clean:
+	rm -rf $(VENV) var db.sqlite3

@@ -1,0 +1,29 @@
+import secrets
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = "Creates an administrator account when none exists and prints its password once."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--username", default="admin")
+
+    def handle(self, *args, username, **options):
+        User = get_user_model()
+        if User.objects.filter(is_superuser=True).exists():
+            self.stdout.write("An administrator account already exists; none was created.")
+            return
+        password = secrets.token_urlsafe(12)
+        User.objects.create_superuser(
+            username=username, email=f"{username}@practice.example", password=password
+        )
+        rule = "=" * 60
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"{rule}\nAdministrator account created (shown only this once):\n"
+                f"  user name: {username}\n  password:  {password}\n"
+                f"  log in at: /admin/login/\n{rule}"
+            )
+        )

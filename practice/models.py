@@ -1,0 +1,165 @@
+"""Site-wide settings staff edit under Settings in the Wagtail admin."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.functional import cached_property
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+
+from .contrast import AA_NORMAL_TEXT, HEX_COLOUR, contrast_ratio
+
+hex_colour_validator = RegexValidator(HEX_COLOUR, "Enter a colour as a hex code, like #1a5e8c.")
+
+# The theme's colours are drawn behind white text (header, buttons) and as text on white (links).
+THEME_TEXT_COLOUR = "#ffffff"
+
+
+@register_setting(icon="home")
+class PracticeSettings(ClusterableModel, BaseSiteSetting):
+    name = models.CharField("practice name", max_length=120, default="Pain management practice")
+    tagline = models.CharField(max_length=200, blank=True)
+    phone = models.CharField(max_length=40, blank=True, help_text="As patients should dial it.")
+    email = models.EmailField(blank=True)
+    address = models.TextField("postal address", blank=True, help_text="One line per line.")
+    opening_hours = models.TextField(
+        blank=True, help_text="One line per day or range, e.g. 'Mon–Thu: 8am–5pm'."
+    )
+    emergency_notice = models.CharField(
+        max_length=255,
+        default="If this is an emergency, call 911 or go to the nearest emergency room.",
+        help_text="Shown on every page. Keep it short and direct.",
+    )
+    disclaimer = RichTextField(
+        "medical disclaimer",
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text="Shown in the footer of every page.",
+    )
+    consultation_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Where every 'Request a consultation' button leads.",
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("name"), FieldPanel("tagline")],
+            heading="Identity",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("phone"),
+                FieldPanel("email"),
+                FieldPanel("address"),
+                FieldPanel("opening_hours"),
+            ],
+            heading="Contact",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("emergency_notice"), FieldPanel("disclaimer")],
+            heading="Notices",
+        ),
+        FieldPanel("consultation_page"),
+        InlinePanel("footer_links", heading="Footer links", label="Page"),
+        InlinePanel("social_links", heading="Social links", label="Social link"),
+    ]
+
+    class Meta:
+        verbose_name = "practice details"
+
+    @property
+    def address_lines(self):
+        return [line.strip() for line in self.address.splitlines() if line.strip()]
+
+    @property
+    def opening_hours_lines(self):
+        return [line.strip() for line in self.opening_hours.splitlines() if line.strip()]
+
+    @cached_property
+    def footer_pages(self):
+        """Live, public pages linked from the footer, in the editor's order, in one query."""
+        return list(
+            Page.objects.live()
+            .public()
+            .filter(practice_footer_links__settings=self)
+            .order_by("practice_footer_links__sort_order")
+        )
+
+    @property
+    def phone_href(self):
+        return "tel:" + "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
+
+
+class FooterLink(Orderable):
+    settings = ParentalKey(PracticeSettings, related_name="footer_links", on_delete=models.CASCADE)
+    page = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="practice_footer_links"
+    )
+
+    panels = [FieldPanel("page")]
+
+
+class SocialLink(Orderable):
+    settings = ParentalKey(PracticeSettings, related_name="social_links", on_delete=models.CASCADE)
+    label = models.CharField(max_length=60, help_text="e.g. Facebook")
+    url = models.URLField()
+
+    panels = [FieldPanel("label"), FieldPanel("url")]
+
+
+@register_setting(icon="image")
+class ThemeSettings(BaseSiteSetting):
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown in the header. The practice name is used as its text alternative.",
+    )
+    primary_colour = models.CharField(
+        max_length=7,
+        default="#1d5c8a",
+        validators=[hex_colour_validator],
+        help_text="Header, buttons and links. Must be dark enough to read white text on it.",
+    )
+    accent_colour = models.CharField(
+        max_length=7,
+        default="#8a3b12",
+        validators=[hex_colour_validator],
+        help_text="Highlights and callouts. Must be dark enough to read white text on it.",
+    )
+
+    panels = [FieldPanel("logo"), FieldPanel("primary_colour"), FieldPanel("accent_colour")]
+
+    class Meta:
+        verbose_name = "theme"
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        for field in ("primary_colour", "accent_colour"):
+            colour = getattr(self, field)
+            if not HEX_COLOUR.match(colour or ""):
+                continue  # the field validator already reports the format
+            ratio = contrast_ratio(colour, THEME_TEXT_COLOUR)
+            if ratio < AA_NORMAL_TEXT:
+                errors[field] = (
+                    f"{colour} has a contrast ratio of {ratio:.2f}:1 against white text; "
+                    f"WCAG AA needs at least {AA_NORMAL_TEXT}:1. Choose a darker colour."
+                )
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def version(self):
+        """Changes whenever the colours change, so browsers fetch the new theme.css."""
+        return f"{self.pk or 0}-{self.primary_colour[1:]}-{self.accent_colour[1:]}"

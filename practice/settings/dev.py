@@ -1,0 +1,7 @@
+from .base import *  # noqa: F403
+from .env import env_bool, env_str
+
+DEBUG = env_bool("DEBUG", True)
+# A fixed key is fine for a laptop; production.py refuses to start without a real one.
+SECRET_KEY = env_str("SECRET_KEY", "dev-only-insecure-key-never-use-in-production")
+SERVE_MEDIA = True

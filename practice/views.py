@@ -1,0 +1,23 @@
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from django.views.decorators.http import require_GET
+
+from .models import ThemeSettings
+
+ONE_YEAR = 365 * 24 * 60 * 60
+
+
+@require_GET
+def theme_css(request):
+    """The theme's colours as CSS custom properties: a stylesheet, so pages need no inline style.
+
+    Pages link it with ?v=<version>; a matching version never changes, so it is cached for a year.
+    """
+    theme = ThemeSettings.for_request(request)
+    css = render_to_string("practice/theme.css", {"theme": theme})
+    response = HttpResponse(css, content_type="text/css; charset=utf-8")
+    if request.GET.get("v") == theme.version:
+        response["Cache-Control"] = f"public, max-age={ONE_YEAR}, immutable"
+    else:
+        response["Cache-Control"] = "public, max-age=300"
+    return response

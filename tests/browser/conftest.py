@@ -1,0 +1,100 @@
+"""Real Chromium through Playwright, and axe-core for accessibility checks."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-sync",
+]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if "tests/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    if not Path(CHROMIUM).exists():
+        message = f"Chromium not found at {CHROMIUM} (install the 'chromium' package)."
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(message + " Browser tests may not be skipped in CI.")
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def browser_page(chromium):
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def axe():
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe()
+
+
+def assert_no_axe_violations(axe, page, label):
+    results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    violations = results.response["violations"]
+    details = "\n".join(
+        f"- {v['id']} ({v['impact']}): {v['help']} at "
+        + ", ".join(str(node["target"]) for node in v["nodes"][:3])
+        for v in violations
+    )
+    assert not violations, f"axe found {len(violations)} violation(s) on {label}:\n{details}"
+
+
+def save_screenshot(page, name):
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+@pytest.fixture(autouse=True)
+def _restore_migration_data(migration_data, transactional_db):
+    """Live-server tests flush the database after each test, taking what migrations created
+    (Wagtail's root page, locale and collection, the staff groups) with it: put it back.
+
+    Django's own serialized rollback cannot be used: once Playwright's event loop runs, the
+    ORM hands out a fresh connection object that lacks the serialized copy.
+    """
+    from django.contrib.auth.models import Permission
+    from django.contrib.contenttypes.models import ContentType
+    from django.core import serializers
+    from django.db import connection, transaction
+    from wagtail.models import Locale
+
+    if not Locale.objects.exists():
+        # Building the objects may look content types up (and create them), so build first;
+        # then swap the content types and permissions the flush re-created for the saved ones.
+        objects = list(serializers.deserialize("json", migration_data))
+        objects.sort(key=lambda item: not isinstance(item.object, ContentType))
+        with transaction.atomic(), connection.constraint_checks_disabled():
+            Permission.objects.all().delete()
+            ContentType.objects.all().delete()
+            ContentType.objects.clear_cache()
+            for item in objects:
+                item.save()

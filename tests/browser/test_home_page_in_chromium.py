@@ -1,0 +1,31 @@
+import pytest
+
+from .conftest import assert_no_axe_violations, save_screenshot
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_home_page_is_usable_and_accessible(live_server, demo_site, browser_page, axe, width):
+    page = browser_page
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(live_server.url + "/")
+
+    assert page.locator("h1").first.is_visible()
+    assert "Rubin Pain Management" in page.title()
+    # No horizontal scrolling on a small phone.
+    scroll_width = page.evaluate("document.documentElement.scrollWidth")
+    assert scroll_width <= width
+
+    # The first Tab reaches the skip link, which is then visible and jumps to <main>.
+    page.keyboard.press("Tab")
+    skip = page.locator(".skip-link")
+    assert page.evaluate("document.activeElement.className") == "skip-link"
+    assert skip.is_visible()
+    page.keyboard.press("Enter")
+    assert page.url.endswith("#main-content")
+
+    # Every menu link is reachable and visible at this width.
+    for link in page.locator(".main-nav a").all():
+        assert link.is_visible()
+
+    save_screenshot(page, f"home-{width}")
+    assert_no_axe_violations(axe, page, f"the home page at {width}px")
