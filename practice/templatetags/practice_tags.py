@@ -24,3 +24,34 @@ def main_menu(context):
 def in_section(page, section):
     """True when `page` is `section` or lies below it in the page tree."""
     return bool(page and section and getattr(page, "path", "").startswith(section.path))
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumb_trail(context, page):
+    """The ancestors of `page` from the site's home page down, without `page` itself.
+
+    Walks up through parents the router has already loaded, so a page served normally costs
+    no query here.
+    """
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    if site is None or page is None or page.pk == site.root_page_id:
+        return []
+    trail = []
+    ancestor = page
+    while ancestor.depth > 1 and ancestor.pk != site.root_page_id:
+        ancestor = ancestor.get_parent()
+        if ancestor is None:
+            break
+        trail.insert(0, ancestor)
+    if not trail or trail[0].pk != site.root_page_id:
+        return []  # not under this site's home page (e.g. an unsaved preview)
+    return trail
+
+
+@register.simple_tag(takes_context=True)
+def page_query(context, param, number):
+    """The current query string with `param` set to `number` (other filters kept)."""
+    query = context["request"].GET.copy()
+    query[param] = number
+    return "?" + query.urlencode()
