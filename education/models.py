@@ -1,6 +1,7 @@
 """Patient education: topics, articles and the clinicians who write and review them."""
 
 import calendar
+import functools
 import math
 
 from django import forms
@@ -8,6 +9,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -24,12 +26,15 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from practice.cache import cached
+
 from .blocks import ArticleBodyBlock
 from .queries import (
     article_detail_prefetches,
     article_listing,
     is_live_and_public,
     live_public_articles,
+    private_q,
 )
 from .structured_data import article_json_ld, author_json_ld
 
@@ -56,13 +61,25 @@ def review_interval_months():
     return getattr(settings, "ARTICLE_REVIEW_INTERVAL_MONTHS", 12)
 
 
-def paginate(items, number, per_page):
-    """One page of `items`; a page number that is not a number or out of range is a 404."""
+def paginate(items, number, per_page, count_key=None, request=None):
+    """One page of `items`; a page number that is not a number or out of range is a 404.
+
+    With `count_key` the number of items is kept in the cache until the content changes, and
+    the page's items are only fetched when something reads them (usually a template fragment
+    that is itself cached), so a warm request costs no query here. Previews never use it.
+    """
     paginator = Paginator(items, per_page)
+    if count_key and not getattr(request, "is_preview", False):
+        paginator.count = cached(count_key, items.count)
     try:
         return paginator.page(number or 1)
     except (EmptyPage, PageNotAnInteger) as error:
         raise Http404("No such page of results.") from error
+
+
+def lazy(compute):
+    """A value computed on first use and remembered: templates call it like a method."""
+    return functools.cache(compute)
 
 
 def elided_range(page_of_items):
@@ -109,14 +126,13 @@ class ArticleIndexPage(Page):
         return self.search_description or self.intro
 
     def route(self, request, path_components):
-        # An article in one query with everything its page shows, instead of Wagtail's two
-        # (the base page, then the specific one) plus one per related object.
+        # An article in one query, with its hero image and reviewer, instead of Wagtail's two
+        # (the base page, then the specific one).
         if len(path_components) == 1:
             article = (
                 ArticlePage.objects.child_of(self)
                 .filter(slug=path_components[0])
-                .select_related("hero_image", "medical_reviewer", "medical_reviewer__photo")
-                .prefetch_related(*article_detail_prefetches())
+                .select_related("hero_image", "medical_reviewer")
                 .first()
             )
             if article is None:
@@ -127,7 +143,14 @@ class ArticleIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        topics = list(Topic.objects.filter(articles__in=live_public_articles(request)).distinct())
+        topics = cached(
+            f"article-index-topics:{self.pk}",
+            lambda: list(
+                Topic.objects.filter(
+                    articles__in=live_public_articles(request).child_of(self)
+                ).distinct()
+            ),
+        )
         active_topic = None
         articles = live_public_articles(request).child_of(self)
         topic_slug = request.GET.get("topic")
@@ -137,8 +160,14 @@ class ArticleIndexPage(Page):
                 raise Http404("No such topic.")
             articles = articles.filter(topics=active_topic)
         page_of_articles = paginate(
-            article_listing(articles), request.GET.get("page"), ARTICLES_PER_PAGE
+            article_listing(articles),
+            request.GET.get("page"),
+            ARTICLES_PER_PAGE,
+            count_key=f"article-index-count:{self.pk}:{topic_slug or ''}",
+            request=request,
         )
+        if active_topic or page_of_articles.number > 1:
+            context["canonical_url"] = self.get_full_url(request) + "?" + request.GET.urlencode()
         context.update(
             topics=topics,
             active_topic=active_topic,
@@ -320,6 +349,7 @@ class ArticlePage(Page):
     def byline(self, request=None):
         """(author, profile is live and public) pairs in byline order. Profiles still in draft
         or private are named but never linked."""
+        self.load_details(request)
         return [
             (link.author, is_live_and_public(link.author, request))
             for link in self.article_authors.all()
@@ -333,6 +363,7 @@ class ArticlePage(Page):
 
     @cached_property
     def topic_list(self):
+        self.load_details()
         return list(self.topics.all())
 
     @property
@@ -353,21 +384,37 @@ class ArticlePage(Page):
         return block.value["citations"] if block else []
 
     def get_context(self, request, *args, **kwargs):
+        # Everything that needs a query is computed on first use: the template reads it inside
+        # cached fragments, so a warm request for an unchanged article runs none of it.
         context = super().get_context(request, *args, **kwargs)
-        social_image = self.hero_image.get_rendition(SOCIAL_IMAGE) if self.hero_image else None
-        social_image_url = request.build_absolute_uri(social_image.url) if social_image else None
+        social_image = lazy(lambda: self._social_image(request))
         context.update(
             index_page=self.get_parent(),
-            byline=self.byline(request),
-            reviewer=self.reviewer(request),
-            related_articles=self.related_articles(request),
+            byline=lazy(lambda: self.byline(request)),
+            reviewer=lazy(lambda: self.reviewer(request)),
+            related_articles=lazy(lambda: self.related_articles(request)),
             og_type="article",
-            social_image=social_image,
-            social_image_url=social_image_url,
+            social_image=lambda: social_image()[0],
+            social_image_url=lambda: social_image()[1],
             social_image_alt="" if self.hero_image_decorative else self.hero_image_alt,
-            structured_data=article_json_ld(self, request, social_image_url),
+            structured_data=lazy(lambda: article_json_ld(self, request, social_image()[1])),
         )
         return context
+
+    def load_details(self, request=None):
+        """Fetch bylines with photos, topics and image renditions in a fixed number of queries
+        (once). A preview's page is built from the editor's form, so it has them in memory."""
+        if getattr(self, "_details_loaded", False) or getattr(request, "is_preview", False):
+            return
+        prefetch_related_objects([self], *article_detail_prefetches())
+        self._details_loaded = True
+
+    def _social_image(self, request):
+        if not self.hero_image:
+            return None, None
+        self.load_details(request)
+        rendition = self.hero_image.get_rendition(SOCIAL_IMAGE)
+        return rendition, request.build_absolute_uri(rendition.url)
 
     def related_articles(self, request=None):
         """Up to three live, public articles sharing a topic, newest first, never this one."""
@@ -414,13 +461,15 @@ class AuthorIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["authors"] = list(
-            AuthorPage.objects.child_of(self)
-            .live()
-            .public()
-            .select_related("photo")
-            .prefetch_related("photo__renditions")
-            .order_by("family_name", "given_name")
+        context["authors"] = lazy(
+            lambda: list(
+                AuthorPage.objects.child_of(self)
+                .live()
+                .exclude(private_q(request))
+                .select_related("photo")
+                .prefetch_related("photo__renditions")
+                .order_by("family_name", "given_name")
+            )
         )
         return context
 
@@ -526,6 +575,12 @@ class AuthorPage(Page):
     def get_meta_description(self):
         return self.search_description or self.short_bio
 
+    def _social_image(self, request):
+        if not self.photo:
+            return None, None
+        rendition = self.photo.get_rendition(SOCIAL_IMAGE)
+        return rendition, request.build_absolute_uri(rendition.url)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         articles = live_public_articles(request)
@@ -533,23 +588,26 @@ class AuthorPage(Page):
             article_listing(articles.filter(article_authors__author=self)),
             request.GET.get("page"),
             AUTHOR_ARTICLES_PER_PAGE,
+            count_key=f"author-written-count:{self.pk}",
+            request=request,
         )
         reviewed = paginate(
             article_listing(articles.filter(medical_reviewer=self)),
             request.GET.get("reviewed_page"),
             AUTHOR_ARTICLES_PER_PAGE,
+            count_key=f"author-reviewed-count:{self.pk}",
+            request=request,
         )
-        photo = self.photo.get_rendition(SOCIAL_IMAGE) if self.photo else None
-        social_image_url = request.build_absolute_uri(photo.url) if photo else None
+        social_image = lazy(lambda: self._social_image(request))
         context.update(
             written_articles=written,
             written_page_range=elided_range(written),
             reviewed_articles=reviewed,
             reviewed_page_range=elided_range(reviewed),
             og_type="profile",
-            social_image=photo,
-            social_image_url=social_image_url,
+            social_image=lambda: social_image()[0],
+            social_image_url=lambda: social_image()[1],
             social_image_alt=self.photo_alt,
-            structured_data=author_json_ld(self, request, social_image_url),
+            structured_data=lazy(lambda: author_json_ld(self, request, social_image()[1])),
         )
         return context

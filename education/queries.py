@@ -2,6 +2,8 @@
 
 from django.db.models import Prefetch, Q
 
+from practice.cache import cached
+
 ARTICLE_ORDER = ("-display_date", "-first_published_at", "-pk")
 
 
@@ -13,7 +15,10 @@ def private_paths(request=None):
 
     paths = getattr(request, "_education_private_paths", None)
     if paths is None:
-        paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
+        paths = cached(
+            "private-paths",
+            lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True)),
+        )
         if request is not None:
             request._education_private_paths = paths
     return paths
@@ -61,5 +66,4 @@ def article_detail_prefetches():
         ),
         "topics",
         "hero_image__renditions",
-        "medical_reviewer__photo__renditions",
     )

@@ -71,7 +71,7 @@ class HomePage(Page):
         }
         featured = [pages[pk] for pk in ids if pk in pages]
         prefetch_related_objects(
-            [page for page in featured if hasattr(page, "hero_image")], "hero_image__renditions"
+            [page for page in featured if hasattr(page, "hero_image_id")], "hero_image__renditions"
         )
         return featured
 

@@ -1,6 +1,8 @@
 from django import template
 from wagtail.models import Site
 
+from practice.cache import cached, content_version
+
 register = template.Library()
 
 
@@ -8,15 +10,17 @@ register = template.Library()
 def main_menu(context):
     """The site root's live, public children marked "show in menus", in tree order.
 
-    Memoised on the request so the header and any other caller share two queries.
+    Kept in the cache until the content changes, and memoised on the request.
     """
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
     if site is None:
         return []
     if not hasattr(request, "_practice_main_menu"):
-        children = site.root_page.get_children().live().public().in_menu()
-        request._practice_main_menu = list(children)
+        request._practice_main_menu = cached(
+            f"main-menu:{site.pk}",
+            lambda: list(site.root_page.get_children().live().public().in_menu()),
+        )
     return request._practice_main_menu
 
 
@@ -55,3 +59,9 @@ def page_query(context, param, number):
     query = context["request"].GET.copy()
     query[param] = number
     return "?" + query.urlencode()
+
+
+@register.simple_tag(name="content_version")
+def content_version_tag():
+    """The current content version, to key {% wagtailcache %} fragments on."""
+    return content_version()
