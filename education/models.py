@@ -7,6 +7,7 @@ import math
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import prefetch_related_objects
@@ -180,6 +181,7 @@ class ArticleIndexPage(Page):
 class ArticlePage(Page):
     summary = models.TextField(
         max_length=300,
+        validators=[MaxLengthValidator(300)],
         help_text=(
             "Two or three plain sentences that tell a patient what they will learn. Shown in "
             "lists of articles and in search engines. At most 300 characters."
@@ -506,6 +508,7 @@ class AuthorPage(Page):
     )
     short_bio = models.TextField(
         max_length=300,
+        validators=[MaxLengthValidator(300)],
         help_text="One or two sentences for bylines and the list of clinicians.",
     )
     full_bio = RichTextField(

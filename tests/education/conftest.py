@@ -21,6 +21,8 @@ _numbers = itertools.count(1)
 
 
 def add_page(parent, page, publish=True):
+    """Add `page` under `parent`, published, or as a draft that has never been live."""
+    page.live = publish
     parent.add_child(instance=page)
     revision = page.save_revision()
     if publish:
@@ -81,6 +83,15 @@ def make_article(
 
 
 @pytest.fixture
+def home_page(db):
+    """The demo practice without its education content, so each test builds exactly the
+    articles it talks about."""
+    from practice.demo import site
+
+    return site.build(log=lambda message: None)
+
+
+@pytest.fixture
 def article_index(home_page):
     index = ArticleIndexPage(title="Patient education", slug="education", intro="Read up.")
     return add_page(home_page, index)
@@ -115,6 +126,7 @@ def article(article_index, rubin, back_pain):
         hero_image_alt="A person stretching",
         medical_reviewer=rubin,
         last_reviewed=datetime.date(2026, 2, 1),
+        display_date=datetime.date(2026, 1, 20),
     )
 
 
