@@ -7,14 +7,15 @@ import math
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxLengthValidator
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail import blocks
 from wagtail.admin.panels import (
     FieldPanel,
     MultiFieldPanel,
@@ -25,6 +26,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
+from wagtail.rich_text import get_text_for_indexing
 from wagtail.search import index
 
 from practice.cache import cached
@@ -56,6 +58,25 @@ def add_months(day, months):
     return day.replace(
         year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
     )
+
+
+def readable_text(block, value):
+    """The text a reader sees in a block's value, as a list of strings."""
+    if value is None:
+        return []
+    if isinstance(block, blocks.RichTextBlock):
+        return [get_text_for_indexing(value.source)]
+    if isinstance(block, blocks.CharBlock | blocks.TextBlock):
+        return [value]
+    if isinstance(block, blocks.StructBlock):
+        return [
+            text
+            for name, child in block.child_blocks.items()
+            for text in readable_text(child, value.get(name))
+        ]
+    if isinstance(block, blocks.ListBlock):
+        return [text for item in value for text in readable_text(block.child_block, item)]
+    return []
 
 
 def review_interval_months():
@@ -337,10 +358,12 @@ class ArticlePage(Page):
         self.reading_time = max(1, math.ceil(self.word_count / WORDS_PER_MINUTE))
 
     def count_words(self):
+        """Words a reader reads: the summary and the body's text, not its references or the
+        labels of choices (such as a heading's level)."""
         texts = [self.summary]
         for block in self.body:
             if block.block_type != "references":
-                texts.extend(block.block.get_searchable_content(block.value))
+                texts.extend(readable_text(block.block, block.value))
         return sum(len(str(text).split()) for text in texts)
 
     # --- What the templates show ---

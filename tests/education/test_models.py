@@ -8,7 +8,7 @@ from wagtail.rich_text import RichText
 
 from education.models import ArticlePage, add_months
 
-from .conftest import make_article, make_author, make_topic
+from .conftest import make_article, make_topic
 
 pytestmark = pytest.mark.django_db
 
