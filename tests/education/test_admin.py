@@ -157,3 +157,17 @@ def test_an_author_without_live_articles_can_be_deleted(
     url = reverse("wagtailadmin_pages:delete", args=[author.pk])
     admin_client_logged_in.post(url, {"confirm_site_name": ""})
     assert not AuthorPage.objects.filter(pk=author.pk).exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("block_name", ["pull_quote", "video", "references", "callout"])
+def test_article_blocks_have_previews_in_the_block_picker(admin_client_logged_in, block_name):
+    from education.blocks import ArticleBodyBlock
+
+    block = ArticleBodyBlock().child_blocks[block_name]
+    assert block.meta.description
+    response = admin_client_logged_in.get(
+        reverse("wagtailadmin_block_preview"), {"id": block.definition_prefix}
+    )
+    assert response.status_code == 200
+    assert "practice/css/site.css" in response.content.decode()
