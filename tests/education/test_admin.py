@@ -79,6 +79,9 @@ class EditorWritesArticlesTests(WagtailPageTestCase):
         self.assertEqual(article.next_review_due, datetime.date(2027, 3, 1))
         self.assertEqual(article.word_count, 12 + 2 + 180)  # summary, heading, paragraph
         self.assertPageIsRenderable(article)
+        self.assertPageIsPreviewable(article, post_data=self.article_form())
+        self.assertPageIsPreviewable(self.rubin)
+        self.assertPageIsPreviewable(self.index)
         response = self.client.get(article.url)
         self.assertContains(response, "Walking for back pain")
 
