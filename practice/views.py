@@ -21,3 +21,16 @@ def theme_css(request):
     else:
         response["Cache-Control"] = "public, max-age=300"
     return response
+
+
+@require_GET
+def robots_txt(request):
+    """Crawlers may read every public page; the admin and search results are not for them."""
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /search/",
+        "",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

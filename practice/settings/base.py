@@ -148,6 +148,9 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_PASSWORD_RESET_ENABLED = True
 
+# Patient education: how long after its last medical review an article is due another one.
+ARTICLE_REVIEW_INTERVAL_MONTHS = env_int("ARTICLE_REVIEW_INTERVAL_MONTHS", 12)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -1,0 +1,73 @@
+"""A site-wide content version for cached fragments and lookups.
+
+Anything that can change what a public page shows (a page saved, published, moved or deleted,
+a view restriction, an image, the site settings, a snippet in one of our apps) replaces the
+version, so every cache entry keyed on it is left behind at once. Nothing has to know which
+fragments a change affects.
+
+The version lives in the cache itself, so with several server processes they must share a cache
+(REDIS_URL); with the per-process memory cache another process notices a change only when its
+entries expire (FRAGMENT_TIMEOUT).
+"""
+
+import uuid
+
+from django.core.cache import cache
+
+VERSION_KEY = "practice:content-version"
+# How long a cached fragment may live even if nothing changes: an upper bound on staleness when
+# processes do not share a cache.
+FRAGMENT_TIMEOUT = 300
+OUR_APPS = {"home", "pages", "education", "practice"}
+
+
+def content_version():
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = uuid.uuid4().hex
+        cache.set(VERSION_KEY, version, None)
+    return version
+
+
+def bump_content_version():
+    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+
+
+def cached(key, compute, timeout=FRAGMENT_TIMEOUT):
+    """`compute()`, remembered until the content changes (or `timeout` seconds pass)."""
+    full_key = f"practice:{content_version()}:{key}"
+    value = cache.get(full_key)
+    if value is None:
+        value = compute()
+        cache.set(full_key, value, timeout)
+    return value
+
+
+def _changes_public_pages(instance):
+    from wagtail.images.models import AbstractImage
+    from wagtail.models import Page, PageViewRestriction
+
+    return (
+        isinstance(instance, Page | PageViewRestriction | AbstractImage)
+        or instance._meta.app_label in OUR_APPS
+    )
+
+
+def on_model_change(sender, instance, **kwargs):
+    if _changes_public_pages(instance):
+        bump_content_version()
+
+
+def on_page_change(sender, **kwargs):
+    bump_content_version()
+
+
+def connect_signals():
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    post_save.connect(on_model_change, dispatch_uid="practice-content-version-save")
+    post_delete.connect(on_model_change, dispatch_uid="practice-content-version-delete")
+    m2m_changed.connect(on_model_change, dispatch_uid="practice-content-version-m2m")
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(on_page_change, dispatch_uid=f"practice-content-version-{id(signal)}")
