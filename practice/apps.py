@@ -4,3 +4,10 @@ from django.apps import AppConfig
 class PracticeConfig(AppConfig):
     name = "practice"
     verbose_name = "Practice"
+
+    def ready(self):
+        from django.core.signals import request_started
+
+        from .privacy import forget_protected_values
+
+        request_started.connect(forget_protected_values, dispatch_uid="practice.privacy")

@@ -1,4 +1,5 @@
 from django.http import HttpResponse
+from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_GET
 
@@ -20,4 +21,14 @@ def theme_css(request):
         response["Cache-Control"] = f"public, max-age={ONE_YEAR}, immutable"
     else:
         response["Cache-Control"] = "public, max-age=300"
+    return response
+
+
+def csrf_failure(request, reason=""):
+    """A forged, missing or expired CSRF token: explain in plain words, in the site's layout.
+
+    The reason is for developers and stays out of the page; nothing the visitor posted is shown.
+    """
+    response = render(request, "403_csrf.html", status=403)
+    response["Cache-Control"] = "private, no-store"
     return response

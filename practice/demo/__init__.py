@@ -8,6 +8,7 @@ from importlib import import_module
 
 STEPS = [
     "practice.demo.site",
+    "practice.demo.consultation",
 ]
 
 
