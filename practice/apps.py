@@ -6,8 +6,9 @@ class PracticeConfig(AppConfig):
     verbose_name = "Practice"
 
     def ready(self):
-        from django.core.signals import request_started
+        from django.core.signals import request_finished, request_started
 
         from .privacy import forget_protected_values
 
-        request_started.connect(forget_protected_values, dispatch_uid="practice.privacy")
+        request_started.connect(forget_protected_values, dispatch_uid="practice.privacy.start")
+        request_finished.connect(forget_protected_values, dispatch_uid="practice.privacy.end")

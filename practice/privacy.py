@@ -65,8 +65,8 @@ def redact(text, values):
 
 
 def forget_protected_values(**kwargs):
-    """Connected to request_started: a worker thread serves one request after another, and
-    values must not outlive their request."""
+    """Connected to request_started and request_finished: a worker thread serves one request
+    after another, and values must not outlive their request."""
     _protected_values.set(())
 
 

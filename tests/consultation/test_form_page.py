@@ -16,7 +16,9 @@ THANK_YOU_URL = "/consultation/thank-you/"
 
 def tag(html, attribute):
     """The opening tag of the element that has `attribute` (e.g. 'id="id_email"')."""
-    match = re.search(r"<(?:input|textarea|select|fieldset)\b[^>]*" + re.escape(attribute) + r"[^>]*>", html)
+    match = re.search(
+        r"<(?:input|textarea|select|fieldset)\b[^>]*" + re.escape(attribute) + r"[^>]*>", html
+    )
     assert match, f"no element with {attribute}"
     return match.group(0)
 
@@ -54,32 +56,32 @@ def test_fields_say_what_the_browser_may_fill_in(client, consultation_page):
     assert 'type="tel"' in tag(html, 'id="id_phone"')
 
 
-def test_required_fields_are_marked_in_words_and_the_marker_is_explained(
-    client, consultation_page
-):
+def test_required_fields_are_marked_in_words_and_the_marker_is_explained(client, consultation_page):
     html = client.get(URL).content.decode()
     assert "Questions marked" in html and "must be answered" in html
-    assert re.search(r'for="id_full_name">Full name <span class="form-field__required">\(required\)', html)
+    assert re.search(
+        r'for="id_full_name">Full name <span class="form-field__required">\(required\)', html
+    )
     assert re.search(r'for="id_phone">Phone number</label>', html)  # optional: no marker
 
 
 def test_the_reason_field_asks_for_no_detailed_medical_history(client, consultation_page):
     html = client.get(URL).content.decode()
-    assert "aria-describedby=\"id_reason_helptext\"" in tag(html, 'id="id_reason"')
+    assert 'aria-describedby="id_reason_helptext"' in tag(html, 'id="id_reason"')
     hint = re.search(r'id="id_reason_helptext">([^<]+)', html).group(1)
     assert "do not include your detailed medical history" in hint
 
 
 def test_the_consent_label_links_to_the_privacy_notice_in_a_new_tab(client, consultation_page):
     html = client.get(URL).content.decode()
-    label = re.search(r'<label class="form-choice__label" for="id_consent">(.*?)</label>', html).group(1)
+    label = re.search(
+        r'<label class="form-choice__label" for="id_consent">(.*?)</label>', html
+    ).group(1)
     assert '<a href="/privacy/" target="_blank" rel="noopener">privacy notice' in label
     assert "(opens in a new tab)" in label
 
 
-def test_the_page_shows_the_phone_number_for_people_who_prefer_to_call(
-    client, consultation_page
-):
+def test_the_page_shows_the_phone_number_for_people_who_prefer_to_call(client, consultation_page):
     html = client.get(URL).content.decode()
     assert '<a href="tel:5550142290">(555) 014-2290</a>' in html
 
@@ -108,7 +110,7 @@ def test_the_thank_you_page_shows_the_message_next_steps_and_emergency_notice(
     client, consultation_page
 ):
     html = client.get(THANK_YOU_URL).content.decode()
-    assert "<h1 class=\"confirmation-panel__title\">Thank you, we have your request</h1>" in html
+    assert '<h1 class="confirmation-panel__title">Thank you, we have your request</h1>' in html
     assert "You do not need to send it again." in html
     assert "What happens next" in html
     assert "call 911" in html.split("</main>")[0]
@@ -125,8 +127,12 @@ def test_reloading_the_thank_you_page_never_stores_another_request(client, consu
 
 
 INVALID_INPUT = [
-    pytest.param({"full_name": ""}, "full_name", "id_full_name", "Enter your full name", id="empty-name"),
-    pytest.param({"email": None}, "email", "id_email", "Enter your e-mail address", id="missing-email"),
+    pytest.param(
+        {"full_name": ""}, "full_name", "id_full_name", "Enter your full name", id="empty-name"
+    ),
+    pytest.param(
+        {"email": None}, "email", "id_email", "Enter your e-mail address", id="missing-email"
+    ),
     pytest.param(
         {"email": "maria.quintero@"},
         "email",
