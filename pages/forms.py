@@ -107,7 +107,8 @@ class ConsultationFormBuilder(FormBuilder):
         return self._char_field("singleline", options)
 
     def create_multiline_field(self, field, options):
-        return self._char_field("multiline", options, widget=django.forms.Textarea)
+        textarea = django.forms.Textarea(attrs={"rows": 6})
+        return self._char_field("multiline", options, widget=textarea)
 
     def create_email_field(self, field, options):
         form_field = django.forms.EmailField(max_length=MAX_LENGTHS["email"], **options)
