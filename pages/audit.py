@@ -4,11 +4,12 @@ Entries are Wagtail log entries against the consultation page, so they show in t
 history and in Reports > Site history, with who, when and which requests.
 """
 
-from wagtail.log_actions import LogFormatter, log
+from wagtail.log_actions import LogFormatter, get_active_log_context, log
 
 LISTED = "pages.consultation_requests.list"
 VIEWED = "pages.consultation_requests.view"
 EXPORTED = "pages.consultation_requests.export"
+DELETED = "pages.consultation_requests.delete"
 PURGED = "pages.consultation_requests.purge"
 
 
@@ -23,6 +24,14 @@ def log_viewed(page, user, request_id):
 def log_exported(page, user, export_format, request_ids):
     data = {"format": export_format, "request_ids": list(request_ids)}
     log(page, EXPORTED, user=user, data=data)
+
+
+def log_deleted_by_staff(sender, instance, **kwargs):
+    """post_delete receiver: a request deleted by someone signed in to the admin (Wagtail sets
+    the acting user for every admin view). The purge command logs its own summary instead."""
+    user = get_active_log_context().user
+    if user is not None:
+        log(instance.page, DELETED, user=user, data={"request_id": instance.pk})
 
 
 def log_purged(page, count, older_than_days):
@@ -57,6 +66,13 @@ class ExportedFormatter(LogFormatter):
         return f"Exported {_count(ids)} as {export_format}"
 
 
+class DeletedFormatter(LogFormatter):
+    label = "Delete a consultation request"
+
+    def format_message(self, log_entry):
+        return f"Deleted consultation request {log_entry.data.get('request_id')}"
+
+
 class PurgedFormatter(LogFormatter):
     label = "Delete old consultation requests"
 
@@ -72,6 +88,7 @@ FORMATTERS = {
     LISTED: ListedFormatter,
     VIEWED: ViewedFormatter,
     EXPORTED: ExportedFormatter,
+    DELETED: DeletedFormatter,
     PURGED: PurgedFormatter,
 }
 

@@ -195,3 +195,17 @@ def test_audit_entries_show_in_the_page_history(
 
 def test_requests_never_show_their_answers_when_printed(stored_requests):
     assert str(stored_requests[0]) == f"Consultation request {stored_requests[0].pk}"
+
+
+def test_deleting_requests_in_the_admin_is_recorded_in_the_audit_log(
+    client, front_desk_user, consultation_page, stored_requests
+):
+    client.force_login(front_desk_user)
+    url = reverse("wagtailforms:delete_submissions", args=[consultation_page.pk])
+    response = client.post(url + f"?selected-submissions={stored_requests[0].pk}")
+
+    assert response.status_code == 302
+    assert list(ConsultationRequest.objects.all()) == [stored_requests[1]]
+    [entry] = audit_entries(audit.DELETED)
+    assert entry.user == front_desk_user
+    assert entry.message == f"Deleted consultation request {stored_requests[0].pk}"
