@@ -112,7 +112,7 @@ def build(log):
     if page is None:
         page = _create_page(home)
         log(f"Created the page {page.title!r}.")
-    _link_from_settings_and_home(home, page)
+    _link_from_settings(page)
     return page
 
 
@@ -127,12 +127,10 @@ def _create_page(home):
     return page
 
 
-def _link_from_settings_and_home(home, page):
+def _link_from_settings(page):
+    """Every "Request a consultation" button follows this one setting."""
     site = Site.objects.get(is_default_site=True)
     practice = PracticeSettings.for_site(site)
     if practice.consultation_page_id is None:
         practice.consultation_page = page
         practice.save()
-    if home.call_to_action_page_id is None:
-        home.call_to_action_page = page
-        home.save_revision().publish()
