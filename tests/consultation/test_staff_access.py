@@ -9,7 +9,7 @@ from django.urls import reverse
 from wagtail.models import PageLogEntry
 
 from pages import audit
-from pages.models import ConsultationRequest
+from pages.models import ConsultationFormPage, ConsultationRequest
 
 from .helpers import VALID_ANSWERS
 
@@ -209,3 +209,18 @@ def test_deleting_requests_in_the_admin_is_recorded_in_the_audit_log(
     [entry] = audit_entries(audit.DELETED)
     assert entry.user == front_desk_user
     assert entry.message == f"Deleted consultation request {stored_requests[0].pk}"
+
+
+def test_with_several_consultation_pages_the_index_lists_each(
+    client, front_desk_user, consultation_page, home_page
+):
+    second = ConsultationFormPage(title="Second opinion requests", slug="second-opinion")
+    home_page.add_child(instance=second)
+    client.force_login(front_desk_user)
+
+    response = client.get(reverse("consultation_requests:index"))
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    for page in (consultation_page, second):
+        assert f'href="{list_url(page)}"' in html
