@@ -40,6 +40,9 @@ def test_a_patient_corrects_a_mistake_and_reaches_the_thank_you_page(
     assert ConsultationRequest.objects.count() == 0
     save_screenshot(page, "consultation-with-errors")
     assert_no_axe_violations(axe, page, "the consultation form with errors shown")
+    page.emulate_media(color_scheme="dark")
+    assert_no_axe_violations(axe, page, "the form with errors in the dark colour scheme")
+    page.emulate_media(color_scheme="light")
 
     # The summary's link takes the patient to the field.
     summary.get_by_role("link").click()
@@ -53,6 +56,9 @@ def test_a_patient_corrects_a_mistake_and_reaches_the_thank_you_page(
     assert page.get_by_text("call 911").first.is_visible()
     save_screenshot(page, "consultation-thank-you")
     assert_no_axe_violations(axe, page, "the consultation thank-you page")
+
+    page.emulate_media(color_scheme="dark")
+    assert_no_axe_violations(axe, page, "the thank-you page in the dark colour scheme")
 
     page.reload()
     assert ConsultationRequest.objects.count() == 1
