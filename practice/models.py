@@ -17,8 +17,9 @@ hex_colour_validator = RegexValidator(HEX_COLOUR, "Enter a colour as a hex code,
 
 # The theme's colours are drawn behind white text (header, buttons) and as text on white (links).
 THEME_TEXT_COLOUR = "#ffffff"
-# Background of the dark colour scheme; keep in step with --color-bg in site.css.
-DARK_BACKGROUND = "#121619"
+# The lightest background links sit on in the dark colour scheme (--color-surface in site.css,
+# used by callouts and cards): a link colour that reads on it reads on the page background too.
+DARK_BACKGROUND = "#1d2429"
 
 
 @register_setting(icon="home")

@@ -1,4 +1,5 @@
 from django.http import HttpResponse
+from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_GET
 
@@ -34,3 +35,13 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def csrf_failure(request, reason=""):
+    """A forged, missing or expired CSRF token: explain in plain words, in the site's layout.
+
+    The reason is for developers and stays out of the page; nothing the visitor posted is shown.
+    """
+    response = render(request, "403_csrf.html", status=403)
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -135,6 +135,14 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "website@practice.example")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# A forged or missing CSRF token gets a page in the site's layout that says what to do.
+CSRF_FAILURE_VIEW = "practice.views.csrf_failure"
+
+# Consultation requests (pages.ConsultationFormPage): valid requests one client may send per
+# period, and how long the practice keeps them (manage.py purge_consultation_requests).
+CONSULTATION_RATE_LIMIT = env_int("CONSULTATION_RATE_LIMIT", 5)
+CONSULTATION_RATE_LIMIT_PERIOD = env_int("CONSULTATION_RATE_LIMIT_PERIOD", 60 * 60)
+CONSULTATION_RETENTION_DAYS = env_int("CONSULTATION_RETENTION_DAYS", 365)
 
 # Wagtail
 WAGTAIL_SITE_NAME = env_str("WAGTAIL_SITE_NAME", "Pain management practice")
@@ -151,11 +159,22 @@ WAGTAIL_PASSWORD_RESET_ENABLED = True
 # Patient education: how long after its last medical review an article is due another one.
 ARTICLE_REVIEW_INTERVAL_MONTHS = env_int("ARTICLE_REVIEW_INTERVAL_MONTHS", 12)
 
+# Forms that carry personal data mark their requests (practice.privacy.protect_form_data): error
+# reports then hide what was posted, and every log handler redacts the submitted values.
+DEFAULT_EXCEPTION_REPORTER = "practice.privacy.ProtectedRequestExceptionReporter"
+DEFAULT_EXCEPTION_REPORTER_FILTER = "practice.privacy.ProtectedRequestExceptionReporterFilter"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"redact_form_values": {"()": "practice.privacy.RedactFormValuesFilter"}},
     "formatters": {"plain": {"format": "%(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["redact_form_values"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
