@@ -60,6 +60,9 @@ class HomePage(Page):
     class Meta:
         verbose_name = "home page"
 
+    def get_meta_description(self):
+        return self.search_description or self.hero_intro
+
     def get_featured_articles(self):
         """Live, public featured pages in the editor's order, with their card images, in a
         fixed number of queries."""

@@ -86,3 +86,9 @@ def test_hero_call_to_action_falls_back_to_the_consultation_page_setting(client,
     html = soup_of(client.get("/"))
     button = html.select_one(".hero a.button")
     assert button is not None and button["href"] == "/consultation/"
+
+
+def test_home_page_has_a_meta_description_and_an_icon(client, home_page):
+    html = soup_of(client.get("/"))
+    assert html.select_one('meta[name="description"]')["content"] == home_page.search_description
+    assert html.select_one('link[rel="icon"]')["href"].endswith("favicon.svg")
