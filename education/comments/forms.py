@@ -8,10 +8,10 @@ from .models import MAX_BODY_LENGTH, MAX_NAME_LENGTH, Comment
 
 # Characters that change how the text around them is displayed without being visible
 # themselves: bidirectional embeddings, overrides and isolates (which can make a name or a web
-# address read backwards), and C0 controls other than tab and line breaks. Zero-width joiners
-# stay: emoji sequences need them.
+# address read backwards), and C0 controls other than tab and line breaks. Left-to-right and
+# right-to-left marks and zero-width joiners stay: mixed-script text and emoji need them.
 INVISIBLE_CONTROLS = re.compile(
-    "[\u202a-\u202e\u2066-\u2069\u200e\u200f\x01-\x08\x0b\x0c\x0e-\x1f\x7f]"
+    "[\u202a-\u202e\u2066-\u2069\x01-\x08\x0b\x0c\x0e-\x1f\x7f]"
 )
 
 
