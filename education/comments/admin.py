@@ -1,7 +1,7 @@
 """The "Comments" area of the Wagtail admin: a moderation queue with filters, search and bulk
 decisions, and a page per comment with its full text and a form to reply as the practice.
 
-Only superusers and people whose group holds the comment permissions (the Moderators group)
+Only superusers and people whose group holds the comment permissions (the Comment moderators group)
 see any of it.
 """
 
@@ -266,6 +266,11 @@ class CommentDecisionBulkAction(SnippetBulkAction):
     template_name = "education/admin/confirm_bulk_decision.html"
     status = None
     verb = ""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not self.permission_policy.user_has_permission(request.user, "change"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
 
     def check_perm(self, comment):
         return self.permission_policy.user_has_permission(self.request.user, "change")

@@ -10,9 +10,7 @@ from .models import MAX_BODY_LENGTH, MAX_NAME_LENGTH, Comment
 # themselves: bidirectional embeddings, overrides and isolates (which can make a name or a web
 # address read backwards), and C0 controls other than tab and line breaks. Left-to-right and
 # right-to-left marks and zero-width joiners stay: mixed-script text and emoji need them.
-INVISIBLE_CONTROLS = re.compile(
-    "[\u202a-\u202e\u2066-\u2069\x01-\x08\x0b\x0c\x0e-\x1f\x7f]"
-)
+INVISIBLE_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069\x01-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def plain_text(value):

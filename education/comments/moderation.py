@@ -20,7 +20,7 @@ from .models import Comment
 
 logger = logging.getLogger(__name__)
 
-# The permission that makes someone a moderator (held by the Moderators group, see the
+# The permission that makes someone a moderator (held by the Comment moderators group, see the
 # education migrations). Superusers can moderate too, but get e-mails only as group members.
 MODERATE_PERMISSION = "education.change_comment"
 

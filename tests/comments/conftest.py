@@ -8,6 +8,8 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from education.models import Comment
+
+MODERATORS = "Comment moderators"
 from tests.education.conftest import (  # noqa: F401  (fixtures)
     article,
     article_index,
@@ -68,7 +70,7 @@ def moderator(django_user_model):
     user = django_user_model.objects.create_user(
         "moderator", "moderator@practice.example", "pw", first_name="Mo", last_name="Reyes"
     )
-    user.groups.add(Group.objects.get(name="Moderators"))
+    user.groups.add(Group.objects.get(name=MODERATORS))
     return user
 
 

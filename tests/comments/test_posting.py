@@ -277,9 +277,7 @@ def test_a_comment_on_a_private_article_is_not_found(client, article, restrictio
     assert Comment.objects.count() == 0
 
 
-def test_a_comment_on_an_article_in_a_private_section_is_not_found(
-    client, article, article_index
-):
+def test_a_comment_on_an_article_in_a_private_section_is_not_found(client, article, article_index):
     PageViewRestriction.objects.create(
         page=article_index, restriction_type=PageViewRestriction.LOGIN
     )

@@ -19,11 +19,11 @@ PAYLOADS = [
     '<body onload="alert(1)">',
     '<a href="javascript:alert(1)">click me</a>',
     "<a href=' javascript:alert(1)'>spaced</a>",
-    "<a href=\"jav&#x09;ascript:alert(1)\">encoded tab</a>",
+    '<a href="jav&#x09;ascript:alert(1)">encoded tab</a>',
     "javascript:alert(document.cookie)",
     '<iframe src="javascript:alert(1)"></iframe>',
     "<div style=\"background:url('javascript:alert(1)')\">styled</div>",
-    "<img src=\"x\" alt=\"\" onerror=\"alert(1)\"",  # never closed
+    '<img src="x" alt="" onerror="alert(1)"',  # never closed
     "<<script>alert(1)//<</script>",
     "<scr<script>ipt>alert(1)</scr</script>ipt>",
     "</textarea><script>alert(1)</script>",

@@ -1,10 +1,14 @@
-"""The Moderators group: staff who review comments on articles. They can sign in to the admin,
-read, approve, reject, reply to and delete comments, and nothing else. Editors who should
-moderate are added to this group as well."""
+"""The Comment moderators group: staff who review comments on articles. They can sign in to the
+admin, read, approve, reject, reply to and delete comments, and nothing else. Editors who should
+moderate comments are added to this group as well.
+
+Not Wagtail's own "Moderators" group: that one publishes pages, and someone who answers
+comments need not be able to publish an article (nor does a page moderator read comments).
+"""
 
 from django.db import migrations
 
-GROUP_NAME = "Moderators"
+GROUP_NAME = "Comment moderators"
 COMMENT_PERMISSIONS = {
     "view_comment": "Can view comment",
     "change_comment": "Can change comment",
