@@ -1,8 +1,8 @@
 """The "Comments" area of the Wagtail admin: a moderation queue with filters, search and bulk
 decisions, and a page per comment with its full text and a form to reply as the practice.
 
-Only superusers and people whose group holds the comment permissions (the Comment moderators group)
-see any of it.
+Only superusers and people whose group holds the comment permissions (the Comment moderators
+group) see any of it.
 """
 
 import django_filters

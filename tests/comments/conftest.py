@@ -8,8 +8,6 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from education.models import Comment
-
-MODERATORS = "Comment moderators"
 from tests.education.conftest import (  # noqa: F401  (fixtures)
     article,
     article_index,
@@ -18,6 +16,8 @@ from tests.education.conftest import (  # noqa: F401  (fixtures)
     make_article,
     rubin,
 )
+
+MODERATORS = "Comment moderators"
 
 
 @pytest.fixture(autouse=True)

@@ -1,5 +1,5 @@
-"""Staff moderate comments in the admin: only superusers and the Comment moderators group, with every
-decision in Wagtail's audit log."""
+"""Staff moderate comments in the admin: only superusers and the Comment moderators group, with
+every decision in Wagtail's audit log."""
 
 import pytest
 from bs4 import BeautifulSoup
