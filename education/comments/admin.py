@@ -47,7 +47,8 @@ def pending_count():
 
 
 class CommentsMenuItem(MenuItem):
-    """ "Comments", with the number waiting for review, for those who may moderate."""
+    """The menu item, as "Comments (3)" while three comments wait for review; only moderators
+    see it."""
 
     def is_shown(self, request):
         return CommentPermissionPolicy(Comment).user_has_any_permission(
@@ -56,7 +57,7 @@ class CommentsMenuItem(MenuItem):
 
     def render_component(self, request):
         waiting = pending_count()
-        label = f"{self.label} ({waiting} waiting)" if waiting else self.label
+        label = f"{self.label} ({waiting})" if waiting else self.label
         return LinkMenuItem(
             self.name,
             label,

@@ -56,7 +56,7 @@ def test_moderators_see_the_menu_with_the_number_waiting(client, article, modera
 
     dashboard = client.get("/admin/").content.decode()
 
-    assert "Comments (2 waiting)" in dashboard
+    assert "Comments (2)" in dashboard
     assert "/admin/comments/?status=pending" in dashboard
 
 
@@ -67,14 +67,14 @@ def test_the_menu_says_just_comments_when_none_wait(client, article, moderator):
     dashboard = client.get("/admin/").content.decode()
 
     assert '"Comments"' in dashboard
-    assert "waiting" not in dashboard
+    assert "Comments (" not in dashboard
 
 
 def test_superusers_can_moderate(client, article, superuser):
     comment = make_comment(article, status=Comment.Status.PENDING)
     client.force_login(superuser)
 
-    assert "Comments (1 waiting)" in client.get("/admin/").content.decode()
+    assert "Comments (1)" in client.get("/admin/").content.decode()
     assert client.get(LIST_URL).status_code == 200
     client.post(inspect_url(comment), {"status": Comment.Status.APPROVED})
     comment.refresh_from_db()
