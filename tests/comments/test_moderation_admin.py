@@ -389,3 +389,45 @@ def test_the_listing_offers_the_three_bulk_decisions(client, article, moderator)
 
     for action in ("approve", "reject", "mark_spam"):
         assert f"/admin/bulk/education/comment/{action}/" in html
+
+
+def test_a_moderator_can_take_private_details_out_of_a_comment(client, article, moderator):
+    comment = make_comment(article, body="My GP, Dr. Smith at 12 Elm Road, says it is a disc.")
+    client.force_login(moderator)
+
+    response = client.post(
+        reverse("comments:edit", args=[comment.pk]),
+        {"name": comment.name, "body": "My doctor says it is a disc."},
+    )
+
+    assert response.status_code == 302
+    comment.refresh_from_db()
+    assert comment.body == "My doctor says it is a disc."
+    assert comment.status == Comment.Status.APPROVED
+    assert ModelLogEntry.objects.filter(action="wagtail.edit", object_id=str(comment.pk))
+
+
+def test_a_moderator_can_delete_a_comment(client, article, moderator):
+    comment = make_comment(article, status=Comment.Status.SPAM)
+    client.force_login(moderator)
+
+    response = client.post(reverse("comments:delete", args=[comment.pk]))
+
+    assert response.status_code == 302
+    assert not Comment.objects.exists()
+
+
+def test_a_practice_reply_has_its_own_page_linking_to_the_comment(client, article, moderator):
+    question = make_comment(article)
+    reply = make_reply(question, body="We are glad it helped.")
+    client.force_login(moderator)
+
+    response = client.get(inspect_url(reply))
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "We are glad it helped." in html
+    assert f'href="{inspect_url(question)}"' in html
+    assert "Reply as the practice" not in html
+    assert client.post(inspect_url(reply), {"name": "x", "body": "y"}).status_code in (302, 403)
+    assert Comment.objects.count() == 2
