@@ -6,8 +6,9 @@ from django.http import HttpResponseRedirect
 
 from practice.spam import RateLimiter, is_honeypot_filled
 
+from ..queries import private_paths
 from .forms import CommentForm
-from .models import comments_closed_reason
+from .models import approved_thread, comments_closed_reason
 from .moderation import notify_moderators
 
 AWAITING_REVIEW = (
@@ -24,11 +25,18 @@ def rate_limiter():
     )
 
 
-def comment_context(article, request):
-    """What the comment section of an article page needs, for its template."""
-    from .models import approved_thread
+def is_private(article, request):
+    """In a section with a view restriction (login or password)."""
+    return any(article.path.startswith(path) for path in private_paths(request))
 
-    closed_reason = comments_closed_reason(article)
+
+def comment_context(article, request):
+    """What the comment section of an article page needs, for its template.
+
+    A private article takes no comments (its comment address does not exist), so people who
+    may read it see the sentence for closed comments instead of a form that cannot work.
+    """
+    closed_reason = "private" if is_private(article, request) else comments_closed_reason(article)
     article_url = article.get_url(request) or ""
     return {
         "comment_thread": approved_thread(article),

@@ -277,6 +277,20 @@ def test_a_comment_on_a_private_article_is_not_found(client, article, restrictio
     assert Comment.objects.count() == 0
 
 
+def test_readers_of_a_private_article_see_its_comments_but_no_form(
+    client, article, django_user_model
+):
+    make_comment(article, body="Posted while the article was public.")
+    PageViewRestriction.objects.create(page=article, restriction_type=PageViewRestriction.LOGIN)
+    client.force_login(django_user_model.objects.create_user("reader", "r@example.com", "pw"))
+
+    section = soup(client.get(article.url)).select_one("#comments")
+
+    assert "Posted while the article was public." in section.get_text()
+    assert section.find("form") is None
+    assert "Comments are closed for this article." in section.get_text()
+
+
 def test_a_comment_on_an_article_in_a_private_section_is_not_found(client, article, article_index):
     PageViewRestriction.objects.create(
         page=article_index, restriction_type=PageViewRestriction.LOGIN
