@@ -20,6 +20,7 @@ from wagtail.admin.ui.sidebar import LinkMenuItem
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
+from wagtail.snippets.views import chooser
 from wagtail.snippets.views.snippets import IndexView, InspectView, SnippetViewSet
 
 from practice.models import PracticeSettings
@@ -42,6 +43,32 @@ class CommentPermissionPolicy(ModelPermissionPolicy):
         return super().users_with_any_permission([a for a in actions if a != "add"])
 
 
+def may_see_comments(user):
+    return CommentPermissionPolicy(Comment).user_has_any_permission(user, MODERATION_ACTIONS)
+
+
+class ModeratorsOnly:
+    """For views Wagtail opens to everyone who can sign in, such as the snippet chooser: a
+    list of comments (names, pending ones among them) is for moderators only."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not may_see_comments(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class CommentChooserViewSet(chooser.SnippetChooserViewSet):
+    choose_view_class = type("CommentChooseView", (ModeratorsOnly, chooser.ChooseView), {})
+    choose_results_view_class = type(
+        "CommentChooseResultsView", (ModeratorsOnly, chooser.ChooseResultsView), {}
+    )
+    chosen_view_class = type("CommentChosenView", (ModeratorsOnly, chooser.SnippetChosenView), {})
+    chosen_multiple_view_class = type(
+        "CommentChosenMultipleView", (ModeratorsOnly, chooser.SnippetChosenMultipleView), {}
+    )
+    create_view_class = type("CommentCreateView", (ModeratorsOnly, chooser.SnippetCreateView), {})
+
+
 def pending_count():
     return Comment.objects.filter(status=Comment.Status.PENDING).count()
 
@@ -51,9 +78,7 @@ class CommentsMenuItem(MenuItem):
     see it."""
 
     def is_shown(self, request):
-        return CommentPermissionPolicy(Comment).user_has_any_permission(
-            request.user, MODERATION_ACTIONS
-        )
+        return may_see_comments(request.user)
 
     def render_component(self, request):
         waiting = pending_count()
@@ -210,6 +235,7 @@ class CommentViewSet(SnippetViewSet):
     url_namespace = "comments"
     index_view_class = CommentIndexView
     inspect_view_class = CommentDetailView
+    chooser_viewset_class = CommentChooserViewSet
     inspect_view_enabled = True
     copy_view_enabled = False
     filterset_class = CommentFilterSet

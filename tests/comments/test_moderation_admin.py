@@ -96,6 +96,9 @@ def test_editors_outside_the_group_see_no_comments(client, article, editor):
         reverse("comments:delete", args=[comment.pk]),
         reverse("comments:history", args=[comment.pk]),
         bulk_url("approve", [comment]),
+        "/admin/snippets/choose/education/comment/",
+        "/admin/snippets/choose/education/comment/results/",
+        f"/admin/snippets/choose/education/comment/chosen/{comment.pk}/",
     ):
         assert client.get(url).status_code in (302, 403), url
 
