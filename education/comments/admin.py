@@ -236,6 +236,9 @@ class CommentViewSet(SnippetViewSet):
     index_view_class = CommentIndexView
     inspect_view_class = CommentDetailView
     chooser_viewset_class = CommentChooserViewSet
+    # A comment "uses" its article, but the article's usage tab is no place for comments, and
+    # every comment saved would write to the reference index.
+    add_to_reference_index = False
     inspect_view_enabled = True
     copy_view_enabled = False
     filterset_class = CommentFilterSet
