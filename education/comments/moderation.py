@@ -1,8 +1,10 @@
 """Decisions on comments: who made them (Wagtail's audit log), practice replies, and the e-mail
 that tells moderators a comment is waiting.
 
-Every change to what the public sees under an article goes through `decide()` or
-`post_practice_reply()`; a page cache that needs to forget an article's thread hooks in there.
+Decisions and replies change what the public sees under an article only through `decide()` and
+`post_practice_reply()`: a page cache that must forget an article's comments belongs there. (A
+moderator's edit or deletion of a comment goes through Wagtail's snippet views, which send the
+usual post_save and post_delete signals.)
 """
 
 import logging

@@ -68,7 +68,7 @@ def post_comment(request, article):
         return back_to_comments(request, article)
     if is_honeypot_filled(request.POST):
         # A bot: it is told what a person is told, and nothing is stored.
-        messages.success(request, AWAITING_REVIEW, extra_tags="comments")
+        messages.success(request, AWAITING_REVIEW)
         return back_to_comments(request, article)
 
     form = CommentForm(request.POST)
@@ -87,7 +87,7 @@ def post_comment(request, article):
         comment.article = article
         comment.save()
         notify_moderators(comment)
-        messages.success(request, AWAITING_REVIEW, extra_tags="comments")
+        messages.success(request, AWAITING_REVIEW)
         return back_to_comments(request, article)
 
     response = article.render(request, context_overrides=overrides)

@@ -82,3 +82,28 @@ def test_a_comment_is_reviewed_before_it_appears(
     assert last.locator(".comment__text br").count() == 1
     save_screenshot(patient, "article-with-approved-comment")
     assert_no_axe_violations(axe, patient, "an article after a comment was approved")
+
+
+def test_comments_fit_a_small_phone(live_server, demo_site, browser_page, axe):
+    from education.models import ArticlePage, Comment
+
+    long_address = "https://example.com/" + "a-very-long-address-without-spaces" * 5
+    Comment.objects.create(
+        article=ArticlePage.objects.get(slug="exercise-for-low-back-pain"),
+        name="Quentin",
+        email="quentin@example.org",
+        body=f"I found this elsewhere: {long_address}",
+        status=Comment.Status.APPROVED,
+    )
+    page = browser_page
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.goto(live_server.url + ARTICLE_PATH)
+    expect(page.locator("#comments")).to_contain_text(long_address)
+    assert page.locator("#comments a[href*='a-very-long-address']").count() == 0
+    page.get_by_role("textbox", name=re.compile(r"^Comment")).fill(long_address)
+    page.get_by_role("button", name="Post comment").click()
+    expect(page.locator(".error-summary")).to_be_focused()
+
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    save_screenshot(page, "comments-360")
+    assert_no_axe_violations(axe, page, "comment form errors on a small phone")
