@@ -24,6 +24,7 @@ from wagtail.admin.panels import (
     PageChooserPanel,
     TabbedInterface,
 )
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.rich_text import get_text_for_indexing
@@ -32,6 +33,8 @@ from wagtail.search import index
 from practice.cache import cached
 
 from .blocks import ArticleBodyBlock
+from .comments.models import Comment  # noqa: F401  (registers the model with this app)
+from .comments.views import comment_context, post_comment
 from .queries import (
     article_detail_prefetches,
     article_listing,
@@ -199,7 +202,7 @@ class ArticleIndexPage(Page):
         return context
 
 
-class ArticlePage(Page):
+class ArticlePage(RoutablePageMixin, Page):
     summary = models.TextField(
         max_length=300,
         validators=[MaxLengthValidator(300)],
@@ -266,6 +269,14 @@ class ArticlePage(Page):
             "Leave empty to set it a standard interval (usually 12 months) after the last review."
         ),
     )
+    comments_open = models.BooleanField(
+        "accept comments",
+        default=True,
+        help_text=(
+            "Untick to stop new comments; those already approved stay. Comments also close on "
+            "their own a set number of days (usually 90) after the article is first published."
+        ),
+    )
     word_count = models.PositiveIntegerField(default=0, editable=False)
     reading_time = models.PositiveSmallIntegerField(
         "reading time in minutes", default=1, editable=False
@@ -306,7 +317,11 @@ class ArticlePage(Page):
         [
             ObjectList(content_panels, heading="Content"),
             ObjectList(review_panels, heading="Medical review"),
-            ObjectList(Page.promote_panels, heading="Promote"),
+            ObjectList(
+                Page.promote_panels
+                + [MultiFieldPanel([FieldPanel("comments_open")], heading="Comments")],
+                heading="Promote",
+            ),
             ObjectList(Page.settings_panels, heading="Settings", classname="settings"),
         ]
     )
@@ -423,6 +438,7 @@ class ArticlePage(Page):
             social_image_url=lambda: social_image()[1],
             social_image_alt="" if self.hero_image_decorative else self.hero_image_alt,
             structured_data=lazy(lambda: article_json_ld(self, request, social_image()[1])),
+            **comment_context(self, request),
         )
         return context
 
@@ -440,6 +456,19 @@ class ArticlePage(Page):
         self.load_details(request)
         rendition = self.hero_image.get_rendition(SOCIAL_IMAGE)
         return rendition, request.build_absolute_uri(rendition.url)
+
+    # --- Comments (education/comments/) ---
+
+    def route(self, request, path_components):
+        # Wagtail would answer a private article's sub-address with its login or password
+        # form; the comment address of a private article does not exist at all.
+        if path_components and not is_live_and_public(self, request):
+            raise Http404
+        return super().route(request, path_components)
+
+    @path("comment/", name="post_comment")
+    def post_comment_view(self, request):
+        return post_comment(request, self)
 
     def related_articles(self, request=None):
         """Up to three live, public articles sharing a topic, newest first, never this one."""

@@ -1,13 +1,18 @@
-"""Admin customisation for patient education: the topics snippet and author deletion rules."""
+"""Admin customisation for patient education: the topics snippet, author deletion rules and
+comment moderation."""
 
 from django.shortcuts import redirect
 from django.utils.html import format_html, format_html_join
 from wagtail import hooks
 from wagtail.admin import messages
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import ArticlePage, AuthorPage, Topic
+from .comments import admin as comment_admin
+from .comments import moderation
+from .comments.admin import CommentPermissionPolicy, CommentViewSet
+from .models import ArticlePage, AuthorPage, Comment, Topic
 
 
 class TopicViewSet(SnippetViewSet):
@@ -52,3 +57,17 @@ def refuse_to_delete_authors_of_live_articles(request, page):
         ),
     )
     return redirect("wagtailadmin_explore", page.get_parent().pk)
+
+
+# --- Comments: moderation queue, bulk decisions and audit log actions ---
+
+register_permission_policy(Comment, CommentPermissionPolicy(Comment))
+register_snippet(CommentViewSet)
+
+for bulk_action in comment_admin.BULK_ACTIONS:
+    hooks.register("register_bulk_action", bulk_action)
+
+
+@hooks.register("register_log_actions")
+def register_comment_log_actions(actions):
+    moderation.register_actions(actions)

@@ -19,6 +19,10 @@ VERSION_KEY = "practice:content-version"
 # processes do not share a cache.
 FRAGMENT_TIMEOUT = 300
 OUR_APPS = {"home", "pages", "education", "practice"}
+# Rows our apps store that no cached fragment shows: comments render outside the cached
+# fragments (they carry a CSRF token and form errors) and patients' requests are never shown.
+# Leaving them out keeps a flood of comment posts from emptying the cache.
+UNCACHED_MODELS = {"education.comment", "pages.consultationrequest"}
 
 
 def content_version():
@@ -47,6 +51,8 @@ def _changes_public_pages(instance):
     from wagtail.images.models import AbstractImage
     from wagtail.models import Page, PageViewRestriction
 
+    if instance._meta.label_lower in UNCACHED_MODELS:
+        return False
     return (
         isinstance(instance, Page | PageViewRestriction | AbstractImage)
         or instance._meta.app_label in OUR_APPS

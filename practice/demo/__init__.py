@@ -10,6 +10,7 @@ STEPS = [
     "practice.demo.site",
     "practice.demo.education",
     "practice.demo.consultation",
+    "practice.demo.comments",
 ]
 
 

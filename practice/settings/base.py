@@ -163,6 +163,13 @@ ARTICLE_REVIEW_INTERVAL_MONTHS = env_int("ARTICLE_REVIEW_INTERVAL_MONTHS", 12)
 # reports then hide what was posted, and every log handler redacts the submitted values.
 DEFAULT_EXCEPTION_REPORTER = "practice.privacy.ProtectedRequestExceptionReporter"
 DEFAULT_EXCEPTION_REPORTER_FILTER = "practice.privacy.ProtectedRequestExceptionReporterFilter"
+
+# Comments on articles (education/comments/): comments one client may post per period, and
+# how many days after an article is first published it stops taking them (0: never).
+COMMENTS_RATE_LIMIT = env_int("COMMENTS_RATE_LIMIT", 5)
+COMMENTS_RATE_LIMIT_PERIOD = env_int("COMMENTS_RATE_LIMIT_PERIOD", 60 * 60)
+COMMENTS_CLOSE_AFTER_DAYS = env_int("COMMENTS_CLOSE_AFTER_DAYS", 90)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -1,0 +1,185 @@
+"""Decisions on comments: who made them (Wagtail's audit log), practice replies, and the e-mail
+that tells moderators a comment is waiting.
+
+Decisions and replies change what the public sees under an article only through `decide()` and
+`post_practice_reply()`: a page cache that must forget an article's comments belongs there. (A
+moderator's edit or deletion of a comment goes through Wagtail's snippet views, which send the
+usual post_save and post_delete signals.)
+"""
+
+import logging
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import EmailMessage, get_connection
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.log_actions import LogFormatter, log
+
+from .models import Comment
+
+logger = logging.getLogger(__name__)
+
+# The permission that makes someone a moderator (held by the Comment moderators group, see the
+# education migrations). Superusers can moderate too, but get e-mails only as group members.
+MODERATE_PERMISSION = "education.change_comment"
+
+APPROVE = "education.comment.approve"
+REJECT = "education.comment.reject"
+MARK_SPAM = "education.comment.mark_spam"
+REPLY = "education.comment.reply"
+
+ACTION_FOR_STATUS = {
+    Comment.Status.APPROVED: APPROVE,
+    Comment.Status.REJECTED: REJECT,
+    Comment.Status.SPAM: MARK_SPAM,
+}
+
+
+def decide(comments, status, user):
+    """Set `status` on each comment that does not have it yet, recording who decided and
+    when, with one audit log entry per comment. Returns the comments that changed."""
+    action = ACTION_FOR_STATUS[status]
+    now = timezone.now()
+    changed = [comment for comment in comments if comment.status != status]
+    with transaction.atomic():
+        for comment in changed:
+            previous = comment.status
+            comment.status = status
+            comment.moderated_by = user
+            comment.moderated_at = now
+            comment.save(update_fields=["status", "moderated_by", "moderated_at"])
+            log(
+                comment,
+                action,
+                user=user,
+                data={"previous_status": previous, "article_id": comment.article_id},
+            )
+    return changed
+
+
+def post_practice_reply(comment, name, body, user):
+    """A reply from the practice under a patient's comment. Staff wrote it, so it needs no
+    review of its own, but it shows only while the comment it answers is approved."""
+    if comment.is_practice_reply:
+        raise ValueError("The practice replies to patients' comments, not to its own replies.")
+    now = timezone.now()
+    with transaction.atomic():
+        reply = Comment.objects.create(
+            article_id=comment.article_id,
+            parent=comment,
+            is_practice_reply=True,
+            reply_author=user,
+            name=name,
+            body=body,
+            status=Comment.Status.APPROVED,
+            moderated_by=user,
+            moderated_at=now,
+            created_at=now,
+        )
+        log(comment, REPLY, user=user, data={"reply_id": reply.pk})
+    return reply
+
+
+# --- E-mail to moderators ------------------------------------------------------------------
+
+
+def moderator_addresses():
+    """E-mail addresses of active users who can moderate through a group or their own
+    permissions (not merely by being a superuser)."""
+    users = get_user_model().objects.with_perm(
+        MODERATE_PERMISSION, is_active=True, include_superusers=False
+    )
+    return sorted({user.email for user in users if user.email})
+
+
+def comment_admin_url(comment):
+    path = reverse("comments:inspect", args=[comment.pk])
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def render_notification(comment):
+    """The e-mail's text: which article, and where to review the comment. Nothing the
+    commenter typed: not their e-mail address, not what they wrote."""
+    return render_to_string(
+        "education/emails/comment_waiting.txt",
+        {"comment": comment, "article": comment.article, "admin_url": comment_admin_url(comment)},
+    )
+
+
+def send_notification(comment_pk):
+    comment = Comment.objects.select_related("article").get(pk=comment_pk)
+    addresses = moderator_addresses()
+    if not addresses:
+        return
+    subject = f"A comment is waiting for review: {comment.article.title}"
+    body = render_notification(comment)
+    # One message each: moderators need not see who else was told.
+    messages = [EmailMessage(subject, body, to=[address]) for address in addresses]
+    try:
+        get_connection().send_messages(messages)
+    except Exception:
+        # The comment is stored and listed in the admin; a mail server that is down must not
+        # cost the patient their comment.
+        logger.exception("Could not e-mail moderators about comment %s", comment_pk)
+
+
+def notify_moderators(comment):
+    """Tell moderators once the new comment is safely stored."""
+    transaction.on_commit(lambda: send_notification(comment.pk))
+
+
+# --- Audit log ---------------------------------------------------------------------------
+
+
+def _status_label(value):
+    try:
+        return Comment.Status(value).label.lower()
+    except ValueError:
+        return value
+
+
+class DecisionFormatter(LogFormatter):
+    verb = ""
+
+    def format_message(self, log_entry):
+        previous = log_entry.data.get("previous_status")
+        message = f"{self.verb} (was {_status_label(previous)})" if previous else self.verb
+        return message
+
+
+class ApproveFormatter(DecisionFormatter):
+    label = "Approve comment"
+    verb = "Approved the comment"
+
+
+class RejectFormatter(DecisionFormatter):
+    label = "Reject comment"
+    verb = "Rejected the comment"
+
+
+class MarkSpamFormatter(DecisionFormatter):
+    label = "Mark comment as spam"
+    verb = "Marked the comment as spam"
+
+
+class ReplyFormatter(LogFormatter):
+    label = "Reply to comment as the practice"
+
+    def format_message(self, log_entry):
+        return f"Replied as the practice (reply {log_entry.data.get('reply_id')})"
+
+
+FORMATTERS = {
+    APPROVE: ApproveFormatter,
+    REJECT: RejectFormatter,
+    MARK_SPAM: MarkSpamFormatter,
+    REPLY: ReplyFormatter,
+}
+
+
+def register_actions(actions):
+    for action, formatter in FORMATTERS.items():
+        actions.register_action(action)(formatter)

@@ -1,0 +1,109 @@
+"""In real Chromium: a patient comments, a moderator approves it in the admin, the patient
+sees it. The article is accessible with comments and with form errors."""
+
+import re
+
+import pytest
+from django.contrib.auth.models import Group
+from playwright.sync_api import expect
+
+from .conftest import assert_no_axe_violations, save_screenshot
+
+ARTICLE_PATH = "/education/exercise-for-low-back-pain/"
+COMMENT = "The knee hugs in bed helped me on stiff mornings.\nThank you for the clear steps."
+
+
+@pytest.fixture
+def moderator(demo_site, django_user_model):
+    user = django_user_model.objects.create_user(
+        "moira", "moira@practice.example", "a-long-test-password", first_name="Moira"
+    )
+    user.groups.add(Group.objects.get(name="Comment moderators"))
+    return user
+
+
+def test_a_comment_is_reviewed_before_it_appears(
+    live_server, demo_site, moderator, chromium, browser_page, axe
+):
+    patient = browser_page
+    patient.goto(live_server.url + ARTICLE_PATH)
+    comments = patient.locator("#comments")
+    expect(comments.locator("h2")).to_have_text("4 comments")
+    comments.scroll_into_view_if_needed()
+    assert_no_axe_violations(axe, patient, "an article with comments")
+
+    # Sent empty: the errors are listed, focused, and the page stays accessible.
+    patient.get_by_role("button", name="Post comment").click()
+    summary = patient.locator(".error-summary")
+    expect(summary).to_be_focused()
+    expect(summary).to_contain_text("Enter your name")
+    expect(patient).to_have_title(re.compile(r"^Error: "))
+    save_screenshot(patient, "comment-form-errors")
+    assert_no_axe_violations(axe, patient, "an article with comment form errors")
+
+    # Following an error's link reaches its field.
+    summary.get_by_role("link", name="Enter your name").click()
+    expect(patient.get_by_label("Name")).to_be_focused()
+    patient.get_by_label("Name").fill("Hannah")
+    patient.get_by_label("E-mail address").fill("hannah.private@example.org")
+    patient.get_by_role("textbox", name=re.compile(r"^Comment")).fill(COMMENT)
+    patient.get_by_role("button", name="Post comment").click()
+
+    expect(patient).to_have_url(re.compile(r"#comments$"))
+    expect(patient.locator("#comments [role=status]")).to_contain_text(
+        "once a member of our team has reviewed it"
+    )
+    expect(comments).not_to_contain_text("knee hugs in bed")
+    assert "hannah.private" not in patient.content()
+
+    # The moderator signs in and approves the comment from its page in the admin.
+    staff_context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    staff = staff_context.new_page()
+    staff.set_default_timeout(15_000)
+    staff.goto(live_server.url + "/admin/")
+    staff.get_by_label("Username").fill("moira")
+    staff.get_by_label("Password").fill("a-long-test-password")
+    staff.get_by_role("button", name="Sign in").click()
+    staff.get_by_role("link", name="Comments (2)").click()
+    expect(staff.locator("table.listing")).to_contain_text("Hannah")
+    staff.get_by_role("link", name=re.compile(r"Comment \d+ by Hannah")).click()
+    expect(staff.locator("main")).to_contain_text("The knee hugs in bed helped me")
+    staff.get_by_role("button", name="Approve").click()
+    expect(staff.locator(".messages")).to_contain_text("is now approved")
+    save_screenshot(staff, "comment-approved-in-admin")
+    staff_context.close()
+
+    # The patient reloads the article and finds their comment, line break kept.
+    patient.reload()
+    expect(comments.locator("h2")).to_have_text("5 comments")
+    last = comments.locator(".comment").last
+    expect(last.locator(".comment__author")).to_have_text("Hannah")
+    expect(last.locator(".comment__text")).to_contain_text("Thank you for the clear steps.")
+    assert last.locator(".comment__text br").count() == 1
+    save_screenshot(patient, "article-with-approved-comment")
+    assert_no_axe_violations(axe, patient, "an article after a comment was approved")
+
+
+def test_comments_fit_a_small_phone(live_server, demo_site, browser_page, axe):
+    from education.models import ArticlePage, Comment
+
+    long_address = "https://example.com/" + "a-very-long-address-without-spaces" * 5
+    Comment.objects.create(
+        article=ArticlePage.objects.get(slug="exercise-for-low-back-pain"),
+        name="Quentin",
+        email="quentin@example.org",
+        body=f"I found this elsewhere: {long_address}",
+        status=Comment.Status.APPROVED,
+    )
+    page = browser_page
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.goto(live_server.url + ARTICLE_PATH)
+    expect(page.locator("#comments")).to_contain_text(long_address)
+    assert page.locator("#comments a[href*='a-very-long-address']").count() == 0
+    page.get_by_role("textbox", name=re.compile(r"^Comment")).fill(long_address)
+    page.get_by_role("button", name="Post comment").click()
+    expect(page.locator(".error-summary")).to_be_focused()
+
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    save_screenshot(page, "comments-360")
+    assert_no_axe_violations(axe, page, "comment form errors on a small phone")

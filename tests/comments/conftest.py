@@ -1,0 +1,87 @@
+"""Articles with comments, and the people who write and moderate them."""
+
+import datetime
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+from django.utils import timezone
+
+from education.models import Comment
+from tests.education.conftest import (  # noqa: F401  (fixtures)
+    article,
+    article_index,
+    author_index,
+    back_pain,
+    make_article,
+    rubin,
+)
+
+MODERATORS = "Comment moderators"
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Rate-limit counters live in the cache: every test starts with none."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def home_page(db):
+    """The demo practice without its articles, so each test builds exactly the articles and
+    comments it talks about."""
+    from practice.demo import site
+
+    return site.build(log=lambda message: None)
+
+
+_minutes = iter(range(1, 10_000_000))
+
+
+def make_comment(page, status=Comment.Status.APPROVED, **fields):
+    """A comment posted a minute after the previous one, so their order is known."""
+    fields.setdefault("name", "Dana")
+    fields.setdefault("email", "dana.private@example.com")
+    fields.setdefault("body", "This helped me understand my back pain.")
+    fields.setdefault(
+        "created_at",
+        timezone.now() - datetime.timedelta(days=30) + datetime.timedelta(minutes=next(_minutes)),
+    )
+    return Comment.objects.create(article=page, status=status, **fields)
+
+
+def make_reply(comment, body="Thank you for your kind words.", **fields):
+    fields.setdefault("name", "Rubin Pain Management")
+    fields.setdefault("created_at", comment.created_at + datetime.timedelta(hours=2))
+    return Comment.objects.create(
+        article=comment.article,
+        parent=comment,
+        is_practice_reply=True,
+        status=Comment.Status.APPROVED,
+        body=body,
+        **fields,
+    )
+
+
+@pytest.fixture
+def moderator(django_user_model):
+    user = django_user_model.objects.create_user(
+        "moderator", "moderator@practice.example", "pw", first_name="Mo", last_name="Reyes"
+    )
+    user.groups.add(Group.objects.get(name=MODERATORS))
+    return user
+
+
+@pytest.fixture
+def editor(django_user_model):
+    """An editor who writes articles (Wagtail's Editors group) but does not moderate."""
+    user = django_user_model.objects.create_user("editor", "editor@practice.example", "pw")
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user
+
+
+@pytest.fixture
+def superuser(django_user_model):
+    return django_user_model.objects.create_superuser("boss", "boss@practice.example", "pw")
