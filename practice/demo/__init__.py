@@ -9,6 +9,7 @@ from importlib import import_module
 STEPS = [
     "practice.demo.site",
     "practice.demo.education",
+    "practice.demo.review",
 ]
 
 
