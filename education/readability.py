@@ -18,9 +18,9 @@ written for clinicians, and never names, addresses or image descriptions.
 """
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 from html.parser import HTMLParser
+from typing import NamedTuple
 
 from wagtail import blocks
 
@@ -244,7 +244,7 @@ def syllables(word):
 
     extra = int(negative)
     stem = INNER_SILENT_E.sub("", word)
-    if re.search(r"[^aeiouy]l(?:e|es|ed)$", stem):
+    if re.search(r"[^aeiouylrw]l(?:e|es|ed)$", stem):
         stem = re.sub(r"l(?:e|es|ed)$", "", stem)  # "ta-ble", "han-dled": -le is a syllable
         extra += 1
     elif re.search(r"[gq]ues?$", stem):
@@ -279,8 +279,7 @@ def word_syllables(word):
 # --- The grade ---
 
 
-@dataclass(frozen=True)
-class TextStatistics:
+class TextStatistics(NamedTuple):
     sentences: int
     words: int
     syllables: int

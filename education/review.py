@@ -3,7 +3,7 @@ an approval records.
 
 - Editors write and edit; they submit articles to the "Medical review" workflow and cannot
   publish them. Medical reviewers approve (which publishes) or request changes.
-- The roles and the workflow are created by migration 0003; the workflow is attached to the
+- The roles and the workflow are created by migration 0004; the workflow is attached to the
   article index, and the roles get their page permissions on it, when that page is created
   (see `set_up_article_index`), since on a fresh install it does not exist yet at migration
   time.

@@ -110,7 +110,7 @@ def create_roles_and_workflow(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("education", "0002_review_fields_and_reading_grade"),
+        ("education", "0003_review_fields_and_reading_grade"),
         ("wagtailcore", "0098_apitoken"),
         ("wagtailadmin", "0001_create_admin_access_permissions"),
         ("wagtailimages", "0027_image_description"),

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('education', '0001_initial'),
+        ('education', '0002_enforce_summary_length'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
