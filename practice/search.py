@@ -14,8 +14,8 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
-from wagtail.search.utils import normalise_query_string
 from wagtail.models import Page, Site
+from wagtail.search.utils import normalise_query_string
 
 from education.models import ArticleIndexPage, ArticlePage, AuthorPage, Topic
 from education.queries import live_public_articles

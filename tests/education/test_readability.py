@@ -1,6 +1,6 @@
 """Reading grade (Flesch–Kincaid) of articles, checked against passages counted by hand.
 
-    grade = 0.39 × words/sentences + 11.8 × syllables/words − 15.59
+grade = 0.39 × words/sentences + 11.8 × syllables/words − 15.59
 """
 
 from decimal import Decimal
@@ -34,9 +34,7 @@ def test_the_platypus_sentence_scores_grade_13():
     """The textbook example: 1 sentence, 13 words, 26 syllables (The 1, Aus-tra-li-an 4,
     plat-y-pus 3, is 1, seem-ing-ly 3, a 1, hy-brid 2, of 1, a 1, mam-mal 2, and 1,
     rep-til-i-an 4, crea-ture 2): 0.39 × 13 + 11.8 × 2 − 15.59 = 5.07 + 23.6 − 15.59 = 13.08."""
-    lines = [
-        "The Australian platypus is seemingly a hybrid of a mammal and reptilian creature."
-    ]
+    lines = ["The Australian platypus is seemingly a hybrid of a mammal and reptilian creature."]
     assert text_statistics(lines) == (1, 13, 26)
     assert reading_grade(lines) == Decimal("13.1")
 
