@@ -309,3 +309,40 @@ def test_only_people_who_manage_accounts_link_a_profile_to_a_login(
     assert 'name="user"' not in client.get(edit_url).content.decode()
     client.force_login(admin_user)
     assert 'name="user"' in client.get(edit_url).content.decode()
+
+
+# --- Installs that had an article index before medical review existed ---
+
+
+def test_the_migration_sets_up_an_article_index_that_already_exists(article_index):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    WorkflowPage.objects.filter(page=article_index).delete()
+    article_index.group_permissions.all().delete()
+    migration = import_module("education.migrations.0004_staff_roles_and_medical_review_workflow")
+    migration.create_roles_and_workflow(apps, schema_editor=None)
+
+    assert WorkflowPage.objects.get(page=article_index).workflow.name == MEDICAL_REVIEW_WORKFLOW
+    granted = set(
+        article_index.group_permissions.values_list("group__name", "permission__codename")
+    )
+    assert (MEDICAL_REVIEWERS, "publish_page") in granted
+    assert (EDITORS, "change_page") in granted
+    assert (EDITORS, "publish_page") not in granted
+    assert Workflow.objects.filter(name=MEDICAL_REVIEW_WORKFLOW).count() == 1  # not twice
+
+
+def test_the_demo_puts_articles_under_review_and_promotes_a_search(demo_site):
+    from wagtail.contrib.search_promotions.models import SearchPromotion
+
+    from education.models import ArticleIndexPage
+    from practice.demo import review
+
+    review.build(log=lambda message: None)  # a second run changes nothing
+    index = ArticleIndexPage.objects.get()
+    assert WorkflowPage.objects.get(page=index).workflow.name == MEDICAL_REVIEW_WORKFLOW
+    assert not ArticlePage.objects.filter(reading_grade__isnull=True).exists()
+    [promotion] = SearchPromotion.objects.filter(query__query_string="opioids")
+    assert promotion.page.slug == "opioid-induced-hyperalgesia"
