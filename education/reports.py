@@ -3,7 +3,7 @@
 import datetime
 
 import django_filters
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.components import Component
@@ -25,7 +25,7 @@ def due_for_review(articles, on=None):
     horizon = on + datetime.timedelta(days=DUE_SOON_DAYS)
     return articles.filter(
         Q(next_review_due__isnull=True) | Q(next_review_due__lte=horizon)
-    ).order_by("next_review_due", "title", "pk")
+    ).order_by(F("next_review_due").asc(nulls_first=True), "title", "pk")
 
 
 def overdue(articles, on=None):
