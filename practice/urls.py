@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from education.feeds import ArticleFeed
 
+from .search import search
 from .views import robots_txt, theme_css
 
 urlpatterns = [
@@ -17,6 +18,7 @@ urlpatterns = [
     path("education/feed/", ArticleFeed(), name="education_feed"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("search/", search, name="search"),
 ]
 
 if settings.SERVE_MEDIA:

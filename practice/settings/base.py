@@ -158,6 +158,8 @@ WAGTAIL_PASSWORD_RESET_ENABLED = True
 
 # Patient education: how long after its last medical review an article is due another one.
 ARTICLE_REVIEW_INTERVAL_MONTHS = env_int("ARTICLE_REVIEW_INTERVAL_MONTHS", 12)
+# Approving an article's medical review records the reviewer and dates, then publishes.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "education.workflow_actions.publish_after_review"
 
 # Forms that carry personal data mark their requests (practice.privacy.protect_form_data): error
 # reports then hide what was posted, and every log handler redacts the submitted values.
