@@ -157,6 +157,14 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Staff avatars from gravatar.com would be a third-party request (and the CSP refuses it).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_PASSWORD_RESET_ENABLED = True
+# Admin sign-in is paused after repeated failures (practice/login_throttle.py).
+WAGTAILADMIN_USER_LOGIN_FORM = "practice.login_throttle.ThrottledLoginForm"
+LOGIN_THROTTLE_FAILURES_PER_USER = env_int("LOGIN_THROTTLE_FAILURES_PER_USER", 5)
+LOGIN_THROTTLE_FAILURES_PER_ADDRESS = env_int("LOGIN_THROTTLE_FAILURES_PER_ADDRESS", 20)
+LOGIN_THROTTLE_WINDOW = env_int("LOGIN_THROTTLE_WINDOW", 15 * 60)
+# Only behind a proxy that sets X-Forwarded-For itself (nginx: proxy_add_x_forwarded_for);
+# otherwise every visitor would share the proxy's address, or could claim any address.
+LOGIN_THROTTLE_TRUST_X_FORWARDED_FOR = env_bool("LOGIN_THROTTLE_TRUST_X_FORWARDED_FOR", False)
 
 LOGGING = {
     "version": 1,
