@@ -1,11 +1,10 @@
 from django.conf import settings
 from django.urls import include, path, re_path
-from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from .views import theme_css
+from .views import media, theme_css
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -16,7 +15,7 @@ urlpatterns = [
 if settings.SERVE_MEDIA:
     # Development and tests only; production serves media from the web server or object storage.
     urlpatterns += [
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+        re_path(r"^media/(?P<path>.*)$", media),
     ]
 
 # Wagtail's page tree serves everything else, so it comes last.

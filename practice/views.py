@@ -1,6 +1,10 @@
-from django.http import HttpResponse
+import posixpath
+
+from django.conf import settings
+from django.http import Http404, HttpResponse
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_GET
+from django.views.static import serve
 
 from .models import ThemeSettings
 
@@ -21,3 +25,17 @@ def theme_css(request):
     else:
         response["Cache-Control"] = "public, max-age=300"
     return response
+
+
+# Uploaded originals can be huge and still carry camera metadata (location, device); pages only
+# ever show renditions, so originals are never served. nginx does the same (docs/deployment.md).
+PRIVATE_MEDIA_PREFIXES = ("original_images/",)
+
+
+@require_GET
+def media(request, path):
+    """Uploads, for development and tests only (production serves them from nginx)."""
+    # Normalised as serve() does, so /media/images/../original_images/ is caught too.
+    if posixpath.normpath(path).lstrip("/").startswith(PRIVATE_MEDIA_PREFIXES):
+        raise Http404("Original images are not served.")
+    return serve(request, path, document_root=settings.MEDIA_ROOT)

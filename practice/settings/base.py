@@ -153,6 +153,8 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Refuse decompression bombs: no image over 40 megapixels is processed.
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# Checks an upload's size from its header before decoding it (practice/image_uploads.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "practice.image_uploads.ImageForm"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Staff avatars from gravatar.com would be a third-party request (and the CSP refuses it).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
