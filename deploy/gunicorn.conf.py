@@ -26,9 +26,13 @@ worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
 # Only the local proxy may say which scheme and client address a request came from.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 
-# Access log on stdout: the path without its query string (a search or a form's GET parameters
-# can hold what a patient typed), no referrer (it carries the previous page's query string).
+# Access log on stdout as JSON lines (practice.logging.GunicornJsonLogger): the path without
+# its query string (a search or a form's GET parameters can hold what a patient typed), no
+# referrer (it carries the previous page's query string). The format below is the fallback
+# with LOG_FORMAT=plain and follows the same rule.
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
 errorlog = "-"
 loglevel = os.environ.get("LOG_LEVEL", "info").lower()
 access_log_format = '%(h)s "%(m)s %(U)s %(H)s" %(s)s %(B)s %(M)sms "%(a)s"'
+if os.environ.get("LOG_FORMAT", "json") != "plain":
+    logger_class = "practice.logging.GunicornJsonLogger"

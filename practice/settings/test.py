@@ -13,3 +13,5 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 SERVE_MEDIA = True
+LOG_FORMAT = "plain"  # readable captured output; tests/test_structured_logging.py checks JSON
+LOGGING["handlers"]["console"]["formatter"] = "plain"  # noqa: F405
