@@ -82,9 +82,7 @@ class GunicornJsonLogger(GunicornLogger):
             "path": environ.get("PATH_INFO", ""),
             "status": int(status),
             "bytes": getattr(resp, "sent", None),
-            "duration_ms": round(
-                request_time.seconds * 1000 + request_time.microseconds / 1000, 1
-            ),
+            "duration_ms": round(request_time.seconds * 1000 + request_time.microseconds / 1000, 1),
             "remote": environ.get("REMOTE_ADDR"),
         }
         try:

@@ -20,3 +20,6 @@ if settings.SERVE_MEDIA:
 
 # Wagtail's page tree serves everything else, so it comes last.
 urlpatterns += [path("", include(wagtail_urls))]
+
+# Used when DEBUG is off; turns a database outage outside a view into the 503 page.
+handler500 = "practice.views.server_error"

@@ -1,12 +1,15 @@
 import posixpath
+import sys
 
 from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.template.loader import render_to_string
+from django.views import defaults
 from django.views.decorators.http import require_GET
 from django.views.static import serve
 
 from .models import ThemeSettings
+from .outage import DATABASE_ERRORS, log_outage, service_unavailable
 
 ONE_YEAR = 365 * 24 * 60 * 60
 
@@ -39,3 +42,12 @@ def media(request, path):
     if posixpath.normpath(path).lstrip("/").startswith(PRIVATE_MEDIA_PREFIXES):
         raise Http404("Original images are not served.")
     return serve(request, path, document_root=settings.MEDIA_ROOT)
+
+
+def server_error(request):
+    """handler500: a database outage met outside a view (in a middleware) still gets the 503."""
+    exception = sys.exc_info()[1]
+    if isinstance(exception, DATABASE_ERRORS):
+        log_outage(request, exception)
+        return service_unavailable()
+    return defaults.server_error(request)
