@@ -166,6 +166,10 @@ def main():
         "GUNICORN_BIND": f"127.0.0.1:{port}",
         "WEB_CONCURRENCY": "2",
         "LOG_LEVEL": "warning",
+        # Pages from the full-page cache would (rightly) still be served during the outage;
+        # this drill is about pages that need the database.
+        "PAGE_CACHE_ENABLED": "false",
+        "PAGE_CACHE_DIR": str(workdir / "page-cache"),
     }
     gunicorn = None
     base = f"http://127.0.0.1:{port}"
