@@ -1,5 +1,6 @@
 """The full-page cache serves anonymous visitors fast and never serves anything stale or private."""
 
+import json
 import os
 import uuid
 
@@ -280,3 +281,42 @@ def test_a_page_with_a_form_token_is_not_cached(client, about, cache_on, monkeyp
     for _ in range(2):
         response = get(client, "/about/")
         assert "X-Page-Cache" not in response
+
+
+def test_clear_page_cache_command_forgets_every_page(client, about, cache_on):
+    from django.core.management import call_command
+
+    get(client, "/about/")
+    call_command("clear_page_cache", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    assert get(client, "/about/")["X-Page-Cache"] == "miss"
+
+
+def test_frontend_cache_purging_is_configured_from_the_environment(tmp_path):
+    from .test_production_settings import production_env, run_python
+
+    code = """
+        import json, django
+        django.setup()
+        from django.apps import apps
+        from wagtail.contrib.frontend_cache.utils import get_backends
+        print(json.dumps({
+            "installed": apps.is_installed("wagtail.contrib.frontend_cache"),
+            "backends": {name: type(b).__name__ for name, b in get_backends().items()},
+        }))
+    """
+    env = production_env(
+        tmp_path,
+        FRONTEND_CACHE_HTTP_URL="http://127.0.0.1:8080/purge",
+        CLOUDFLARE_ZONEID="zone123",
+        CLOUDFLARE_BEARER_TOKEN="token",
+    )
+    result = run_python(code, env)
+    assert result.returncode == 0, result.stderr
+    configured = json.loads(result.stdout.strip().splitlines()[-1])
+    assert configured == {
+        "installed": True,
+        "backends": {"proxy": "HTTPBackend", "cloudflare": "CloudflareBackend"},
+    }
+
+    result = run_python(code, production_env(tmp_path))
+    assert '"installed": false' in result.stdout

@@ -128,6 +128,25 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 3600)
 PAGE_CACHE_CDN_SECONDS = env_int("PAGE_CACHE_CDN_SECONDS", 60)
 PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/consultation/", "/search/", "/documents/"]
 
+# A CDN or caching proxy in front is told to drop a page when it is published, unpublished or
+# moved (Wagtail's frontend cache). Configured only from the environment; see
+# docs/deployment.md. FRONTEND_CACHE_HTTP_URL is a purge endpoint (Varnish, nginx proxy_cache
+# purge); CLOUDFLARE_ZONEID with CLOUDFLARE_BEARER_TOKEN purges Cloudflare.
+WAGTAILFRONTENDCACHE = {}
+if env_str("FRONTEND_CACHE_HTTP_URL"):
+    WAGTAILFRONTENDCACHE["proxy"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env_str("FRONTEND_CACHE_HTTP_URL"),
+    }
+if env_str("CLOUDFLARE_ZONEID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": env_str("CLOUDFLARE_ZONEID"),
+        "BEARER_TOKEN": env_str("CLOUDFLARE_BEARER_TOKEN", required=True),
+    }
+if WAGTAILFRONTENDCACHE:
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
