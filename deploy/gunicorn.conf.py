@@ -30,7 +30,10 @@ forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 # its query string (a search or a form's GET parameters can hold what a patient typed), no
 # referrer (it carries the previous page's query string). The format below is the fallback
 # with LOG_FORMAT=plain and follows the same rule.
+# GUNICORN_ACCESS_LOG=off switches it off (nginx keeps its own).
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
+if accesslog == "off":
+    accesslog = None
 errorlog = "-"
 loglevel = os.environ.get("LOG_LEVEL", "info").lower()
 access_log_format = '%(h)s "%(m)s %(U)s %(H)s" %(s)s %(B)s %(M)sms "%(a)s"'
