@@ -31,8 +31,10 @@ def theme_css(request):
 
 
 # Uploaded originals can be huge and still carry camera metadata (location, device); pages only
-# ever show renditions, so originals are never served. nginx does the same (docs/deployment.md).
-PRIVATE_MEDIA_PREFIXES = ("original_images/",)
+# ever show renditions, so originals are never served. Documents are served by Wagtail's
+# /documents/ view, which checks private collections; a direct /media/documents/ URL would skip
+# that check. nginx does the same (docs/deployment.md).
+PRIVATE_MEDIA_PREFIXES = ("original_images/", "documents/")
 
 
 @require_GET

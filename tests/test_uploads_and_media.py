@@ -1,4 +1,5 @@
-"""The admin refuses unsafe image uploads with a clear message, and originals are never served."""
+"""The admin refuses unsafe image uploads with a clear message; originals and document files are
+never served from /media/."""
 
 import io
 import struct
@@ -129,3 +130,17 @@ def test_original_uploads_are_not_served_but_renditions_are(admin_client, client
     response = client.get(rendition.url)
     assert response.status_code == 200
     assert response["Content-Type"] == "image/jpeg"
+
+
+def test_document_files_are_only_served_through_wagtails_document_view(admin_client, client):
+    from wagtail.documents import get_document_model
+
+    Document = get_document_model()
+    document = Document.objects.create(
+        title="Intake form",
+        file=SimpleUploadedFile("intake.pdf", b"%PDF-1.4 intake form"),
+    )
+    assert client.get(document.file.url).status_code == 404  # /media/documents/intake.pdf
+    served = client.get(document.url)  # /documents/<id>/intake.pdf, with permission checks
+    assert served.status_code == 200
+    assert b"".join(served.streaming_content) == b"%PDF-1.4 intake form"
