@@ -26,6 +26,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db import transaction
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
@@ -40,7 +41,16 @@ def page_cache():
 
 
 def invalidate_all(reason=""):
-    """Forget every cached page, on every node sharing the cache."""
+    """Forget every cached page, on every node sharing the cache.
+
+    Done now and again when the surrounding transaction commits: a request rendering between
+    the two would still read the old rows and cache them under the new generation.
+    """
+    _new_generation(reason)
+    transaction.on_commit(lambda: _new_generation(reason))
+
+
+def _new_generation(reason):
     # A new generation makes every existing entry stale at once; time-based so two nodes that
     # invalidate at the same moment cannot end up on an old number.
     try:

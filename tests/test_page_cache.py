@@ -320,3 +320,16 @@ def test_frontend_cache_purging_is_configured_from_the_environment(tmp_path):
 
     result = run_python(code, production_env(tmp_path))
     assert '"installed": false' in result.stdout
+
+
+def test_invalidation_is_repeated_when_the_publishing_transaction_commits(
+    client, about, cache_on, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        publish_title(about, "About us, committed")
+        # A visitor rendering before the commit caches what they saw under the new generation.
+        get(client, "/about/")
+        assert get(client, "/about/")["X-Page-Cache"] == "hit"
+    for callback in callbacks:
+        callback()
+    assert get(client, "/about/")["X-Page-Cache"] == "miss"
