@@ -9,3 +9,10 @@ class PracticeConfig(AppConfig):
         from .cache import connect_signals
 
         connect_signals()
+
+        from django.core.signals import request_finished, request_started
+
+        from .privacy import forget_protected_values
+
+        request_started.connect(forget_protected_values, dispatch_uid="practice.privacy.start")
+        request_finished.connect(forget_protected_values, dispatch_uid="practice.privacy.end")

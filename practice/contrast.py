@@ -30,3 +30,18 @@ def contrast_ratio(foreground, background):
         (relative_luminance(foreground), relative_luminance(background)), reverse=True
     )
     return (lighter + 0.05) / (darker + 0.05)
+
+
+def mix(colour, other, amount):
+    """`colour` moved `amount` (0..1) of the way towards `other`, as a hex code."""
+    a, b = parse_hex(colour), parse_hex(other)
+    return "#" + "".join(f"{round(x + (y - x) * amount):02x}" for x, y in zip(a, b, strict=True))
+
+
+def readable_on(colour, background, minimum=AA_NORMAL_TEXT):
+    """The closest tint of `colour` towards white that reads on `background` (for dark mode)."""
+    for step in range(0, 101, 5):
+        candidate = mix(colour, "#ffffff", step / 100)
+        if contrast_ratio(candidate, background) >= minimum:
+            return candidate
+    return "#ffffff"

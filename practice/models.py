@@ -11,12 +11,15 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
-from .contrast import AA_NORMAL_TEXT, HEX_COLOUR, contrast_ratio
+from .contrast import AA_NORMAL_TEXT, HEX_COLOUR, contrast_ratio, readable_on
 
 hex_colour_validator = RegexValidator(HEX_COLOUR, "Enter a colour as a hex code, like #1a5e8c.")
 
 # The theme's colours are drawn behind white text (header, buttons) and as text on white (links).
 THEME_TEXT_COLOUR = "#ffffff"
+# The lightest background links sit on in the dark colour scheme (--color-surface in site.css,
+# used by callouts and cards): a link colour that reads on it reads on the page background too.
+DARK_BACKGROUND = "#1d2429"
 
 
 @register_setting(icon="home")
@@ -158,6 +161,11 @@ class ThemeSettings(BaseSiteSetting):
                 )
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def link_colour_on_dark(self):
+        """The primary colour lightened until it reads on the dark scheme's background."""
+        return readable_on(self.primary_colour, DARK_BACKGROUND)
 
     @property
     def version(self):

@@ -2,14 +2,20 @@ from django.conf import settings
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from .views import media, theme_css
+from education.feeds import ArticleFeed
+
+from .views import media, robots_txt, theme_css
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("theme.css", theme_css, name="theme_css"),
+    path("education/feed/", ArticleFeed(), name="education_feed"),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
 ]
 
 if settings.SERVE_MEDIA:

@@ -3,6 +3,7 @@ import sys
 
 from django.conf import settings
 from django.http import Http404, HttpResponse
+from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.views import defaults
 from django.views.decorators.http import require_GET
@@ -53,3 +54,26 @@ def server_error(request):
         log_outage(request, exception)
         return service_unavailable()
     return defaults.server_error(request)
+
+
+@require_GET
+def robots_txt(request):
+    """Crawlers may read every public page; the admin and search results are not for them."""
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /search/",
+        "",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def csrf_failure(request, reason=""):
+    """A forged, missing or expired CSRF token: explain in plain words, in the site's layout.
+
+    The reason is for developers and stays out of the page; nothing the visitor posted is shown.
+    """
+    response = render(request, "403_csrf.html", status=403)
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -14,6 +14,17 @@ def _isolated_media_root():
     shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Cached fragments and lookups never outlive a test: the next one has other content under
+    the same primary keys."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture(scope="session", autouse=True)
 def migration_data(django_db_setup, django_db_blocker):
     """What migrations put in the fresh test database, taken before any test runs."""

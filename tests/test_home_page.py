@@ -55,6 +55,7 @@ def test_featured_articles_hide_drafts_and_keep_editor_order(client, home_page):
     privacy = StandardPage.objects.get(slug="privacy")
     draft = StandardPage(title="Unfinished draft", slug="draft", live=False)
     home_page.add_child(instance=draft)
+    home_page.featured_articles.all().delete()  # the demo features three articles
     for order, page in enumerate([privacy, draft, about]):
         FeaturedArticle.objects.create(home_page=home_page, page=page, sort_order=order)
 
@@ -78,3 +79,10 @@ def test_home_page_query_count_is_bounded(client, home_page, django_assert_max_n
 
 def test_there_is_only_one_home_page(home_page):
     assert not HomePage.can_create_at(home_page.get_parent())
+
+
+def test_hero_call_to_action_falls_back_to_the_consultation_page_setting(client, home_page):
+    assert home_page.call_to_action_page is None  # the demo relies on the site setting
+    html = soup_of(client.get("/"))
+    button = html.select_one(".hero a.button")
+    assert button is not None and button["href"] == "/consultation/"

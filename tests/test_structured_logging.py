@@ -31,7 +31,8 @@ def json_log():
 
 def test_settings_wire_the_json_formatter_and_redaction_into_the_console_handler():
     handler = settings.LOGGING["handlers"]["console"]
-    assert handler["filters"] == ["redact"]
+    # After the form-value filter (practice/privacy.py), which needs the raw arguments.
+    assert handler["filters"] == ["redact_form_values", "redact"]
     assert settings.LOGGING["formatters"]["json"]["()"] == "practice.logging.JsonFormatter"
     assert settings.LOGGING["filters"]["redact"]["()"] == "practice.logging.RedactFilter"
 

@@ -56,3 +56,13 @@ def test_a_malformed_colour_is_refused(demo_site):
     with pytest.raises(ValidationError) as error:
         theme.full_clean()
     assert "accent_colour" in error.value.message_dict
+
+
+def test_dark_scheme_link_colour_is_a_readable_tint_of_the_primary_colour(demo_site):
+    from practice.models import DARK_BACKGROUND
+
+    theme = ThemeSettings.for_site(demo_site)
+    theme.primary_colour = "#1d5c8a"
+    link = theme.link_colour_on_dark
+    assert link != theme.primary_colour
+    assert contrast_ratio(link, DARK_BACKGROUND) >= 4.5

@@ -8,6 +8,8 @@ from importlib import import_module
 
 STEPS = [
     "practice.demo.site",
+    "practice.demo.education",
+    "practice.demo.consultation",
 ]
 
 

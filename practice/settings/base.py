@@ -49,8 +49,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "practice.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Anonymous visitors get pages from the cache before anything else runs (practice/cache.py).
-    "practice.cache.PageCacheMiddleware",
+    # Anonymous visitors get cached pages before anything else runs (practice/page_cache.py).
+    "practice.page_cache.PageCacheMiddleware",
     # Turns "database unreachable" into a themed 503 (practice/outage.py).
     "practice.outage.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -93,8 +93,8 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis when REDIS_URL is set (shared by every node); a per-process memory cache otherwise.
-# The full-page cache ("pages", practice/cache.py) uses the same Redis, or files shared by the
-# workers of one node.
+# The full-page cache ("pages", practice/page_cache.py) uses the same Redis, or files shared by
+# the workers of one node.
 REDIS_URL = env_str("REDIS_URL")
 CACHE_KEY_PREFIX = env_str("CACHE_KEY_PREFIX", "practice")
 if REDIS_URL:
@@ -120,7 +120,7 @@ else:
         },
     }
 
-# Full-page cache for anonymous visitors (practice/cache.py).
+# Full-page cache for anonymous visitors (practice/page_cache.py).
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_ALIAS = "pages"
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 3600)
@@ -182,6 +182,14 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "website@practice.example")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# A forged or missing CSRF token gets a page in the site's layout that says what to do.
+CSRF_FAILURE_VIEW = "practice.views.csrf_failure"
+
+# Consultation requests (pages.ConsultationFormPage): valid requests one client may send per
+# period, and how long the practice keeps them (manage.py purge_consultation_requests).
+CONSULTATION_RATE_LIMIT = env_int("CONSULTATION_RATE_LIMIT", 5)
+CONSULTATION_RATE_LIMIT_PERIOD = env_int("CONSULTATION_RATE_LIMIT_PERIOD", 60 * 60)
+CONSULTATION_RETENTION_DAYS = env_int("CONSULTATION_RETENTION_DAYS", 365)
 
 # Headers from Django's SecurityMiddleware (HSTS is switched on in production.py); the
 # Content-Security-Policy and Permissions-Policy come from practice.security.
@@ -214,14 +222,24 @@ LOGIN_THROTTLE_WINDOW = env_int("LOGIN_THROTTLE_WINDOW", 15 * 60)
 # otherwise every visitor would share the proxy's address, or could claim any address.
 LOGIN_THROTTLE_TRUST_X_FORWARDED_FOR = env_bool("LOGIN_THROTTLE_TRUST_X_FORWARDED_FOR", False)
 
+# Patient education: how long after its last medical review an article is due another one.
+ARTICLE_REVIEW_INTERVAL_MONTHS = env_int("ARTICLE_REVIEW_INTERVAL_MONTHS", 12)
+
+# Forms that carry personal data mark their requests (practice.privacy.protect_form_data): error
+# reports then hide what was posted, and every log handler redacts the submitted values.
+DEFAULT_EXCEPTION_REPORTER = "practice.privacy.ProtectedRequestExceptionReporter"
+DEFAULT_EXCEPTION_REPORTER_FILTER = "practice.privacy.ProtectedRequestExceptionReporterFilter"
 # One JSON object per line (LOG_FORMAT=plain for people reading a terminal); every message is
-# scrubbed of query strings and e-mail addresses, and no form data is ever logged
+# scrubbed of submitted form values (practice/privacy.py), query strings and e-mail addresses
 # (practice/logging.py).
 LOG_FORMAT = env_str("LOG_FORMAT", "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"redact": {"()": "practice.logging.RedactFilter"}},
+    "filters": {
+        "redact_form_values": {"()": "practice.privacy.RedactFormValuesFilter"},
+        "redact": {"()": "practice.logging.RedactFilter"},
+    },
     "formatters": {
         "json": {"()": "practice.logging.JsonFormatter"},
         "plain": {"format": "%(levelname)s %(name)s %(message)s"},
@@ -230,7 +248,7 @@ LOGGING = {
         "console": {
             "class": "logging.StreamHandler",
             "formatter": "plain" if LOG_FORMAT == "plain" else "json",
-            "filters": ["redact"],
+            "filters": ["redact_form_values", "redact"],
         }
     },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO").upper()},

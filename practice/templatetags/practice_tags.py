@@ -1,6 +1,8 @@
 from django import template
 from wagtail.models import Site
 
+from practice.cache import cached, content_version
+
 register = template.Library()
 
 
@@ -8,15 +10,17 @@ register = template.Library()
 def main_menu(context):
     """The site root's live, public children marked "show in menus", in tree order.
 
-    Memoised on the request so the header and any other caller share two queries.
+    Kept in the cache until the content changes, and memoised on the request.
     """
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
     if site is None:
         return []
     if not hasattr(request, "_practice_main_menu"):
-        children = site.root_page.get_children().live().public().in_menu()
-        request._practice_main_menu = list(children)
+        request._practice_main_menu = cached(
+            f"main-menu:{site.pk}",
+            lambda: list(site.root_page.get_children().live().public().in_menu()),
+        )
     return request._practice_main_menu
 
 
@@ -24,3 +28,40 @@ def main_menu(context):
 def in_section(page, section):
     """True when `page` is `section` or lies below it in the page tree."""
     return bool(page and section and getattr(page, "path", "").startswith(section.path))
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumb_trail(context, page):
+    """The ancestors of `page` from the site's home page down, without `page` itself.
+
+    Walks up through parents the router has already loaded, so a page served normally costs
+    no query here.
+    """
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    if site is None or page is None or page.pk == site.root_page_id:
+        return []
+    trail = []
+    ancestor = page
+    while ancestor.depth > 1 and ancestor.pk != site.root_page_id:
+        ancestor = ancestor.get_parent()
+        if ancestor is None:
+            break
+        trail.insert(0, ancestor)
+    if not trail or trail[0].pk != site.root_page_id:
+        return []  # not under this site's home page (e.g. an unsaved preview)
+    return trail
+
+
+@register.simple_tag(takes_context=True)
+def page_query(context, param, number):
+    """The current query string with `param` set to `number` (other filters kept)."""
+    query = context["request"].GET.copy()
+    query[param] = number
+    return "?" + query.urlencode()
+
+
+@register.simple_tag(name="content_version")
+def content_version_tag():
+    """The current content version, to key {% wagtailcache %} fragments on."""
+    return content_version()

@@ -3,10 +3,14 @@ import pytest
 from .conftest import assert_no_axe_violations, save_screenshot
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", [360, 1280])
-def test_home_page_is_usable_and_accessible(live_server, demo_site, browser_page, axe, width):
+def test_home_page_is_usable_and_accessible(
+    live_server, demo_site, browser_page, axe, width, scheme
+):
     page = browser_page
     page.set_viewport_size({"width": width, "height": 800})
+    page.emulate_media(color_scheme=scheme)
     page.goto(live_server.url + "/")
 
     assert page.locator("h1").first.is_visible()
@@ -27,5 +31,5 @@ def test_home_page_is_usable_and_accessible(live_server, demo_site, browser_page
     for link in page.locator(".main-nav a").all():
         assert link.is_visible()
 
-    save_screenshot(page, f"home-{width}")
-    assert_no_axe_violations(axe, page, f"the home page at {width}px")
+    save_screenshot(page, f"home-{width}-{scheme}")
+    assert_no_axe_violations(axe, page, f"the home page at {width}px ({scheme} scheme)")

@@ -1,0 +1,312 @@
+#!/usr/bin/env python3
+"""Concurrent consultation requests against a real gunicorn server: is every one stored?
+
+    .venv/bin/python bench/consultation_bench.py                  # 200 requests, PostgreSQL
+    .venv/bin/python bench/consultation_bench.py --requests 500 --concurrency 40 --workers 4
+    .venv/bin/python bench/consultation_bench.py --database-url postgresql://u@host:5432/db
+
+Without --database-url it creates a throwaway PostgreSQL database on
+postgresql://postgres@127.0.0.1:5432 (override with BENCH_POSTGRES_SERVER) and drops it at the
+end. It migrates, loads the demo content, collects static files, starts gunicorn with the
+production settings on a free 127.0.0.1 port, and then each simulated patient loads the form
+(getting the CSRF cookie and token, as a browser does) and posts valid answers. The per-client
+rate limit is raised for the run (every request comes from 127.0.0.1).
+
+Prints how many requests were stored, how many failed, throughput and latency; exits 1 unless
+every request was stored exactly once.
+"""
+
+import argparse
+import concurrent.futures
+import http.client
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import uuid
+from collections import Counter
+from html.parser import HTMLParser
+from http.cookies import SimpleCookie
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+VENV_BIN = ROOT / ".venv" / "bin"
+PYTHON = VENV_BIN / "python"
+GUNICORN = VENV_BIN / "gunicorn"
+POSTGRES_SERVER = os.environ.get("BENCH_POSTGRES_SERVER", "postgresql://postgres@127.0.0.1:5432")
+FORM_PATH = "/consultation/"
+THANK_YOU_PATH = "/consultation/thank-you/"
+HONEYPOT = "website"
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--requests", type=int, default=200, help="submissions to send (200)")
+    parser.add_argument("--concurrency", type=int, default=20, help="at the same time (20)")
+    parser.add_argument("--workers", type=int, default=4, help="gunicorn workers (4)")
+    parser.add_argument(
+        "--database-url",
+        help="database to use (default: a throwaway PostgreSQL database, dropped afterwards)",
+    )
+    return parser.parse_args()
+
+
+# -- Database -----------------------------------------------------------------------------
+
+
+def create_throwaway_database():
+    import psycopg
+
+    name = f"practice_bench_{os.getpid()}_{uuid.uuid4().hex[:6]}"
+    with psycopg.connect(f"{POSTGRES_SERVER}/postgres", autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+    return name, f"{POSTGRES_SERVER}/{name}"
+
+
+def drop_database(name):
+    import psycopg
+
+    with psycopg.connect(f"{POSTGRES_SERVER}/postgres", autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+# -- Server -------------------------------------------------------------------------------
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def server_environment(database_url, scratch, requests):
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "practice.settings.production",
+        "DATABASE_URL": database_url,
+        "DATABASE_CONN_MAX_AGE": "60",
+        "SECRET_KEY": "bench-" + uuid.uuid4().hex,
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "false",
+        "STATIC_ROOT": str(scratch / "static"),
+        "MEDIA_ROOT": str(scratch / "media"),
+        "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+        "LOG_LEVEL": "WARNING",
+        # Every simulated patient comes from 127.0.0.1: lift the per-client limit for the run.
+        "CONSULTATION_RATE_LIMIT": str(max(requests * 10, 1000)),
+    }
+
+
+def manage(env, *args):
+    result = subprocess.run(
+        [str(PYTHON), "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    if result.returncode:
+        sys.exit(f"manage.py {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
+    return result.stdout
+
+
+def start_gunicorn(env, port, workers, log_file):
+    command = [
+        str(GUNICORN),
+        "practice.wsgi:application",
+        f"--bind=127.0.0.1:{port}",
+        f"--workers={workers}",
+        "--log-level=warning",
+        "--timeout=60",
+    ]
+    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log_file, stderr=log_file)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            sys.exit(f"gunicorn exited with {server.returncode}; see {log_file.name}")
+        try:
+            status, _headers, _body = request(port, "GET", FORM_PATH)
+            if status == 200:
+                return server
+        except OSError:
+            pass
+        time.sleep(0.3)
+    server.terminate()
+    sys.exit("gunicorn did not answer within 60 s")
+
+
+# -- A simulated patient ------------------------------------------------------------------
+
+
+def request(port, method, path, body=None, headers=None):
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    try:
+        connection.request(method, path, body=body, headers=headers or {})
+        response = connection.getresponse()
+        return response.status, response.headers, response.read().decode()
+    finally:
+        connection.close()
+
+
+class FormFields(HTMLParser):
+    """The consultation form's fields: name -> (kind, first value)."""
+
+    def __init__(self):
+        super().__init__()
+        self.fields = {}
+        self.in_form = False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form" and "consultation-form" in (attrs.get("class") or ""):
+            self.in_form = True
+        elif self.in_form and tag in ("input", "textarea", "select") and attrs.get("name"):
+            kind = attrs.get("type", "text") if tag == "input" else tag
+            self.fields.setdefault(attrs["name"], (kind, attrs.get("value", "")))
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self.in_form = False
+
+
+def valid_answers(html, label):
+    parser = FormFields()
+    parser.feed(html)
+    answers = {}
+    for name, (kind, value) in parser.fields.items():
+        if name == HONEYPOT:
+            continue
+        answers[name] = {
+            "hidden": value,
+            "radio": value,
+            "checkbox": "on",
+            "email": f"{label.replace(' ', '.')}@example.org",
+            "tel": "(555) 010-2030",
+            "textarea": f"Benchmark request {label}: aching knees on stairs.",
+        }.get(kind, f"{label} {name}")
+    return answers
+
+
+def submit_one(port, label):
+    """Load the form like a browser, then post it. Returns (outcome, POST seconds)."""
+    status, headers, html = request(port, "GET", FORM_PATH)
+    if status != 200:
+        return f"GET form: HTTP {status}", 0.0
+    cookie = SimpleCookie()
+    for header in headers.get_all("Set-Cookie") or []:
+        cookie.load(header)
+    if "csrftoken" not in cookie:
+        return "GET form: no CSRF cookie", 0.0
+    answers = valid_answers(html, label)
+    if "csrfmiddlewaretoken" not in answers:
+        return "GET form: no CSRF token in the form", 0.0
+
+    started = time.perf_counter()
+    status, headers, _body = request(
+        port,
+        "POST",
+        FORM_PATH,
+        body=urllib.parse.urlencode(answers),
+        headers={
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Cookie": f"csrftoken={cookie['csrftoken'].value}",
+        },
+    )
+    elapsed = time.perf_counter() - started
+    if status == 303 and headers.get("Location") == THANK_YOU_PATH:
+        return "stored", elapsed
+    return f"POST: HTTP {status}", elapsed
+
+
+def stored_requests(env, run_id):
+    script = (
+        "import json; from pages.models import ConsultationRequest as R; "
+        f"rows = R.objects.filter(form_data__full_name__startswith='Bench {run_id} '); "
+        "names = [r.form_data['full_name'] for r in rows]; "
+        "print(json.dumps({'count': len(names), 'distinct': len(set(names))}))"
+    )
+    return json.loads(manage(env, "shell", "-c", script).strip().splitlines()[-1])
+
+
+# -- Main ---------------------------------------------------------------------------------
+
+
+def main():
+    args = parse_args()
+    throwaway = None
+    database_url = args.database_url
+    if not database_url:
+        throwaway, database_url = create_throwaway_database()
+    engine = "PostgreSQL" if database_url.startswith("postgres") else database_url.split(":")[0]
+
+    with tempfile.TemporaryDirectory(prefix="practice-bench-") as scratch:
+        scratch = Path(scratch)
+        env = server_environment(database_url, scratch, args.requests)
+        server = None
+        log_path = scratch / "gunicorn.log"
+        try:
+            print(f"Preparing {engine} database and demo content...", flush=True)
+            manage(env, "migrate", "--noinput")
+            manage(env, "load_demo_content")
+            manage(env, "collectstatic", "--noinput")
+            port = free_port()
+            with log_path.open("w") as log_file:
+                server = start_gunicorn(env, port, args.workers, log_file)
+                run_id = uuid.uuid4().hex[:8]
+                print(
+                    f"Sending {args.requests} requests, {args.concurrency} at a time, to "
+                    f"gunicorn ({args.workers} workers) on 127.0.0.1:{port}...",
+                    flush=True,
+                )
+                started = time.perf_counter()
+                with concurrent.futures.ThreadPoolExecutor(args.concurrency) as pool:
+                    futures = [
+                        pool.submit(submit_one, port, f"Bench {run_id} {number}")
+                        for number in range(args.requests)
+                    ]
+                    results = []
+                    for future in futures:
+                        try:
+                            results.append(future.result())
+                        except Exception as error:  # a refused or reset connection
+                            results.append((f"{type(error).__name__}: {error}", 0.0))
+                elapsed = time.perf_counter() - started
+            server.terminate()
+            server.wait(timeout=30)
+            server = None
+            stored = stored_requests(env, run_id)
+        finally:
+            if server is not None:
+                server.terminate()
+                server.wait(timeout=30)
+            if throwaway:
+                drop_database(throwaway)
+        server_errors = [line for line in log_path.read_text().splitlines() if "Traceback" in line]
+
+    outcomes = Counter(outcome for outcome, _ in results)
+    errors = {outcome: count for outcome, count in outcomes.items() if outcome != "stored"}
+    latencies = sorted(seconds * 1000 for outcome, seconds in results if seconds)
+    print()
+    print(
+        f"Consultation bench on {engine}: {args.requests} requests, {args.concurrency} concurrent"
+    )
+    print(f"  accepted (303):  {outcomes['stored']}")
+    print(f"  stored:          {stored['count']} ({stored['distinct']} distinct)")
+    print(f"  errors:          {sum(errors.values())} {errors or ''}".rstrip())
+    print(f"  server tracebacks: {len(server_errors)}")
+    print(f"  elapsed:         {elapsed:.2f} s")
+    print(f"  throughput:      {args.requests / elapsed:.1f} requests/s (each: GET form + POST)")
+    if latencies:
+        p95 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.95))]
+        print(
+            f"  POST latency:    median {statistics.median(latencies):.0f} ms, "
+            f"p95 {p95:.0f} ms, max {latencies[-1]:.0f} ms"
+        )
+    ok = stored["count"] == stored["distinct"] == args.requests and not errors
+    print("  result:          " + ("OK, every request stored once" if ok else "FAILED"))
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,64 @@
+"""RSS 2.0 feed of the newest patient education articles."""
+
+from datetime import datetime, time
+
+from django.contrib.syndication.views import Feed
+from django.db.models import Prefetch
+from django.utils import timezone
+from django.utils.feedgenerator import Rss201rev2Feed
+
+from practice.models import PracticeSettings
+
+from .models import ArticleAuthor, ArticleIndexPage
+from .queries import ARTICLE_ORDER, live_public_articles
+
+FEED_SIZE = 20
+
+
+class ArticleFeed(Feed):
+    feed_type = Rss201rev2Feed
+
+    def get_object(self, request, *args, **kwargs):
+        self.request = request
+        return PracticeSettings.for_request(request)
+
+    def title(self, practice):
+        return f"{practice.name}: patient education"
+
+    def link(self, practice):
+        index = ArticleIndexPage.objects.live().public().first()
+        return index.get_url(self.request) if index else "/"
+
+    def description(self, practice):
+        return f"New articles for patients from the clinicians of {practice.name}."
+
+    def items(self, practice):
+        authors = ArticleAuthor.objects.select_related("author").order_by("sort_order")
+        return (
+            live_public_articles(self.request)
+            .defer_streamfields()
+            .prefetch_related(Prefetch("article_authors", queryset=authors), "topics")
+            .order_by(*ARTICLE_ORDER)[:FEED_SIZE]
+        )
+
+    def item_title(self, article):
+        return article.title
+
+    def item_description(self, article):
+        return article.summary
+
+    def item_link(self, article):
+        return article.get_url(self.request)
+
+    def item_pubdate(self, article):
+        return timezone.make_aware(datetime.combine(article.display_date, time(9)))
+
+    def item_updateddate(self, article):
+        return article.last_published_at
+
+    def item_author_name(self, article):
+        names = [link.author.display_name for link in article.article_authors.all()]
+        return ", ".join(names) or None
+
+    def item_categories(self, article):
+        return [topic.name for topic in article.topics.all()]

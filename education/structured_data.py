@@ -1,0 +1,111 @@
+"""JSON-LD (schema.org) for articles and clinician profiles.
+
+Only pages a patient can open are ever named: authors and reviewers whose profile is a draft
+or private appear by name without a link.
+"""
+
+from practice.models import PracticeSettings
+
+
+def absolute(request, url):
+    return request.build_absolute_uri(url) if request is not None else url
+
+
+def clinic(request):
+    practice = PracticeSettings.for_request(request)
+    data = {
+        "@type": "MedicalClinic",
+        "name": practice.name,
+        "url": absolute(request, "/"),
+    }
+    if practice.phone:
+        data["telephone"] = practice.phone
+    if practice.email:
+        data["email"] = practice.email
+    if practice.address_lines:
+        data["address"] = {
+            "@type": "PostalAddress",
+            "streetAddress": ", ".join(practice.address_lines),
+        }
+    return data
+
+
+def person(author, request, visible):
+    data = {"@type": "Person", "name": author.full_name, "jobTitle": author.job_title}
+    if author.honorific_prefix:
+        data["honorificPrefix"] = author.honorific_prefix
+    if author.post_nominals:
+        data["honorificSuffix"] = author.post_nominals
+    if visible:
+        data["url"] = author.get_full_url(request)
+    return data
+
+
+def article_json_ld(article, request, image_url=None):
+    url = article.get_full_url(request)
+    authors = [person(a, request, visible) for a, visible in article.byline(request)]
+    main_entity = {
+        "@type": "Article",
+        "headline": article.title[:110],
+        "description": article.summary,
+        "datePublished": article.display_date.isoformat(),
+        "author": authors,
+        "publisher": clinic(request),
+        "wordCount": article.word_count,
+        "timeRequired": f"PT{article.reading_time}M",
+        "mainEntityOfPage": url,
+    }
+    if article.last_published_at:
+        main_entity["dateModified"] = article.last_published_at.isoformat()
+    if image_url:
+        main_entity["image"] = absolute(request, image_url)
+    citations = [
+        {
+            "@type": "CreativeWork",
+            "name": citation["title"],
+            "author": citation["authors"],
+            "publisher": citation["source"],
+            "datePublished": str(citation["year"]),
+            **({"url": citation["url"]} if citation.get("url") else {}),
+        }
+        for citation in article.references
+    ]
+    if citations:
+        main_entity["citation"] = citations
+    data = {
+        "@context": "https://schema.org",
+        "@type": "MedicalWebPage",
+        "@id": url,
+        "url": url,
+        "name": article.title,
+        "description": article.summary,
+        "inLanguage": "en-US",
+        "audience": "https://schema.org/Patient",
+        "about": [{"@type": "Thing", "name": topic.name} for topic in article.topic_list],
+        "mainEntity": main_entity,
+    }
+    reviewer = article.reviewer(request)
+    if reviewer is not None and article.last_reviewed:
+        data["lastReviewed"] = article.last_reviewed.isoformat()
+        data["reviewedBy"] = person(reviewer[0], request, reviewer[1])
+    return data
+
+
+def author_json_ld(author, request, image_url=None):
+    url = author.get_full_url(request)
+    entity = {"@id": url + "#person", **person(author, request, visible=True)}
+    entity["description"] = author.short_bio
+    entity["worksFor"] = clinic(request)
+    if author.specialty_list:
+        entity["knowsAbout"] = author.specialty_list
+    if image_url:
+        entity["image"] = absolute(request, image_url)
+    return {
+        "@context": "https://schema.org",
+        "@type": "ProfilePage",
+        "@id": url,
+        "url": url,
+        "name": author.title,
+        "mainEntity": entity,
+        "about": {"@id": entity["@id"]},
+    }

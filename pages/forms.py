@@ -1,0 +1,167 @@
+"""The consultation form as patients see it, built from the fields staff define in the editor."""
+
+import re
+
+import django.forms
+from django.core.validators import RegexValidator
+from django.forms import ValidationError
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
+from wagtail.contrib.forms.forms import BaseForm, FormBuilder, WagtailAdminFormPageForm
+
+from practice.spam import HONEYPOT_FIELD
+
+# Limits on what one field accepts. Browsers are not told (no maxlength attribute): they would
+# silently cut pasted text, and the patient would lose words without noticing.
+MAX_LENGTHS = {
+    "singleline": 200,
+    "multiline": 1000,
+    "email": 254,
+    "tel": 30,
+}
+
+# The browser fills these in from the patient's saved details (WCAG 1.3.5, identify input
+# purpose); staff pick one per field, and e-mail and phone fields get theirs automatically.
+DEFAULT_AUTOCOMPLETE = {"email": "email", "tel": "tel"}
+
+# Field names the page itself uses: a staff field with one of these names would break the form.
+RESERVED_FIELD_NAMES = frozenset({HONEYPOT_FIELD, "csrfmiddlewaretoken"})
+
+PHONE_NUMBER = re.compile(r"^\+?[\d\s().\-]*$")
+phone_number_validator = RegexValidator(PHONE_NUMBER, code="invalid")
+
+INVALID_MESSAGES = {
+    "email": "Enter an e-mail address in the correct format, like name@example.com",
+    "tel": "Enter a phone number using digits, like (555) 014-2290",
+    "number": "Enter a number, using digits only",
+}
+CHOICE_TYPES = {"dropdown", "radio", "checkboxes"}
+TICK_TYPES = {"checkbox", "consent"}
+
+
+def _lower_first(label):
+    first_word = label.split(" ", 1)[0]
+    if first_word.isupper():  # an acronym: "MRI scan date"
+        return label
+    return label[:1].lower() + label[1:]
+
+
+def default_required_message(field):
+    if field.field_type in CHOICE_TYPES:
+        return f"Select {_lower_first(field.label)}"
+    if field.field_type in TICK_TYPES:
+        return "Tick the box to continue"
+    return f"Enter {_lower_first(field.label)}"
+
+
+def link_privacy_notice(label, url):
+    """The consent label with "privacy notice" linked (added at the end if the label lacks it).
+
+    The link opens in a new tab so that reading the notice never loses what was typed.
+    """
+    if not url:
+        return label
+    link = format_html(
+        '<a href="{}" target="_blank" rel="noopener">privacy notice<span class="visually-hidden">'
+        " (opens in a new tab)</span></a>",
+        url,
+    )
+    match = re.search(r"privacy notice", label, flags=re.IGNORECASE)
+    if not match:
+        return format_html("{} (read our {})", label, link)
+    before, after = label[: match.start()], label[match.end() :]
+    return mark_safe(escape(before) + link + escape(after))
+
+
+class ConsultationForm(BaseForm):
+    """The patient-facing form. `privacy_url` links the consent checkbox to the privacy notice."""
+
+    def __init__(self, *args, privacy_url=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if getattr(field, "is_consent", False):
+                field.label = link_privacy_notice(field.label, privacy_url)
+
+
+class ConsultationFormBuilder(FormBuilder):
+    """Wagtail's form builder with messages patients understand, length limits, phone and
+    consent fields, and autocomplete hints."""
+
+    def get_field_options(self, field):
+        options = super().get_field_options(field)
+        label = field.label.replace("%", "%%")  # messages are %-formatted with their params
+        options["error_messages"] = {
+            "required": field.required_message or default_required_message(field),
+            "invalid": INVALID_MESSAGES.get(field.field_type, f"Check {_lower_first(label)}"),
+            "invalid_choice": f"Select one of the options given for {_lower_first(label)}",
+            "max_length": f"{label} must be %(limit_value)d characters or fewer",
+        }
+        return options
+
+    def _char_field(self, field_type, options, **kwargs):
+        form_field = django.forms.CharField(max_length=MAX_LENGTHS[field_type], **options, **kwargs)
+        form_field.widget.attrs.pop("maxlength", None)
+        return form_field
+
+    def create_singleline_field(self, field, options):
+        return self._char_field("singleline", options)
+
+    def create_multiline_field(self, field, options):
+        textarea = django.forms.Textarea(attrs={"rows": 6})
+        return self._char_field("multiline", options, widget=textarea)
+
+    def create_email_field(self, field, options):
+        form_field = django.forms.EmailField(max_length=MAX_LENGTHS["email"], **options)
+        form_field.widget.attrs.pop("maxlength", None)
+        form_field.widget.attrs["spellcheck"] = "false"
+        return form_field
+
+    def create_tel_field(self, field, options):
+        form_field = self._char_field(
+            "tel",
+            options,
+            widget=django.forms.TextInput(attrs={"type": "tel"}),
+            validators=[phone_number_validator],
+        )
+        return form_field
+
+    def create_consent_field(self, field, options):
+        options["required"] = True  # consent is never optional
+        form_field = django.forms.BooleanField(**options)
+        form_field.is_consent = True
+        return form_field
+
+    @property
+    def formfields(self):
+        formfields = super().formfields
+        for field in self.fields:
+            name = field.clean_name or field.get_field_clean_name()
+            autocomplete = field.autocomplete or DEFAULT_AUTOCOMPLETE.get(field.field_type)
+            if autocomplete:
+                formfields[name].widget.attrs["autocomplete"] = autocomplete
+        return formfields
+
+    def get_form_class(self):
+        return type("ConsultationForm", (ConsultationForm,), self.formfields)
+
+
+class ConsultationFormPageForm(WagtailAdminFormPageForm):
+    """The editor's form for the page: refuses field labels that clash with the page's own."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        formset = self.formsets.get("form_fields")
+        if formset is None:
+            return cleaned_data
+        for form in formset.forms:
+            if not getattr(form, "cleaned_data", None) or form.cleaned_data.get("DELETE"):
+                continue
+            name = form.instance.clean_name or form.instance.get_field_clean_name()
+            if name in RESERVED_FIELD_NAMES:
+                form.add_error(
+                    "label",
+                    ValidationError(
+                        f"The form uses the name “{name}” for itself. Please choose another label."
+                    ),
+                )
+        return cleaned_data

@@ -1,0 +1,32 @@
+"""Template helpers for the shared form components (templates/components/form_*.html)."""
+
+from django import forms, template
+
+from practice.spam import HONEYPOT_FIELD
+
+register = template.Library()
+
+
+@register.filter
+def field_kind(bound_field):
+    """How the component lays a field out: a fieldset of choices, a lone checkbox, or a box."""
+    if bound_field.use_fieldset:
+        return "group"
+    if isinstance(bound_field.field.widget, forms.CheckboxInput):
+        return "checkbox"
+    return "box"
+
+
+@register.filter
+def error_anchor(bound_field):
+    """The id an error summary links to: the field's input, or the first input of a group."""
+    if bound_field.use_fieldset:
+        subwidgets = bound_field.subwidgets
+        if subwidgets:
+            return subwidgets[0].id_for_label
+    return bound_field.id_for_label or bound_field.auto_id
+
+
+@register.inclusion_tag("components/honeypot_field.html")
+def honeypot_field():
+    return {"name": HONEYPOT_FIELD}

@@ -1,0 +1,132 @@
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.test import override_settings
+from wagtail.models import PageViewRestriction
+from wagtail.rich_text import RichText
+
+from education.models import ArticlePage, add_months
+
+from .conftest import make_article, make_topic
+
+pytestmark = pytest.mark.django_db
+
+
+def test_add_months_keeps_the_day_within_shorter_months():
+    assert add_months(datetime.date(2026, 1, 31), 1) == datetime.date(2026, 2, 28)
+    assert add_months(datetime.date(2026, 3, 15), 12) == datetime.date(2027, 3, 15)
+    assert add_months(datetime.date(2026, 11, 30), 3) == datetime.date(2027, 2, 28)
+
+
+def test_next_review_defaults_to_twelve_months_after_the_last(article):
+    assert article.last_reviewed == datetime.date(2026, 2, 1)
+    assert article.next_review_due == datetime.date(2027, 2, 1)
+
+
+@override_settings(ARTICLE_REVIEW_INTERVAL_MONTHS=6)
+def test_review_interval_comes_from_settings(article_index, rubin):
+    article = make_article(article_index, authors=[rubin], last_reviewed=datetime.date(2026, 1, 10))
+    assert article.next_review_due == datetime.date(2026, 7, 10)
+
+
+def test_an_explicit_next_review_date_is_kept(article_index, rubin):
+    article = make_article(
+        article_index,
+        authors=[rubin],
+        last_reviewed=datetime.date(2026, 1, 10),
+        next_review_due=datetime.date(2026, 4, 1),
+    )
+    assert article.next_review_due == datetime.date(2026, 4, 1)
+
+
+def test_word_count_and_reading_time_are_stored_on_save_without_the_references(
+    article_index, rubin
+):
+    body = [
+        ("paragraph", RichText("<p>" + "word " * 450 + "</p>")),
+        (
+            "references",
+            {
+                "citations": [
+                    {
+                        "authors": "Many Authors " * 50,
+                        "title": "A long title",
+                        "source": "Journal",
+                        "year": 2020,
+                        "url": "",
+                    }
+                ]
+            },
+        ),
+    ]
+    article = make_article(article_index, authors=[rubin], summary="Three words here.", body=body)
+    stored = ArticlePage.objects.get(pk=article.pk)
+    assert stored.word_count == 453
+    assert stored.reading_time == 3  # 453 words at 200 a minute, rounded up
+
+
+def test_reading_time_is_at_least_one_minute(article_index, rubin):
+    article = make_article(article_index, authors=[rubin], summary="Short.", body=[])
+    assert article.reading_time == 1
+
+
+def test_summary_is_limited_to_300_characters(article):
+    article.summary = "x" * 301
+    with pytest.raises(ValidationError) as error:
+        article.full_clean()
+    assert "summary" in error.value.message_dict
+
+
+def test_hero_image_needs_a_description_unless_decorative(article):
+    article.hero_image_alt = ""
+    with pytest.raises(ValidationError) as error:
+        article.full_clean()
+    assert "Describe the hero image" in str(error.value.message_dict["hero_image_alt"])
+    article.hero_image_decorative = True
+    article.full_clean()
+
+
+def test_next_review_must_follow_the_last_review(article):
+    article.next_review_due = article.last_reviewed
+    with pytest.raises(ValidationError) as error:
+        article.full_clean()
+    assert "next_review_due" in error.value.message_dict
+
+
+def test_author_names_for_bylines_and_structured_data(rubin):
+    assert rubin.display_name == "Dr. Edward Rubin, MD"
+    assert rubin.name_with_prefix == "Dr. Edward Rubin"
+    assert rubin.full_name == "Edward Rubin"
+
+
+def test_author_photo_needs_a_description(rubin):
+    rubin.photo_alt = ""
+    with pytest.raises(ValidationError):
+        rubin.full_clean()
+
+
+def test_related_articles_share_a_topic_newest_first_and_never_include_itself_or_drafts(
+    article_index, rubin
+):
+    back, sleep = make_topic("Back"), make_topic("Sleep")
+    day = datetime.date(2026, 1, 1)
+    main = make_article(article_index, authors=[rubin], topics=[back, sleep])
+    older = make_article(article_index, topics=[back], display_date=day)
+    newest = make_article(article_index, topics=[sleep], display_date=day.replace(month=6))
+    middle = make_article(article_index, topics=[back, sleep], display_date=day.replace(month=3))
+    make_article(article_index, topics=[back], publish=False)  # a draft
+    private = make_article(article_index, topics=[back], display_date=day.replace(month=9))
+    PageViewRestriction.objects.create(page=private, restriction_type="password", password="x")
+    make_article(article_index, topics=[make_topic("Knees")])  # no shared topic
+    unpublished = make_article(article_index, topics=[sleep], display_date=day.replace(month=8))
+    unpublished.unpublish()
+
+    assert main.related_articles() == [newest, middle, older]
+
+
+def test_related_articles_are_at_most_three(article_index, rubin, back_pain):
+    main = make_article(article_index, authors=[rubin], topics=[back_pain])
+    for _ in range(5):
+        make_article(article_index, topics=[back_pain])
+    assert len(main.related_articles()) == 3
