@@ -33,6 +33,17 @@ STORAGES = {
 }
 SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 
+# Uploads on S3 (or any S3-compatible store) instead of a shared folder, when a bucket is named.
+# Needs the optional dependency: pip install "practice-site[s3]" (django-storages with boto3).
+AWS_STORAGE_BUCKET_NAME = env_str("AWS_STORAGE_BUCKET_NAME")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+    AWS_S3_REGION_NAME = env_str("AWS_S3_REGION_NAME")
+    AWS_S3_ENDPOINT_URL = env_str("AWS_S3_ENDPOINT_URL")
+    AWS_S3_CUSTOM_DOMAIN = env_str("AWS_S3_CUSTOM_DOMAIN")
+    AWS_DEFAULT_ACL = None  # objects stay private to the bucket's policy
+    AWS_S3_FILE_OVERWRITE = False
+
 # HTTPS: TLS ends at the proxy (nginx), which says so in X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

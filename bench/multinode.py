@@ -1,0 +1,336 @@
+"""Two application nodes behind nginx, sharing PostgreSQL, Redis and a media folder.
+
+    .venv/bin/python bench/multinode.py [--pg URL] [--redis URL] [--nginx /usr/sbin/nginx]
+
+Starts two gunicorn nodes (production settings) on their own ports and nginx round-robin in
+front, then shows, printing each step and exiting non-zero on any failure, that:
+  1. both nodes serve the same pages through nginx, and each node caches them (X-Page-Cache);
+  2. a staff member signed in through nginx stays signed in whichever node answers (sessions
+     live in the shared database);
+  3. an article unpublished through node A's admin disappears from node B at once, and
+     published again through node B's admin reappears on node A (the page-cache generation
+     lives in the shared Redis, so invalidation reaches every node);
+  4. stopping node A while clients keep requesting through nginx loses no request: nginx
+     retries a refused connection on node B (proxy_next_upstream).
+Needs nginx (Debian package `nginx`), PostgreSQL and Redis on this machine; the database,
+Redis keys and temporary folder it makes are removed at the end.
+"""
+
+import argparse
+import http.client
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+import uuid
+from pathlib import Path
+
+import psycopg
+import redis
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from throughput import free_port, wait_for  # noqa: E402
+
+PROJECT_DIR = Path(__file__).resolve().parents[1]
+PYTHON = sys.executable
+ARTICLE = "/education/knee-osteoarthritis/"
+
+NGINX_CONF = """
+worker_processes 1;
+pid {work}/nginx.pid;
+error_log {work}/nginx-error.log warn;
+events {{ worker_connections 256; }}
+http {{
+    access_log off;
+    client_body_temp_path {work}/body;
+    proxy_temp_path {work}/proxy;
+    fastcgi_temp_path {work}/fastcgi;
+    uwsgi_temp_path {work}/uwsgi;
+    scgi_temp_path {work}/scgi;
+    upstream practice {{
+        server 127.0.0.1:{port_a} max_fails=1 fail_timeout=5s;
+        server 127.0.0.1:{port_b} max_fails=1 fail_timeout=5s;
+    }}
+    server {{
+        listen 127.0.0.1:{port};
+        location / {{
+            proxy_pass http://practice;
+            proxy_set_header Host $http_host;
+            proxy_set_header X-Forwarded-For $remote_addr;
+            proxy_next_upstream error timeout http_502 http_503;
+            proxy_connect_timeout 2s;
+        }}
+    }}
+}}
+"""
+
+
+class Browser:
+    """Just enough of a browser for the admin: keeps cookies itself (the production cookies
+    are Secure, which http.cookiejar would not send back over plain HTTP on loopback)."""
+
+    def __init__(self, port):
+        self.port = port
+        self.cookies = {}
+
+    def request(self, method, path, form=None, headers=None):
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=15)
+        headers = dict(headers or {})
+        if self.cookies:
+            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        body = None
+        if form is not None:
+            body = urllib.parse.urlencode(form)
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+            headers["Referer"] = f"http://127.0.0.1:{self.port}{path}"
+        conn.request(method, path, body=body, headers=headers)
+        response = conn.getresponse()
+        content = response.read()
+        for name, value in response.getheaders():
+            if name.lower() == "set-cookie":
+                key, _, rest = value.partition("=")
+                self.cookies[key] = rest.split(";", 1)[0]
+        conn.close()
+        return response.status, dict(response.getheaders()), content.decode("utf-8", "replace")
+
+    def csrf_token(self, html):
+        return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+
+
+def step(message):
+    print(f"- {message}", flush=True)
+
+
+def check(condition, message):
+    if not condition:
+        raise SystemExit(f"FAILED: {message}")
+    print(f"  ok: {message}", flush=True)
+
+
+def status_of(port, path):
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    conn.request("GET", path)
+    response = conn.getresponse()
+    response.read()
+    conn.close()
+    return response.status, response.getheader("X-Page-Cache")
+
+
+def start_node(env, port, work, label):
+    return subprocess.Popen(
+        [PYTHON, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py"],
+        cwd=PROJECT_DIR,
+        env={**env, "GUNICORN_BIND": f"127.0.0.1:{port}"},
+        stdout=subprocess.DEVNULL,
+        stderr=open(work / f"gunicorn-{label}.log", "w"),  # noqa: SIM115
+    )
+
+
+def sign_in(browser):
+    status, _headers, html = browser.request("GET", "/admin/login/")
+    form = {
+        "csrfmiddlewaretoken": browser.csrf_token(html),
+        "username": "multinode",
+        "password": "multinode-password-9",
+        "next": "/admin/",
+    }
+    status, headers, _html = browser.request("POST", "/admin/login/", form=form)
+    return status == 302 and headers.get("Location", "").endswith("/admin/")
+
+
+def unpublish(browser, page_id):
+    path = f"/admin/pages/{page_id}/unpublish/"
+    _status, _headers, html = browser.request("GET", path)
+    form = {"csrfmiddlewaretoken": browser.csrf_token(html)}
+    status, _headers, _html = browser.request("POST", path, form=form)
+    return status == 302
+
+
+def publish(browser, page_id):
+    path = f"/admin/bulk/wagtailcore/page/publish/?id={page_id}&next=/admin/"
+    _status, _headers, html = browser.request("GET", path)
+    form = {"csrfmiddlewaretoken": browser.csrf_token(html)}
+    status, _headers, _html = browser.request("POST", path, form=form)
+    return status == 302
+
+
+def index_lists_article(port):
+    """Whether the education index, a page the page cache serves, still lists the article."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    conn.request("GET", "/education/")
+    response = conn.getresponse()
+    html = response.read().decode()
+    conn.close()
+    return f'href="{ARTICLE}"' in html, response.getheader("X-Page-Cache")
+
+
+def keep_requesting(port, seconds, results):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            status, _cache = status_of(port, "/about/")
+            results.append(status)
+        except OSError:
+            results.append("connection error")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--pg", default=os.environ.get("BENCH_PG", "postgresql://postgres@127.0.0.1:5432")
+    )
+    parser.add_argument("--redis", default="redis://127.0.0.1:6379/0")
+    parser.add_argument("--nginx", default=shutil.which("nginx") or "/usr/sbin/nginx")
+    args = parser.parse_args()
+    if not Path(args.nginx).exists():
+        raise SystemExit("nginx is not installed (apt-get install nginx).")
+
+    database = f"practice_multinode_{os.getpid()}"
+    work = Path(tempfile.mkdtemp(prefix="practice-multinode-"))
+    prefix = f"practice-multinode-{uuid.uuid4().hex[:8]}"
+    admin_db = psycopg.connect(args.pg + "/postgres", autocommit=True)
+    admin_db.execute(f'CREATE DATABASE "{database}"')
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "PYTEST"))},
+        "DJANGO_SETTINGS_MODULE": "practice.settings.production",
+        "SECRET_KEY": "multinode-" + "z" * 50,
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "DATABASE_URL": f"{args.pg}/{database}",
+        "REDIS_URL": args.redis,
+        "CACHE_KEY_PREFIX": prefix,
+        "SECURE_SSL_REDIRECT": "false",
+        "STATIC_ROOT": str(work / "static"),
+        "MEDIA_ROOT": str(work / "media"),  # the shared media folder of both nodes
+        "PAGE_CACHE_ENABLED": "true",
+        "WEB_CONCURRENCY": "2",
+        "GUNICORN_ACCESS_LOG": "off",
+        "LOG_LEVEL": "warning",
+    }
+    processes = []
+    nginx_started = False
+    try:
+        step("Building the demo site in a throwaway database")
+        for command in (
+            ["migrate", "--noinput", "-v0"],
+            ["load_demo_content"],
+            ["collectstatic", "--noinput", "-v0"],
+        ):
+            subprocess.run(
+                [PYTHON, "manage.py", *command],
+                cwd=PROJECT_DIR,
+                env=env,
+                check=True,
+                stdout=subprocess.DEVNULL,
+            )
+        create_user = (
+            "from django.contrib.auth import get_user_model; "
+            "get_user_model().objects.create_superuser('multinode', 'm@example.com', "
+            "'multinode-password-9')"
+        )
+        subprocess.run(
+            [PYTHON, "manage.py", "shell", "-c", create_user], cwd=PROJECT_DIR, env=env, check=True
+        )
+        find_article = (
+            "from education.models import ArticlePage; "
+            f"print(ArticlePage.objects.get(url_path__endswith='{ARTICLE}').pk)"
+        )
+        article_id = (
+            subprocess.run(
+                [PYTHON, "manage.py", "shell", "--no-imports", "-c", find_article],
+                cwd=PROJECT_DIR,
+                env=env,
+                check=True,
+                capture_output=True,
+                text=True,
+            )
+            .stdout.strip()
+            .splitlines()[-1]
+        )
+
+        port_a, port_b, port = free_port(), free_port(), free_port()
+        node_a = start_node(env, port_a, work, "a")
+        node_b = start_node(env, port_b, work, "b")
+        processes += [node_a, node_b]
+        for label, node_port in (("a", port_a), ("b", port_b)):
+            if not wait_for(f"http://127.0.0.1:{node_port}/"):
+                raise SystemExit((work / f"gunicorn-{label}.log").read_text())
+        (work / "nginx.conf").write_text(
+            NGINX_CONF.format(work=work, port=port, port_a=port_a, port_b=port_b)
+        )
+        subprocess.run([args.nginx, "-c", str(work / "nginx.conf"), "-p", str(work)], check=True)
+        nginx_started = True
+        check(wait_for(f"http://127.0.0.1:{port}/"), f"nginx answers on port {port}")
+
+        step("1. Both nodes serve the site, through nginx and directly, from their cache")
+        for _ in range(4):
+            status, _cache = status_of(port, ARTICLE)
+            check(status == 200, "the article through nginx")
+        for node_port in (port_a, port_b):
+            status_of(node_port, "/about/")
+            check(status_of(node_port, "/about/") == (200, "hit"), f"node :{node_port} cache hit")
+
+        step("2. A signed-in session works on whichever node answers")
+        browser = Browser(port)
+        check(sign_in(browser), "signed in to the admin through nginx")
+        answers = [browser.request("GET", "/admin/")[0] for _ in range(6)]
+        check(answers == [200] * 6, f"six admin pages in a row answered 200 ({answers})")
+
+        step("3. Unpublish through node A; node B stops serving at once. Publish through B.")
+        for node_port in (port_a, port_b):
+            status_of(node_port, ARTICLE)  # warm both caches
+            index_lists_article(node_port)
+            check(index_lists_article(node_port) == (True, "hit"), f"index cached on :{node_port}")
+        on_a = Browser(port_a)
+        check(sign_in(on_a) and unpublish(on_a, article_id), "unpublished through node A")
+        check(status_of(port_b, ARTICLE)[0] == 404, "node B no longer serves the article")
+        check(status_of(port_a, ARTICLE)[0] == 404, "node A no longer serves the article")
+        check(not index_lists_article(port_b)[0], "node B's cached index no longer lists it")
+        on_b = Browser(port_b)
+        check(sign_in(on_b) and publish(on_b, article_id), "published again through node B")
+        check(status_of(port_a, ARTICLE)[0] == 200, "node A serves it again")
+        check(status_of(port_b, ARTICLE)[0] == 200, "node B serves it again")
+        check(index_lists_article(port_a)[0], "node A's index lists it again")
+
+        step("4. Stop node A while clients request through nginx: no request is lost")
+        results = []
+        clients = [
+            threading.Thread(target=keep_requesting, args=(port, 6, results)) for _ in range(4)
+        ]
+        for client in clients:
+            client.start()
+        time.sleep(2)
+        node_a.send_signal(signal.SIGTERM)
+        node_a.wait(timeout=30)
+        for client in clients:
+            client.join()
+        failures = [r for r in results if r != 200]
+        check(
+            not failures and len(results) > 20,
+            f"{len(results)} requests while node A stopped, {len(failures)} failed",
+        )
+        print("All multi-node checks passed.")
+    finally:
+        if nginx_started:
+            subprocess.run(
+                [args.nginx, "-c", str(work / "nginx.conf"), "-p", str(work), "-s", "stop"],
+                check=False,
+            )
+        for process in processes:
+            if process.poll() is None:
+                process.terminate()
+                process.wait(timeout=30)
+        client = redis.Redis.from_url(args.redis)
+        for key in client.scan_iter(f"*{prefix}*"):
+            client.delete(key)
+        admin_db.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
