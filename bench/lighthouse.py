@@ -1,0 +1,138 @@
+"""Lighthouse scores for the home, education index, article and consultation pages.
+
+    .venv/bin/python bench/lighthouse.py [--pg URL]
+
+Installs Lighthouse from bench/lighthouse/package.json (npm ci) on first use, builds the demo
+site in a throwaway PostgreSQL database, serves it with gunicorn and the production settings
+(uploads served by Django here, as nginx would serve them in production), and runs Lighthouse
+in the system Chromium (CHROME_PATH, default /usr/bin/chromium) on each page with the mobile
+preset. Prints the four category scores per page and every audit that lost points; exits
+non-zero when any score is below 100. Numbers: docs/performance.md.
+"""
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import psycopg
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from throughput import free_port, wait_for  # noqa: E402
+
+PROJECT_DIR = Path(__file__).resolve().parents[1]
+TOOL_DIR = Path(__file__).resolve().parent / "lighthouse"
+LIGHTHOUSE = TOOL_DIR / "node_modules" / ".bin" / "lighthouse"
+PYTHON = sys.executable
+PAGES = ["/", "/education/", "/education/opioid-induced-hyperalgesia/", "/consultation/"]
+CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+CHROME_FLAGS = (
+    "--headless --no-sandbox --disable-gpu --disable-background-networking "
+    "--disable-component-update --no-first-run --disable-sync"
+)
+
+
+def run_lighthouse(url, output):
+    env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
+    subprocess.run(
+        [
+            str(LIGHTHOUSE),
+            url,
+            "--quiet",
+            f"--chrome-flags={CHROME_FLAGS}",
+            "--output=json",
+            f"--output-path={output}",
+        ],
+        env=env,
+        check=True,
+        timeout=180,
+    )
+    report = json.loads(Path(output).read_text())
+    scores = {name: round(report["categories"][name]["score"] * 100) for name in CATEGORIES}
+    lost = [
+        f"{key} ({audit.get('displayValue', '')})".strip()
+        for key, audit in report["audits"].items()
+        if audit.get("score") is not None
+        and audit["score"] < 1
+        and audit.get("scoreDisplayMode") in ("binary", "numeric", "metricSavings")
+    ]
+    return scores, lost
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--pg", default=os.environ.get("BENCH_PG", "postgresql://postgres@127.0.0.1:5432")
+    )
+    args = parser.parse_args()
+    if not LIGHTHOUSE.exists():
+        subprocess.run(
+            ["npm", "ci", "--silent", "--no-audit", "--no-fund"], cwd=TOOL_DIR, check=True
+        )
+
+    database = f"practice_lighthouse_{os.getpid()}"
+    work = Path(tempfile.mkdtemp(prefix="practice-lighthouse-"))
+    admin = psycopg.connect(args.pg + "/postgres", autocommit=True)
+    admin.execute(f'CREATE DATABASE "{database}"')
+    port = free_port()
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "PYTEST"))},
+        "DJANGO_SETTINGS_MODULE": "practice.settings.production",
+        "SECRET_KEY": "lighthouse-" + "x" * 50,
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "DATABASE_URL": f"{args.pg}/{database}",
+        "SECURE_SSL_REDIRECT": "false",
+        "SERVE_MEDIA": "true",
+        "STATIC_ROOT": str(work / "static"),
+        "MEDIA_ROOT": str(work / "media"),
+        "PAGE_CACHE_DIR": str(work / "page-cache"),
+        "GUNICORN_BIND": f"127.0.0.1:{port}",
+        "GUNICORN_ACCESS_LOG": "off",
+        "LOG_LEVEL": "warning",
+    }
+    server = None
+    failed = False
+    try:
+        for command in (
+            ["migrate", "--noinput", "-v0"],
+            ["load_demo_content"],
+            ["collectstatic", "--noinput", "-v0"],
+        ):
+            subprocess.run(
+                [PYTHON, "manage.py", *command],
+                cwd=PROJECT_DIR,
+                env=env,
+                check=True,
+                stdout=subprocess.DEVNULL,
+            )
+        server = subprocess.Popen(
+            [PYTHON, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py"],
+            cwd=PROJECT_DIR,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=open(work / "gunicorn.log", "w"),  # noqa: SIM115
+        )
+        if not wait_for(f"http://127.0.0.1:{port}/"):
+            raise SystemExit((work / "gunicorn.log").read_text())
+        print(f"{'page':45} " + " ".join(f"{c:>15}" for c in CATEGORIES))
+        for path in PAGES:
+            scores, lost = run_lighthouse(f"http://127.0.0.1:{port}{path}", work / "report.json")
+            print(f"{path:45} " + " ".join(f"{scores[c]:>15}" for c in CATEGORIES))
+            for audit in lost:
+                print(f"{'':45} lost points: {audit}")
+            failed |= any(score < 100 for score in scores.values())
+    finally:
+        if server is not None:
+            server.terminate()
+            server.wait(timeout=30)
+        admin.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+        shutil.rmtree(work, ignore_errors=True)
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
