@@ -19,6 +19,7 @@ DESCRIBE_FOCUS = """() => {
   const box = el.getBoundingClientRect();
   const label = el.labels && el.labels.length ? el.labels[0].innerText : "";
   return {
+    key: (el.innerText || "").trim() || el.getAttribute("name") || el.id,
     tag: el.tagName.toLowerCase(),
     id: el.id,
     name: el.getAttribute("name") || "",
@@ -86,16 +87,17 @@ def test_the_header_is_reached_in_order_after_the_skip_link(live_server, demo_si
     page.goto(live_server.url + "/")
     first = tab_to(page, lambda element: True, max_tabs=1)
     assert "skip-link" in first["classes"]
-    header_links = page.locator("header.site-header a").evaluate_all(
-        "links => links.map(link => link.innerText.trim())"
-    )
-    assert "Patient education" in header_links
-    reached = [tab_to(page, lambda element: True, max_tabs=1)["text"] for _ in header_links]
-    assert reached == header_links
+    # Everything in the header that takes focus (links, and any form controls), in DOM order.
+    in_header = page.locator(
+        "header.site-header :is(a[href], button, input:not([type=hidden]), select, textarea)"
+    ).evaluate_all("elements => elements.map(el => el.innerText.trim() || el.name || el.id)")
+    assert "Patient education" in in_header
+    reached = [tab_to(page, lambda element: True, max_tabs=1)["key"] for _ in in_header]
+    assert reached == in_header
 
     # Shift+Tab walks back the same way.
     back = tab_to(page, lambda element: True, max_tabs=1, key="Shift+Tab")
-    assert back["text"] == header_links[-2]
+    assert back["key"] == in_header[-2]
 
     # The skip link takes focus past the header into the main content.
     page.keyboard.press("Shift+Tab")
