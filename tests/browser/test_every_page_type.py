@@ -13,11 +13,26 @@ CONSULTATION_ERRORS = "ConsultationErrors"
 
 
 def pages_to_check(live_server):
+    search = search_url()
     pages = [(page.specific_class.__name__, page.url) for page in one_live_page_per_type()]
-    return [(name, live_server.url + url) for name, url in pages] + [
-        ("NotFound", live_server.url + "/no-such-page/"),
-        (CONSULTATION_ERRORS, live_server.url + "/consultation/"),
-    ]
+    return (
+        [(name, live_server.url + url) for name, url in pages]
+        + [
+            ("NotFound", live_server.url + "/no-such-page/"),
+            (CONSULTATION_ERRORS, live_server.url + "/consultation/"),
+        ]
+        + ([("SearchResults", live_server.url + search + "?q=exercise")] if search else [])
+    )
+
+
+def search_url():
+    """Site search results, a public page that is not a Wagtail page type (once it exists)."""
+    from django.urls import NoReverseMatch, reverse
+
+    try:
+        return reverse("search")
+    except NoReverseMatch:
+        return None
 
 
 def visit(page, name, url):
