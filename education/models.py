@@ -35,6 +35,7 @@ from practice.cache import cached
 from .blocks import ArticleBodyBlock
 from .comments.models import Comment  # noqa: F401  (registers the model with this app)
 from .comments.views import comment_context, post_comment
+from .panels import ReadabilityPanel
 from .queries import (
     article_detail_prefetches,
     article_listing,
@@ -42,6 +43,7 @@ from .queries import (
     live_public_articles,
     private_q,
 )
+from .readability import prose_lines, reading_grade, text_lines
 from .structured_data import article_json_ld, author_json_ld
 
 ARTICLES_PER_PAGE = 10
@@ -52,6 +54,8 @@ MAX_RELATED_ARTICLES = 3
 SOCIAL_IMAGE = "fill-1200x630"
 # Patients read health information more slowly than the 230-250 words a minute often quoted.
 WORDS_PER_MINUTE = 200
+# Patient-education guidance asks for material a 6th to 8th grader reads easily.
+TARGET_READING_GRADES = (6, 8)
 
 
 def add_months(day, months):
@@ -277,9 +281,26 @@ class ArticlePage(RoutablePageMixin, Page):
             "their own a set number of days (usually 90) after the article is first published."
         ),
     )
+    minor_edit = models.BooleanField(
+        "this is a minor edit",
+        default=False,
+        help_text=(
+            "Tick for a typo or formatting fix that does not change the medical content. A "
+            "medical reviewer can then publish it and the review dates stay as they are. "
+            "Cleared once the change is published."
+        ),
+    )
     word_count = models.PositiveIntegerField(default=0, editable=False)
     reading_time = models.PositiveSmallIntegerField(
         "reading time in minutes", default=1, editable=False
+    )
+    reading_grade = models.DecimalField(
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Flesch–Kincaid grade level of the summary and body, worked out on save.",
     )
 
     parent_page_types = ["education.ArticleIndexPage"]
@@ -306,9 +327,11 @@ class ArticlePage(RoutablePageMixin, Page):
             heading="Hero image",
         ),
         FieldPanel("body"),
+        ReadabilityPanel(heading="Length and readability"),
         FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
     ]
     review_panels = [
+        FieldPanel("minor_edit"),
         PageChooserPanel("medical_reviewer", page_type="education.AuthorPage"),
         FieldPanel("last_reviewed"),
         FieldPanel("next_review_due"),
@@ -330,6 +353,14 @@ class ArticlePage(RoutablePageMixin, Page):
         index.SearchField("summary"),
         index.SearchField("body"),
         index.RelatedFields("topics", [index.SearchField("name")]),
+        index.RelatedFields(
+            "article_authors",
+            [
+                index.RelatedFields(
+                    "author", [index.SearchField("given_name"), index.SearchField("family_name")]
+                )
+            ],
+        ),
         index.FilterField("display_date"),
     ]
 
@@ -351,6 +382,11 @@ class ArticlePage(RoutablePageMixin, Page):
             and self.next_review_due <= self.last_reviewed
         ):
             errors["next_review_due"] = "The next review must be after the last one."
+        if self.minor_edit and not self.last_reviewed:
+            errors["minor_edit"] = (
+                "This article has not had a medical review yet, so no change to it can be "
+                "minor: untick this box and submit it for medical review."
+            )
         if errors:
             raise ValidationError(errors)
         self.update_derived_fields()
@@ -362,6 +398,7 @@ class ArticlePage(RoutablePageMixin, Page):
             kwargs["update_fields"] = set(update_fields) | {
                 "word_count",
                 "reading_time",
+                "reading_grade",
                 "next_review_due",
             }
         return super().save(*args, **kwargs)
@@ -371,6 +408,7 @@ class ArticlePage(RoutablePageMixin, Page):
             self.next_review_due = add_months(self.last_reviewed, review_interval_months())
         self.word_count = self.count_words()
         self.reading_time = max(1, math.ceil(self.word_count / WORDS_PER_MINUTE))
+        self.reading_grade = reading_grade(self.prose_lines())
 
     def count_words(self):
         """Words a reader reads: the summary and the body's text, not its references or the
@@ -380,6 +418,48 @@ class ArticlePage(RoutablePageMixin, Page):
             if block.block_type != "references":
                 texts.extend(readable_text(block.block, block.value))
         return sum(len(str(text).split()) for text in texts)
+
+    def prose_lines(self):
+        """What a patient reads, line by line: the summary and the body without references."""
+        lines = text_lines(self.summary)
+        for block in self.body_without_references:
+            lines += prose_lines(block.block, block.value)
+        return lines
+
+    # --- Medical review status, relative to today (the review-due report and dashboard) ---
+
+    @property
+    def days_until_review(self):
+        if self.next_review_due is None:
+            return None
+        return (self.next_review_due - timezone.localdate()).days
+
+    @property
+    def review_overdue(self):
+        """Past its review date, or never reviewed at all."""
+        days = self.days_until_review
+        return days is None or days < 0
+
+    @property
+    def review_status(self):
+        days = self.days_until_review
+        if days is None:
+            return "Never reviewed"
+        if days < 0:
+            return f"Overdue by {-days} day{'s' if days != -1 else ''}"
+        if days == 0:
+            return "Due today"
+        return f"Due in {days} day{'s' if days != 1 else ''}"
+
+    @property
+    def reading_grade_verdict(self):
+        """How the reading grade compares with the 6th-8th grade target, in a few words."""
+        if self.reading_grade is None:
+            return "not worked out yet: save the article"
+        low, high = TARGET_READING_GRADES
+        if self.reading_grade <= high:
+            return "on target" if self.reading_grade >= low else "easy to read"
+        return "harder than the target"
 
     # --- What the templates show ---
 
@@ -568,6 +648,18 @@ class AuthorPage(Page):
         features=["h2", "h3", "bold", "italic", "link", "ul", "ol"],
         help_text="Training, experience and what patients can expect in a first appointment.",
     )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="author_page",
+        verbose_name="admin account",
+        help_text=(
+            "This clinician's own login. When they approve an article in medical review, "
+            "this profile is named as the article's medical reviewer."
+        ),
+    )
 
     parent_page_types = ["education.AuthorIndexPage"]
     subpage_types = []
@@ -587,6 +679,9 @@ class AuthorPage(Page):
         MultiFieldPanel([FieldPanel("photo"), FieldPanel("photo_alt")], heading="Photo"),
         FieldPanel("short_bio"),
         FieldPanel("full_bio"),
+        # Only people who manage accounts link one to a profile: whoever is linked is named
+        # as medical reviewer on every article they approve.
+        FieldPanel("user", permission="auth.change_user", heading="Admin account"),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("given_name"),

@@ -1,10 +1,16 @@
-"""Admin customisation for patient education: the topics snippet, author deletion rules and
-comment moderation."""
+"""Admin customisation for patient education: the topics snippet, author deletion rules,
+comment moderation, the medical review report, dashboard panel and log entries, and the
+article listing's columns."""
 
 from django.shortcuts import redirect
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from wagtail import hooks
 from wagtail.admin import messages
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.pages.listing import PageListingMixin
+from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -13,6 +19,13 @@ from .comments import admin as comment_admin
 from .comments import moderation
 from .comments.admin import CommentPermissionPolicy, CommentViewSet
 from .models import ArticlePage, AuthorPage, Comment, Topic
+from .reports import OverdueArticlesPanel, ReviewDueReportView, user_can_see_review_report
+from .review import (
+    MINOR_EDIT_PUBLISHED,
+    REVIEW_RECORDED,
+    MedicalReviewLogFormatter,
+    MinorEditLogFormatter,
+)
 
 
 class TopicViewSet(SnippetViewSet):
@@ -71,3 +84,63 @@ for bulk_action in comment_admin.BULK_ACTIONS:
 @hooks.register("register_log_actions")
 def register_comment_log_actions(actions):
     moderation.register_actions(actions)
+
+
+# --- Medical review ---
+
+
+@hooks.register("register_admin_urls")
+def review_due_report_urls():
+    return [
+        path(
+            "reports/articles-due-for-review/",
+            ReviewDueReportView.as_view(),
+            name="education_review_due",
+        ),
+        path(
+            "reports/articles-due-for-review/results/",
+            ReviewDueReportView.as_view(results_only=True),
+            name="education_review_due_results",
+        ),
+    ]
+
+
+class ReviewDueMenuItem(MenuItem):
+    def is_shown(self, request):
+        return user_can_see_review_report(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def review_due_report_menu_item():
+    return ReviewDueMenuItem(
+        "Articles due for review", reverse("education_review_due"), icon_name="time", order=50
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def overdue_articles_panel(request, panels):
+    if user_can_see_review_report(request.user):
+        panels.append(OverdueArticlesPanel(request.user))
+
+
+@hooks.register("register_log_actions")
+def medical_review_log_actions(actions):
+    actions.register_action(REVIEW_RECORDED)(MedicalReviewLogFormatter)
+    actions.register_action(MINOR_EDIT_PUBLISHED)(MinorEditLogFormatter)
+
+
+class ArticlePageViewSet(PageViewSet):
+    """The article index's listing in the page explorer, with each article's reading grade
+    and next review date beside its status."""
+
+    model = ArticlePage
+    columns = [
+        *(column for column in PageListingMixin.base_columns if column.name != "type"),
+        Column("reading_grade", label="Reading grade", sort_key="reading_grade", width="10%"),
+        Column("next_review_due", label="Next review due", sort_key="next_review_due", width="12%"),
+    ]
+
+
+@hooks.register("register_admin_viewset")
+def article_page_viewset():
+    return ArticlePageViewSet()

@@ -8,11 +8,19 @@ fragments a change affects.
 The version lives in the cache itself, so with several server processes they must share a cache
 (REDIS_URL); with the per-process memory cache another process notices a change only when its
 entries expire (FRAGMENT_TIMEOUT).
+
+The same change starts a new generation of the full-page cache (practice/page_cache.py). Code
+that changes what pages show without saving one of the models watched here (approving a
+comment through a queryset update, say) calls `invalidate_page(page)` or `invalidate_all()`.
 """
 
+import logging
 import uuid
 
 from django.core.cache import cache
+from django.db import transaction
+
+logger = logging.getLogger(__name__)
 
 VERSION_KEY = "practice:content-version"
 # How long a cached fragment may live even if nothing changes: an upper bound on staleness when
@@ -34,7 +42,29 @@ def content_version():
 
 
 def bump_content_version():
+    """Done now and again when the surrounding transaction commits: a request rendering in
+    between would still read the old rows and cache them under the new version."""
+    _replace_versions()
+    transaction.on_commit(_replace_versions)
+
+
+def _replace_versions():
+    from .page_cache import new_generation
+
     cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+    new_generation()
+
+
+def invalidate_all(reason=""):
+    """Forget every cached fragment and page, on every node sharing the cache."""
+    bump_content_version()
+    logger.info("Caches cleared%s", f" ({reason})" if reason else "")
+
+
+def invalidate_page(page=None):
+    """Something shown on `page` changed outside the saves watched here. Clears everything: the
+    page also appears in menus, listings and on its neighbours."""
+    invalidate_all(f"page {page.pk}" if page is not None else "")
 
 
 def cached(key, compute, timeout=FRAGMENT_TIMEOUT):
@@ -48,13 +78,22 @@ def cached(key, compute, timeout=FRAGMENT_TIMEOUT):
 
 
 def _changes_public_pages(instance):
+    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
     from wagtail.images.models import AbstractImage
-    from wagtail.models import Page, PageViewRestriction
+    from wagtail.models import Page, PageViewRestriction, Site
 
     if instance._meta.label_lower in UNCACHED_MODELS:
         return False
     return (
-        isinstance(instance, Page | PageViewRestriction | AbstractImage)
+        isinstance(
+            instance,
+            Page
+            | PageViewRestriction
+            | AbstractImage
+            | Site
+            | BaseSiteSetting
+            | BaseGenericSetting,
+        )
         or instance._meta.app_label in OUR_APPS
     )
 

@@ -1,9 +1,16 @@
-from django.http import HttpResponse
+import posixpath
+import sys
+
+from django.conf import settings
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.views import defaults
 from django.views.decorators.http import require_GET
+from django.views.static import serve
 
 from .models import ThemeSettings
+from .outage import DATABASE_ERRORS, log_outage, service_unavailable
 
 ONE_YEAR = 365 * 24 * 60 * 60
 
@@ -22,6 +29,31 @@ def theme_css(request):
     else:
         response["Cache-Control"] = "public, max-age=300"
     return response
+
+
+# Uploaded originals can be huge and still carry camera metadata (location, device); pages only
+# ever show renditions, so originals are never served. Documents are served by Wagtail's
+# /documents/ view, which checks private collections; a direct /media/documents/ URL would skip
+# that check. nginx does the same (docs/deployment.md).
+PRIVATE_MEDIA_PREFIXES = ("original_images/", "documents/")
+
+
+@require_GET
+def media(request, path):
+    """Uploads, for development and tests only (production serves them from nginx)."""
+    # Normalised as serve() does, so /media/images/../original_images/ is caught too.
+    if posixpath.normpath(path).lstrip("/").startswith(PRIVATE_MEDIA_PREFIXES):
+        raise Http404("Original images are not served.")
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
+
+
+def server_error(request):
+    """handler500: a database outage met outside a view (in a middleware) still gets the 503."""
+    exception = sys.exc_info()[1]
+    if isinstance(exception, DATABASE_ERRORS):
+        log_outage(request, exception)
+        return service_unavailable()
+    return defaults.server_error(request)
 
 
 @require_GET

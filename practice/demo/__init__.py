@@ -11,6 +11,7 @@ STEPS = [
     "practice.demo.education",
     "practice.demo.consultation",
     "practice.demo.comments",
+    "practice.demo.review",
 ]
 
 

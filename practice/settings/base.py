@@ -47,7 +47,12 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "practice.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous visitors get cached pages before anything else runs (practice/page_cache.py).
+    "practice.page_cache.PageCacheMiddleware",
+    # Turns "database unreachable" into a themed 503 (practice/outage.py).
+    "practice.outage.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -88,17 +93,59 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis when REDIS_URL is set (shared by every node); a per-process memory cache otherwise.
+# The full-page cache ("pages", practice/page_cache.py) uses the same Redis, or files shared by
+# the workers of one node.
 REDIS_URL = env_str("REDIS_URL")
+CACHE_KEY_PREFIX = env_str("CACHE_KEY_PREFIX", "practice")
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "practice"),
-        }
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+        },
+        "pages": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": CACHE_KEY_PREFIX + "-pages",
+        },
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pages": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": env_str("PAGE_CACHE_DIR", str(BASE_DIR / "var" / "cache" / "pages")),
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
+    }
+
+# Full-page cache for anonymous visitors (practice/page_cache.py).
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_ALIAS = "pages"
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 3600)
+# How long a CDN in front may keep a public page (s-maxage); browsers always revalidate.
+PAGE_CACHE_CDN_SECONDS = env_int("PAGE_CACHE_CDN_SECONDS", 60)
+PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/consultation/", "/search/", "/documents/"]
+
+# A CDN or caching proxy in front is told to drop a page when it is published, unpublished or
+# moved (Wagtail's frontend cache). Configured only from the environment; see
+# docs/deployment.md. FRONTEND_CACHE_HTTP_URL is a purge endpoint (Varnish, nginx proxy_cache
+# purge); CLOUDFLARE_ZONEID with CLOUDFLARE_BEARER_TOKEN purges Cloudflare.
+WAGTAILFRONTENDCACHE = {}
+if env_str("FRONTEND_CACHE_HTTP_URL"):
+    WAGTAILFRONTENDCACHE["proxy"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env_str("FRONTEND_CACHE_HTTP_URL"),
+    }
+if env_str("CLOUDFLARE_ZONEID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": env_str("CLOUDFLARE_ZONEID"),
+        "BEARER_TOKEN": env_str("CLOUDFLARE_BEARER_TOKEN", required=True),
+    }
+if WAGTAILFRONTENDCACHE:
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -144,6 +191,13 @@ CONSULTATION_RATE_LIMIT = env_int("CONSULTATION_RATE_LIMIT", 5)
 CONSULTATION_RATE_LIMIT_PERIOD = env_int("CONSULTATION_RATE_LIMIT_PERIOD", 60 * 60)
 CONSULTATION_RETENTION_DAYS = env_int("CONSULTATION_RETENTION_DAYS", 365)
 
+# Headers from Django's SecurityMiddleware (HSTS is switched on in production.py); the
+# Content-Security-Policy and Permissions-Policy come from practice.security.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
 # Wagtail
 WAGTAIL_SITE_NAME = env_str("WAGTAIL_SITE_NAME", "Pain management practice")
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
@@ -153,11 +207,25 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Refuse decompression bombs: no image over 40 megapixels is processed.
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# Checks an upload's size from its header before decoding it (practice/image_uploads.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "practice.image_uploads.ImageForm"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Staff avatars from gravatar.com would be a third-party request (and the CSP refuses it).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_PASSWORD_RESET_ENABLED = True
+# Admin sign-in is paused after repeated failures (practice/login_throttle.py).
+WAGTAILADMIN_USER_LOGIN_FORM = "practice.login_throttle.ThrottledLoginForm"
+LOGIN_THROTTLE_FAILURES_PER_USER = env_int("LOGIN_THROTTLE_FAILURES_PER_USER", 5)
+LOGIN_THROTTLE_FAILURES_PER_ADDRESS = env_int("LOGIN_THROTTLE_FAILURES_PER_ADDRESS", 20)
+LOGIN_THROTTLE_WINDOW = env_int("LOGIN_THROTTLE_WINDOW", 15 * 60)
+# Only behind a proxy that sets X-Forwarded-For itself (nginx: proxy_add_x_forwarded_for);
+# otherwise every visitor would share the proxy's address, or could claim any address.
+LOGIN_THROTTLE_TRUST_X_FORWARDED_FOR = env_bool("LOGIN_THROTTLE_TRUST_X_FORWARDED_FOR", False)
 
 # Patient education: how long after its last medical review an article is due another one.
 ARTICLE_REVIEW_INTERVAL_MONTHS = env_int("ARTICLE_REVIEW_INTERVAL_MONTHS", 12)
+# Approving an article's medical review records the reviewer and dates, then publishes.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "education.workflow_actions.publish_after_review"
 
 # Forms that carry personal data mark their requests (practice.privacy.protect_form_data): error
 # reports then hide what was posted, and every log handler redacts the submitted values.
@@ -170,19 +238,29 @@ COMMENTS_RATE_LIMIT = env_int("COMMENTS_RATE_LIMIT", 5)
 COMMENTS_RATE_LIMIT_PERIOD = env_int("COMMENTS_RATE_LIMIT_PERIOD", 60 * 60)
 COMMENTS_CLOSE_AFTER_DAYS = env_int("COMMENTS_CLOSE_AFTER_DAYS", 90)
 
+# One JSON object per line (LOG_FORMAT=plain for people reading a terminal); every message is
+# scrubbed of submitted form values (practice/privacy.py), query strings and e-mail addresses
+# (practice/logging.py).
+LOG_FORMAT = env_str("LOG_FORMAT", "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"redact_form_values": {"()": "practice.privacy.RedactFormValuesFilter"}},
-    "formatters": {"plain": {"format": "%(levelname)s %(name)s %(message)s"}},
+    "filters": {
+        "redact_form_values": {"()": "practice.privacy.RedactFormValuesFilter"},
+        "redact": {"()": "practice.logging.RedactFilter"},
+    },
+    "formatters": {
+        "json": {"()": "practice.logging.JsonFormatter"},
+        "plain": {"format": "%(levelname)s %(name)s %(message)s"},
+    },
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
-            "formatter": "plain",
-            "filters": ["redact_form_values"],
+            "formatter": "plain" if LOG_FORMAT == "plain" else "json",
+            "filters": ["redact_form_values", "redact"],
         }
     },
-    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO").upper()},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
         # Background-task chatter (search index, reference index) drowns out real messages.

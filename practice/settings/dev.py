@@ -5,3 +5,7 @@ DEBUG = env_bool("DEBUG", True)
 # A fixed key is fine for a laptop; production.py refuses to start without a real one.
 SECRET_KEY = env_str("SECRET_KEY", "dev-only-insecure-key-never-use-in-production")
 SERVE_MEDIA = True
+LOG_FORMAT = env_str("LOG_FORMAT", "plain")
+LOGGING["handlers"]["console"]["formatter"] = "plain" if LOG_FORMAT == "plain" else "json"  # noqa: F405
+# Templates change under a developer's hands: no full-page cache unless asked for.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", False)

@@ -1,24 +1,50 @@
 """Production: every secret and host name comes from the environment, and start-up fails with a
-clear message when one that matters is missing."""
+clear message when one that matters is missing. See docs/deployment.md."""
+
+import os
+
+from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
 from .env import env_bool, env_int, env_list, env_str
 
+# Checked together so one failed start lists everything that is missing, not one at a time.
+REQUIRED_VARIABLES = ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL")
+_missing = [name for name in REQUIRED_VARIABLES if not os.environ.get(name, "").strip()]
+if _missing:
+    raise ImproperlyConfigured(
+        "Production settings cannot start: set the environment variable(s) "
+        + ", ".join(_missing)
+        + " (see README.md, 'Configuration', and docs/deployment.md)."
+    )
+
 DEBUG = False
 SECRET_KEY = env_str("SECRET_KEY", required=True)
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS") or env_str("ALLOWED_HOSTS", required=True)
-env_str("DATABASE_URL", required=True)
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
+# DATABASES is already built from DATABASE_URL in base.py; production keeps connections open
+# between requests (health-checked, so a restarted PostgreSQL is picked up again).
+DATABASES["default"]["CONN_MAX_AGE"] = env_int("DATABASE_CONN_MAX_AGE", 60)  # noqa: F405
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Hashed names (site.3f2a….css) and gzip/brotli copies; whitenoise serves hashed files
+    # with a ten-year, immutable Cache-Control, since a change gives a new name.
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 
+# HTTPS: TLS ends at the proxy (nginx), which says so in X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000)
-SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-SECURE_HSTS_PRELOAD = True
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
+
+# Cookies: only over HTTPS, out of reach of page scripts, and not sent on cross-site POSTs.
 SESSION_COOKIE_SECURE = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SECURE = True
-SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+# The Wagtail admin takes its CSRF token from the page, never from the cookie.
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"

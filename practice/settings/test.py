@@ -13,3 +13,12 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 SERVE_MEDIA = True
+LOG_FORMAT = "plain"  # readable captured output; tests/test_structured_logging.py checks JSON
+LOGGING["handlers"]["console"]["formatter"] = "plain"  # noqa: F405
+# Off by default: a page cached in one test would outlive its database rollback.
+# tests/test_page_cache.py switches it on with a clean cache.
+PAGE_CACHE_ENABLED = False
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
+}

@@ -1,0 +1,244 @@
+"""Throughput of the production stack: a static file, an uncached page and a cached page.
+
+    .venv/bin/python bench/throughput.py [--seconds 8] [--rounds 4] [--clients 4] [--redis URL]
+
+Builds the demo site in a throwaway PostgreSQL database, runs gunicorn with production
+settings (deploy/gunicorn.conf.py), and measures requests per second for
+  - the hashed stylesheet served by whitenoise (the yardstick the targets are relative to),
+  - pages rendered on every request (page cache off),
+  - pages from the full-page cache (Redis when --redis is given, else the file cache),
+each with the same number of concurrent clients, in one run. Also prints an article page's
+HTML + CSS + JS size gzipped. The database is dropped at the end. Numbers: docs/performance.md.
+"""
+
+import argparse
+import gzip
+import http.client
+import multiprocessing
+import os
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+import uuid
+from pathlib import Path
+
+import psycopg
+
+PROJECT_DIR = Path(__file__).resolve().parents[1]
+PYTHON = sys.executable
+PAGES = ["/", "/about/", "/education/", "/education/knee-osteoarthritis/"]
+ARTICLE = "/education/knee-osteoarthritis/"
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _client(port, paths, seconds, counter, errors):
+    done = failed = 0
+    deadline = time.monotonic() + seconds
+    index = 0
+    while time.monotonic() < deadline:
+        path = paths[index % len(paths)]
+        index += 1
+        try:
+            # gunicorn's sync workers close every connection, as they would behind nginx.
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+            conn.request("GET", path)
+            response = conn.getresponse()
+            response.read()
+            conn.close()
+            if response.status == 200:
+                done += 1
+            else:
+                failed += 1
+        except OSError:
+            failed += 1
+    with counter.get_lock():
+        counter.value += done
+    with errors.get_lock():
+        errors.value += failed
+
+
+def measure(port, paths, seconds, clients):
+    counter = multiprocessing.Value("i", 0)
+    errors = multiprocessing.Value("i", 0)
+    workers = [
+        multiprocessing.Process(target=_client, args=(port, paths, seconds, counter, errors))
+        for _ in range(clients)
+    ]
+    started = time.monotonic()
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    elapsed = time.monotonic() - started
+    return counter.value / elapsed, errors.value
+
+
+def wait_for(url, timeout=30):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return True
+        except OSError:
+            time.sleep(0.2)
+    return False
+
+
+def get(url, headers=None):
+    request = urllib.request.Request(url, headers=headers or {})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return response.read(), dict(response.headers)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=8)
+    parser.add_argument("--clients", type=int, default=4)
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
+    parser.add_argument("--rounds", type=int, default=4, help="interleaved rounds")
+    parser.add_argument(
+        "--pg", default=os.environ.get("BENCH_PG", "postgresql://postgres@127.0.0.1:5432")
+    )
+    parser.add_argument("--redis", help="e.g. redis://127.0.0.1:6379/0 (own key prefix)")
+    args = parser.parse_args()
+
+    database = f"practice_bench_{os.getpid()}"
+    work = Path(tempfile.mkdtemp(prefix="practice-bench-"))
+    prefix = f"practice-bench-{uuid.uuid4().hex[:8]}"
+    admin = psycopg.connect(args.pg + "/postgres", autocommit=True)
+    admin.execute(f'CREATE DATABASE "{database}"')
+    base_env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "PYTEST"))},
+        "DJANGO_SETTINGS_MODULE": "practice.settings.production",
+        "SECRET_KEY": "bench-" + "y" * 50,
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "DATABASE_URL": f"{args.pg}/{database}",
+        "SECURE_SSL_REDIRECT": "false",
+        "STATIC_ROOT": str(work / "static"),
+        "MEDIA_ROOT": str(work / "media"),
+        "PAGE_CACHE_DIR": str(work / "page-cache"),
+        "WEB_CONCURRENCY": str(args.workers),
+        "GUNICORN_ACCESS_LOG": "off",  # no access log: measure the application, not the disk
+        "LOG_LEVEL": "warning",
+        "CACHE_KEY_PREFIX": prefix,
+    }
+    if args.redis:
+        base_env["REDIS_URL"] = args.redis
+    results = {}
+    try:
+        for command in (
+            ["migrate", "--noinput", "-v0"],
+            ["load_demo_content"],
+            ["collectstatic", "--noinput", "-v0"],
+        ):
+            subprocess.run(
+                [PYTHON, "manage.py", *command],
+                cwd=PROJECT_DIR,
+                env=base_env,
+                check=True,
+                stdout=subprocess.DEVNULL,
+            )
+        servers = {}
+        for label, cache_on in (("uncached", "false"), ("cached", "true")):
+            port = free_port()
+            env = {**base_env, "PAGE_CACHE_ENABLED": cache_on, "GUNICORN_BIND": f"127.0.0.1:{port}"}
+            servers[label] = (
+                port,
+                subprocess.Popen(
+                    [PYTHON, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py"],
+                    cwd=PROJECT_DIR,
+                    env=env,
+                    stdout=subprocess.DEVNULL,
+                    stderr=open(work / f"gunicorn-{label}.log", "w"),  # noqa: SIM115
+                ),
+            )
+        try:
+            for label, (port, _server) in servers.items():
+                if not wait_for(f"http://127.0.0.1:{port}/"):
+                    log = (work / f"gunicorn-{label}.log").read_text()
+                    raise SystemExit(f"gunicorn did not start:\n{log}")
+            port = servers["uncached"][0]
+            base = f"http://127.0.0.1:{port}"
+            html, _headers = get(base + ARTICLE)
+            stylesheet = re.search(rb'href="(/static/[^"]+\.css)"', html).group(1).decode()
+            theme = re.search(rb'href="(/theme\.css[^"]*)"', html).group(1).decode()
+            css = get(base + stylesheet)[0] + get(base + theme.replace("&amp;", "&"))[0]
+            scripts = re.findall(rb'<script[^>]+src="([^"]+)"', html)
+            js = b"".join(get(base + src.decode())[0] for src in scripts)
+            results["article_html_gzip"] = len(gzip.compress(html, 6))
+            results["article_css_gzip"] = len(gzip.compress(css, 6))
+            results["article_js_gzip"] = len(gzip.compress(js, 6)) if js else 0
+
+            cached_base = f"http://127.0.0.1:{servers['cached'][0]}"
+            for path in PAGES:
+                get(cached_base + path)  # warm the cache
+            assert get(cached_base + "/")[1].get("X-Page-Cache") == "hit"
+
+            # Interleaved short rounds, so a burst of other work on the machine hits all three
+            # alike; the median of the rounds is reported.
+            plan = {
+                "static": (servers["uncached"][0], [stylesheet]),
+                "uncached": (servers["uncached"][0], PAGES),
+                "cached": (servers["cached"][0], PAGES),
+            }
+            samples = {label: [] for label in plan}
+            errors = dict.fromkeys(plan, 0)
+            for _round in range(args.rounds):
+                for label, (target, paths) in plan.items():
+                    rate, failed = measure(target, paths, args.seconds / args.rounds, args.clients)
+                    samples[label].append(rate)
+                    errors[label] += failed
+            for label in plan:
+                results[label] = statistics.median(samples[label])
+                results[f"{label}_errors"] = errors[label]
+        finally:
+            for _port, server in servers.values():
+                server.send_signal(signal.SIGTERM)
+                server.wait(timeout=30)
+    finally:
+        admin.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+        admin.close()
+        shutil.rmtree(work, ignore_errors=True)
+        if args.redis:
+            import redis
+
+            client = redis.Redis.from_url(args.redis)
+            keys = list(client.scan_iter(f"{prefix}*"))
+            if keys:
+                client.delete(*keys)
+
+    static = results["static"]
+    print(
+        f"gunicorn workers={args.workers}, clients={args.clients}, {args.seconds:.0f}s each in "
+        f"{args.rounds} interleaved rounds (medians)"
+    )
+    print(f"static file (whitenoise)  {static:8.0f} req/s")
+    for label in ("uncached", "cached"):
+        rate = results[label]
+        print(
+            f"{label + ' pages':<25} {rate:8.0f} req/s  {100 * rate / static:5.1f} % of static"
+            f"  ({results[label + '_errors']} errors)"
+        )
+    total = sum(results[f"article_{kind}_gzip"] for kind in ("html", "css", "js"))
+    print(
+        f"article page gzipped: HTML {results['article_html_gzip'] / 1024:.1f} KB + CSS "
+        f"{results['article_css_gzip'] / 1024:.1f} KB + JS {results['article_js_gzip'] / 1024:.1f}"
+        f" KB = {total / 1024:.1f} KB"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,144 @@
+"""The "Articles due for review" admin report and the dashboard panel that points to it."""
+
+import datetime
+
+import django_filters
+from django.db.models import F, Q
+from django.urls import reverse
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.tables import Column, StatusTagColumn, TitleColumn
+from wagtail.admin.views.reports import ReportView
+from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from .models import ArticlePage, AuthorPage, Topic
+from .review import DUE_SOON_DAYS, today
+
+OVERDUE = "overdue"
+DUE_SOON = "due_soon"
+
+
+def due_for_review(articles, on=None):
+    """Articles never reviewed, overdue, or due within DUE_SOON_DAYS of `on`: most urgent
+    first (never reviewed, then by due date), ties by title."""
+    on = on or today()
+    horizon = on + datetime.timedelta(days=DUE_SOON_DAYS)
+    return articles.filter(
+        Q(next_review_due__isnull=True) | Q(next_review_due__lte=horizon)
+    ).order_by(F("next_review_due").asc(nulls_first=True), "title", "pk")
+
+
+def overdue(articles, on=None):
+    on = on or today()
+    return articles.filter(Q(next_review_due__isnull=True) | Q(next_review_due__lt=on))
+
+
+def articles_user_can_edit(user):
+    editable = PagePermissionPolicy().instances_user_has_any_permission_for(
+        user, ["change", "publish"]
+    )
+    return ArticlePage.objects.live().filter(pk__in=editable.values("pk"))
+
+
+class ReviewDueFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(
+        label="Due",
+        method="filter_status",
+        empty_label="Overdue or due within 30 days",
+        choices=[(OVERDUE, "Overdue only"), (DUE_SOON, "Due within 30 days only")],
+    )
+    medical_reviewer = django_filters.ModelChoiceFilter(
+        label="Medical reviewer",
+        empty_label="Any reviewer",
+        queryset=lambda request: AuthorPage.objects.order_by("family_name", "given_name"),
+    )
+    topics = django_filters.ModelChoiceFilter(
+        label="Topic", empty_label="Any topic", queryset=Topic.objects.all()
+    )
+
+    class Meta:
+        model = ArticlePage
+        fields = ["status", "medical_reviewer", "topics"]
+
+    def filter_status(self, queryset, name, value):
+        on = today()
+        if value == OVERDUE:
+            return overdue(queryset, on)
+        if value == DUE_SOON:
+            return queryset.filter(next_review_due__gte=on)
+        return queryset
+
+
+class ReviewDueReportView(ReportView):
+    page_title = "Articles due for review"
+    header_icon = "time"
+    model = ArticlePage
+    permission_policy = PagePermissionPolicy()
+    any_permission_required = ["change", "publish"]
+    filterset_class = ReviewDueFilterSet
+    index_url_name = "education_review_due"
+    index_results_url_name = "education_review_due_results"
+    no_results_message = "No live article is overdue or due for review in the next 30 days."
+    columns = [
+        TitleColumn("title", label="Article", url_name="wagtailadmin_pages:edit"),
+        StatusTagColumn(
+            "review_status", label="Review", primary=lambda article: article.review_overdue
+        ),
+        Column("medical_reviewer", label="Medical reviewer"),
+        Column("last_reviewed", label="Last reviewed"),
+        Column("next_review_due", label="Next review due"),
+        Column("reading_grade", label="Reading grade"),
+    ]
+    list_export = [
+        "title",
+        "review_status",
+        "medical_reviewer",
+        "last_reviewed",
+        "next_review_due",
+        "reading_grade",
+        "full_url",
+    ]
+    export_headings = {
+        "title": "Article",
+        "review_status": "Review",
+        "medical_reviewer": "Medical reviewer",
+        "last_reviewed": "Last reviewed",
+        "next_review_due": "Next review due",
+        "reading_grade": "Reading grade",
+        "full_url": "Address",
+    }
+
+    def get_filename(self):
+        return f"articles-due-for-review-{today():%Y-%m-%d}"
+
+    def get_queryset(self):
+        return due_for_review(
+            articles_user_can_edit(self.request.user)
+            .defer_streamfields()
+            .select_related("medical_reviewer")
+        )
+
+
+class OverdueArticlesPanel(Component):
+    """Dashboard: how many live articles are past their review date, linking to the report."""
+
+    name = "overdue_articles"
+    template_name = "education/reports/overdue_articles_panel.html"
+    order = 150
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context_data(self, parent_context):
+        on = today()
+        articles = articles_user_can_edit(self.user)
+        return {
+            "overdue_count": overdue(articles, on).count(),
+            "due_soon_count": due_for_review(articles, on).filter(next_review_due__gte=on).count(),
+            "report_url": reverse("education_review_due"),
+            "overdue_url": reverse("education_review_due") + f"?status={OVERDUE}",
+        }
+
+
+def user_can_see_review_report(user):
+    return PagePermissionPolicy().user_has_any_permission(user, ["change", "publish"])

@@ -1,0 +1,182 @@
+"""Medical review: who may publish articles, the workflow every article goes through, and what
+an approval records.
+
+- Editors write and edit; they submit articles to the "Medical review" workflow and cannot
+  publish them. Medical reviewers approve (which publishes) or request changes.
+- The roles and the workflow are created by migration 0004; the workflow is attached to the
+  article index, and the roles get their page permissions on it, when that page is created
+  (see `set_up_article_index`), since on a fresh install it does not exist yet at migration
+  time.
+- Approving the workflow records the review in the revision that is published: the approver's
+  clinician profile becomes the medical reviewer, the review date becomes today and the next
+  review moves on by ARTICLE_REVIEW_INTERVAL_MONTHS, unless the editor ticked "minor edit".
+"""
+
+import datetime
+import logging
+
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.utils import timezone
+from wagtail.log_actions import LogFormatter, log
+from wagtail.models import GroupPagePermission, Page, Workflow, WorkflowPage
+
+logger = logging.getLogger(__name__)
+
+EDITORS = "Editors"
+MEDICAL_REVIEWERS = "Medical reviewers"
+MEDICAL_REVIEW_WORKFLOW = "Medical review"
+# An article is "due for review" this many days before its next review date.
+DUE_SOON_DAYS = 30
+
+REVIEW_RECORDED = "education.medical_review"
+MINOR_EDIT_PUBLISHED = "education.minor_edit"
+
+# Page permissions each role gets on the sections it works in. Editors may publish clinician
+# profiles (not medical advice) but never articles.
+ARTICLE_INDEX_PERMISSIONS = {
+    EDITORS: ["add", "change"],
+    MEDICAL_REVIEWERS: ["add", "change", "publish", "lock", "unlock"],
+}
+AUTHOR_INDEX_PERMISSIONS = {
+    EDITORS: ["add", "change", "publish"],
+}
+
+
+# --- Roles and workflow on the sections ---
+
+
+def grant_page_permissions(page, permissions_by_group):
+    """Give each named group the page permissions listed for it on `page` and below. A group
+    that has been renamed or deleted is skipped: staff manage roles in Settings → Groups."""
+    page_type = ContentType.objects.get_for_model(Page)
+    for group_name, permission_types in permissions_by_group.items():
+        group = Group.objects.filter(name=group_name).first()
+        if group is None:
+            logger.warning(
+                "No group named %r: page permissions on %s not granted", group_name, page
+            )
+            continue
+        for permission_type in permission_types:
+            permission = Permission.objects.get(
+                content_type=page_type, codename=f"{permission_type}_page"
+            )
+            GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
+
+
+def medical_review_workflow():
+    return Workflow.objects.filter(name=MEDICAL_REVIEW_WORKFLOW, active=True).first()
+
+
+def set_up_article_index(index):
+    """Every article below `index` goes through medical review; editors and reviewers get
+    their permissions on it. Runs when the index is created; safe to run again."""
+    workflow = medical_review_workflow()
+    if workflow is None:
+        logger.warning("No active %r workflow to assign to %s", MEDICAL_REVIEW_WORKFLOW, index)
+    elif not WorkflowPage.objects.filter(page=index).exists():
+        WorkflowPage.objects.create(page=index, workflow=workflow)
+    grant_page_permissions(index, ARTICLE_INDEX_PERMISSIONS)
+
+
+def set_up_author_index(index):
+    grant_page_permissions(index, AUTHOR_INDEX_PERMISSIONS)
+
+
+def set_up_new_section(sender, instance, created, raw=False, **kwargs):
+    """post_save receiver for the two index page types (connected in apps.py)."""
+    if not created or raw:
+        return
+    from .models import ArticleIndexPage
+
+    if isinstance(instance, ArticleIndexPage):
+        set_up_article_index(instance)
+    else:
+        set_up_author_index(instance)
+
+
+# --- What an approval records ---
+
+
+def today():
+    return timezone.localdate()
+
+
+def record_medical_review(article, reviewer_user=None, on=None):
+    """Mark `article` (unsaved) as reviewed on `on` (default today) by `reviewer_user`'s
+    clinician profile; without a profile the named reviewer stays as it was."""
+    from .models import add_months, review_interval_months
+
+    on = on or today()
+    author_page = getattr(reviewer_user, "author_page", None) if reviewer_user else None
+    if author_page is not None:
+        article.medical_reviewer = author_page
+    article.last_reviewed = on
+    article.next_review_due = add_months(on, review_interval_months())
+
+
+def publish_after_review(workflow_state, user=None):
+    """What happens when the last task of a workflow is approved (see workflow_actions.py).
+    For an article, the review is written into the revision before it is published (or
+    scheduled, if it has a go-live date in the future), so the live page, the scheduled
+    revision and the page history all carry it."""
+    from .models import ArticlePage
+
+    revision = workflow_state.content_object.get_latest_revision()
+    page = revision.as_object()
+    if isinstance(page, ArticlePage):
+        with transaction.atomic():
+            minor = page.minor_edit
+            if minor:
+                page.minor_edit = False
+            else:
+                record_medical_review(page, user)
+            revision.content = page.serializable_data()
+            revision.save(update_fields=["content"])
+            log_review(page, revision, user, minor)
+    revision.publish(user=user)
+
+
+def log_review(article, revision, user, minor):
+    if minor:
+        log(instance=article, action=MINOR_EDIT_PUBLISHED, user=user, revision=revision)
+        return
+    log(
+        instance=article,
+        action=REVIEW_RECORDED,
+        user=user,
+        revision=revision,
+        data={
+            "reviewer": article.medical_reviewer.display_name if article.medical_reviewer else "",
+            "last_reviewed": article.last_reviewed.isoformat(),
+            "next_review_due": article.next_review_due.isoformat(),
+        },
+    )
+
+
+def clear_minor_edit(sender, instance, revision=None, **kwargs):
+    """page_published receiver: "minor edit" describes one change; once that change is live,
+    the next edit starts unticked (the published revision is what the editor opens next)."""
+    if not getattr(instance, "minor_edit", False):
+        return
+    type(instance).objects.filter(pk=instance.pk).update(minor_edit=False)
+    instance.minor_edit = False
+    if revision is not None and revision.content.get("minor_edit"):
+        revision.content["minor_edit"] = False
+        revision.save(update_fields=["content"])
+
+
+class MedicalReviewLogFormatter(LogFormatter):
+    label = "Medical review recorded"
+
+    def format_message(self, log_entry):
+        data = log_entry.data
+        reviewer = data.get("reviewer") or "a reviewer without a clinician profile"
+        due = datetime.date.fromisoformat(data["next_review_due"])
+        return f"Medical review by {reviewer} recorded; next review due {due:%-d %B %Y}."
+
+
+class MinorEditLogFormatter(LogFormatter):
+    label = "Published as a minor edit"
+    message = "Published as a minor edit: the medical review dates were kept."

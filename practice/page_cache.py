@@ -1,0 +1,169 @@
+"""Full-page cache for anonymous visitors.
+
+A page anyone may see is rendered once and then served from the "pages" cache (Redis when
+REDIS_URL is set, shared by every node; files under var/cache/pages otherwise, shared by the
+workers of one node) until something changes.
+
+What is never cached, and why:
+- requests carrying a session or messages cookie: a signed-in editor, someone who entered a
+  page password, someone with a message waiting (the cache is neither read nor written);
+- anything but GET, Wagtail's preview requests, and paths under PAGE_CACHE_EXCLUDED_PATHS
+  (the admin, the consultation form and its thank-you page, search results);
+- responses other than a 200 from a Wagtail page with no view restrictions; responses that set
+  a cookie or used a CSRF token (a form), and responses the view marked private or no-cache;
+- pages whose model sets `page_cache_enabled = False`.
+
+Invalidation is deliberately coarse and shared with the fragment cache (practice/cache.py):
+whatever replaces the site-wide content version (a page saved, published, moved or deleted,
+settings, images, our snippets) also starts a new page-cache generation, so every cached page
+is left behind at once. Other features call `practice.cache.invalidate_page(page)` (e.g. when
+a comment is approved) or `practice.cache.invalidate_all()`.
+"""
+
+import hashlib
+import logging
+import time
+
+from django.conf import settings
+from django.core.cache import caches
+from django.http import HttpResponse
+from django.utils.cache import patch_cache_control, patch_vary_headers
+
+logger = logging.getLogger(__name__)
+
+GENERATION_KEY = "page-cache:generation"
+CACHED_HEADERS = ("Content-Type", "Content-Language", "Cache-Control", "Vary", "X-Frame-Options")
+
+
+def page_cache():
+    return caches[settings.PAGE_CACHE_ALIAS]
+
+
+def new_generation():
+    """Every cached page is stale from now on (called by practice.cache.bump_content_version).
+
+    The generation lives in the pages cache itself, so every worker and node sharing that
+    cache sees it; time-based so two nodes invalidating at once cannot go back to an old one.
+    """
+    try:
+        page_cache().set(GENERATION_KEY, time.time_ns(), timeout=None)
+    except Exception:  # noqa: BLE001 - publishing must still succeed; say so loudly
+        logger.error("Could not clear the page cache; pages may be stale", exc_info=True)
+
+
+def _excluded(path):
+    return path.startswith(tuple(settings.PAGE_CACHE_EXCLUDED_PATHS))
+
+
+def _personalised(request):
+    cookies = request.COOKIES
+    return settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies
+
+
+def _cache_key(request):
+    url = f"{request.get_host()}{request.get_full_path()}"
+    return "page-cache:page:" + hashlib.sha256(url.encode()).hexdigest()
+
+
+def request_is_cacheable(request):
+    return (
+        settings.PAGE_CACHE_ENABLED
+        and request.method == "GET"
+        and not getattr(request, "is_dummy", False)
+        and not _excluded(request.path_info)
+        and not _personalised(request)
+    )
+
+
+def response_is_cacheable(request, response):
+    page = getattr(request, "page_cache_page", None)
+    if page is None or response.status_code != 200 or response.streaming:
+        return False
+    if response.cookies or request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        return False
+    cache_control = response.get("Cache-Control", "")
+    if any(word in cache_control for word in ("private", "no-cache", "no-store")):
+        return False
+    if not getattr(page, "page_cache_enabled", True):
+        return False
+    return not page.get_view_restrictions().exists()
+
+
+def mark_public(response):
+    """Headers for a CDN: shareable, revalidated by browsers, kept by shared caches briefly."""
+    patch_cache_control(
+        response,
+        public=True,
+        max_age=0,
+        s_maxage=settings.PAGE_CACHE_CDN_SECONDS,
+        must_revalidate=True,
+    )
+
+
+def mark_private(response, *, no_store=False):
+    """For a page someone signed in saw, or a form: no shared cache may keep it."""
+    if no_store:
+        patch_cache_control(response, private=True, no_store=True)
+    elif not response.has_header("Cache-Control"):
+        patch_cache_control(response, private=True, no_cache=True)
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not request_is_cacheable(request):
+            response = self.get_response(request)
+            if _excluded(request.path_info) and not request.path_info.startswith("/admin/"):
+                mark_private(response, no_store=True)  # the form, its thank-you, searches
+            elif getattr(request, "page_cache_page", None) is not None:
+                mark_private(response)
+            return response
+
+        cache = page_cache()
+        key = _cache_key(request)
+        try:
+            found = cache.get_many([GENERATION_KEY, key])
+        except Exception:  # noqa: BLE001 - a cache outage must not take the site down
+            logger.warning("Page cache unavailable; serving without it", exc_info=True)
+            return self.get_response(request)
+        generation = found.get(GENERATION_KEY, 0)
+        entry = found.get(key)
+        if entry and entry["generation"] == generation:
+            return self._from_entry(entry)
+
+        response = self.get_response(request)
+        if response_is_cacheable(request, response):
+            mark_public(response)
+            # The response varies on Cookie (the user bar reads the session): the cached copy
+            # is only ever served to requests without a session or messages cookie.
+            patch_vary_headers(response, ("Cookie",))
+            try:
+                entry = self._to_entry(response, generation)
+                cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
+            except Exception:  # noqa: BLE001
+                logger.warning("Could not store a page in the page cache", exc_info=True)
+            response["X-Page-Cache"] = "miss"
+        elif getattr(request, "page_cache_page", None) is not None:
+            mark_private(response)
+        return response
+
+    @staticmethod
+    def _to_entry(response, generation):
+        headers = {name: response[name] for name in CACHED_HEADERS if response.has_header(name)}
+        return {"generation": generation, "content": response.content, "headers": headers}
+
+    @staticmethod
+    def _from_entry(entry):
+        response = HttpResponse(entry["content"])
+        for name, value in entry["headers"].items():
+            response[name] = value
+        response["Content-Length"] = str(len(entry["content"]))
+        response["X-Page-Cache"] = "hit"
+        return response
+
+
+def remember_served_page(page, request, serve_args, serve_kwargs):
+    """before_serve_page hook: tells the middleware which page a response came from."""
+    request.page_cache_page = page

@@ -1,0 +1,45 @@
+import pytest
+
+from .conftest import assert_no_axe_violations, save_screenshot
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_search_results_and_no_results_are_accessible(
+    live_server, demo_site, browser_page, axe, width
+):
+    page = browser_page
+    page.set_viewport_size({"width": width, "height": 800})
+
+    page.goto(live_server.url + "/search/?q=opioid")
+    assert page.locator("h1").inner_text() == "Search results for “opioid”"
+    assert page.locator(".search-result").count() >= 2
+    assert page.locator(".search-result__summary mark").count() >= 1
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    save_screenshot(page, f"search-results-{width}")
+    assert_no_axe_violations(axe, page, f"search results at {width}px")
+
+    page.goto(live_server.url + "/search/?q=xylophone")
+    assert "Nothing on this site matches" in page.locator("main").inner_text()
+    assert page.locator(".search-suggestions a.tag").count() >= 3
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    save_screenshot(page, f"search-no-results-{width}")
+    assert_no_axe_violations(axe, page, f"the no-results page at {width}px")
+
+    page.goto(live_server.url + "/search/?q=")
+    assert "Type a word or two" in page.locator("main").inner_text()
+    assert_no_axe_violations(axe, page, f"the empty search page at {width}px")
+
+
+def test_search_box_works_from_the_keyboard(live_server, demo_site, browser_page):
+    page = browser_page
+    page.goto(live_server.url + "/about/")
+    search_box = page.get_by_role("searchbox", name="Search this site")
+    search_box.focus()
+    page.keyboard.type("sleep")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Search"
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.locator(".search-result__title a").first.inner_text().startswith("Sleep")
+    # The query stays in the box on the results page, ready to refine.
+    assert page.locator("#search-page-q").input_value() == "sleep"

@@ -1,0 +1,279 @@
+"""Site search at /search/: what it finds, in which order, what it never shows, and how it
+answers a query it cannot run."""
+
+import datetime
+
+import pytest
+from bs4 import BeautifulSoup
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import PageViewRestriction
+from wagtail.rich_text import RichText
+
+from education.models import ArticleIndexPage, AuthorIndexPage
+from pages.models import StandardPage
+from practice.models import PracticeSettings
+from practice.search import highlight
+from tests.education.conftest import add_page, make_article, make_author, make_topic
+
+
+@pytest.fixture
+def home(db):
+    from practice.demo import site
+
+    return site.build(log=lambda message: None)
+
+
+@pytest.fixture
+def index(home):
+    return add_page(home, ArticleIndexPage(title="Patient education", slug="education"))
+
+
+@pytest.fixture
+def clinicians(home):
+    return add_page(home, AuthorIndexPage(title="Our clinicians", slug="authors"))
+
+
+@pytest.fixture
+def okafor(clinicians):
+    return make_author(
+        clinicians,
+        given="Maya",
+        family="Okafor",
+        post_nominals="DPT",
+        job_title="Physical therapist",
+        short_bio="Maya helps people with back pain move with confidence again.",
+    )
+
+
+def paragraph(text):
+    return [("paragraph", RichText(f"<p>{text}</p>"))]
+
+
+def search(client, query="", **params):
+    response = client.get("/search/", {"q": query, **params})
+    assert response.status_code == 200
+    return response, BeautifulSoup(response.content, "html.parser")
+
+
+def result_titles(html, section="results-heading"):
+    heading = html.find(id=section)
+    if heading is None:
+        return []
+    return [a.get_text(strip=True) for a in heading.parent.select(".search-result__title a")]
+
+
+# --- What it finds ---
+
+
+def test_a_word_from_an_article_body_finds_it(client, index, okafor):
+    make_article(
+        index,
+        title="Moving with a sore back",
+        authors=[okafor],
+        summary="Why gentle movement helps a sore back heal.",
+        body=paragraph("Short walks and stretches ease stiffness in the lumbar muscles."),
+    )
+    _, html = search(client, "lumbar")
+    [result] = html.select(".search-result")
+    assert result.select_one(".search-result__title a").get_text() == "Moving with a sore back"
+    assert result.select_one(".search-result__type").get_text() == "Article"
+
+
+def test_clinicians_and_standard_pages_are_found_with_their_type(client, okafor):
+    _, html = search(client, "Okafor")
+    [clinician] = html.select(".search-result")
+    assert clinician.select_one(".search-result__type").get_text() == "Clinician"
+
+    _, html = search(client, "privacy")
+    types = {
+        r.select_one(".search-result__title a").get_text(): r.select_one(
+            ".search-result__type"
+        ).get_text()
+        for r in html.select(".search-result")
+    }
+    assert types["Privacy notice"] == "Page"
+
+
+def test_articles_are_found_by_author_name_and_topic(client, index, okafor):
+    shoulders = make_topic("Frozen shoulder")
+    make_article(
+        index,
+        title="Easing a stiff joint",
+        authors=[okafor],
+        topics=[shoulders],
+        body=paragraph("Warmth and movement."),
+    )
+    _, by_author = search(client, "Okafor")
+    assert "Easing a stiff joint" in result_titles(by_author)
+    _, by_topic = search(client, "frozen shoulder")
+    assert result_titles(by_topic) == ["Easing a stiff joint"]
+
+
+def test_the_summary_marks_the_words_searched_for(client, index, okafor):
+    make_article(
+        index,
+        title="Exercise at home",
+        authors=[okafor],
+        summary="Simple exercises you can do at home, and how often to do them.",
+    )
+    _, html = search(client, "exercise home")
+    summary = html.select_one(".search-result__summary")
+    assert [mark.get_text() for mark in summary.select("mark")] == ["exercises", "home"]
+
+
+def test_highlighting_escapes_the_text_around_the_marks():
+    marked = highlight('Avoid <script>alert("x")</script> & rest', "script rest")
+    assert str(marked) == (
+        "Avoid &lt;<mark>script</mark>&gt;alert(&quot;x&quot;)&lt;/<mark>script</mark>&gt; "
+        "&amp; <mark>rest</mark>"
+    )
+    assert str(highlight("<b>bold</b>", "")) == "&lt;b&gt;bold&lt;/b&gt;"
+
+
+def test_a_title_match_ranks_above_body_matches(client, index, okafor):
+    for n in range(3):
+        make_article(
+            index,
+            title=f"Long-term pain medicine, part {n}",
+            authors=[okafor],
+            body=paragraph("Hyperalgesia means more pain. Hyperalgesia is rare. " * 5),
+        )
+    make_article(
+        index,
+        title="Hyperalgesia explained",
+        authors=[okafor],
+        summary="When pain medicine makes pain worse.",
+        body=paragraph("Some people become more sensitive to pain."),
+        display_date=datetime.date(2020, 1, 1),
+    )
+    _, html = search(client, "hyperalgesia")
+    titles = result_titles(html)
+    assert titles[0] == "Hyperalgesia explained"
+    assert len(titles) == 4
+
+
+# --- What it never shows ---
+
+
+def test_drafts_never_appear(client, index, okafor):
+    make_article(index, title="Unfinished zebra article", authors=[okafor], publish=False)
+    live = make_article(index, title="Walking", authors=[okafor], body=paragraph("Walk every day."))
+    live.body = paragraph("Walk every day, like a zebra.")
+    live.save_revision()  # a draft change, not published
+
+    _, html = search(client, "zebra")
+    assert html.select(".search-result") == []
+    assert "Nothing on this site matches" in html.get_text()
+
+
+def test_private_pages_never_appear(client, home, index, okafor):
+    secret = make_article(index, title="Staff only: naloxone stock", authors=[okafor])
+    PageViewRestriction.objects.create(
+        page=secret, restriction_type=PageViewRestriction.PASSWORD, password="staff"
+    )
+    members = add_page(home, StandardPage(title="Members area", slug="members"))
+    PageViewRestriction.objects.create(page=members, restriction_type=PageViewRestriction.LOGIN)
+    add_page(members, StandardPage(title="Naloxone kit for members", slug="contract"))
+    make_article(index, title="Naloxone at home", authors=[okafor])
+
+    _, html = search(client, "naloxone")
+    assert result_titles(html) == ["Naloxone at home"]
+
+
+# --- Promotions ---
+
+
+def test_promoted_pages_come_first_and_searches_are_counted(client, index, okafor):
+    plain = make_article(index, title="Sleep and pain", authors=[okafor])
+    promoted = make_article(
+        index, title="A good night", authors=[okafor], body=paragraph("Rest and sleep well.")
+    )
+    draft = make_article(index, title="Sleep draft", authors=[okafor], publish=False)
+    query = Query.get("sleep")
+    SearchPromotion.objects.create(query=query, page=promoted, sort_order=0, description="Ours.")
+    SearchPromotion.objects.create(query=query, page=draft, sort_order=1)
+
+    _, html = search(client, "Sleep")
+    assert result_titles(html, "recommended-heading") == ["A good night"]
+    assert result_titles(html) == [plain.title]  # promoted once, drafts never
+    assert query.hits == 1
+    search(client, "sleep", page=2)
+    assert query.hits == 1  # paging is not another search
+
+
+# --- Queries it does not run ---
+
+
+def test_an_empty_search_asks_for_words_and_searches_nothing(client, index):
+    _, html = search(client, "   ")
+    assert "Type a word or two" in html.get_text()
+    assert html.select(".search-result") == []
+    assert not Query.objects.exists()
+
+
+def test_an_overlong_search_is_refused_calmly_and_keeps_what_was_typed(client, index):
+    typed = "why does my back hurt " * 10  # 220 characters
+    response, html = search(client, typed)
+    assert "searches can be up to 200 characters" in html.get_text()
+    assert html.select_one("#search-page-q")["value"] == typed
+    assert not Query.objects.exists()
+
+
+@pytest.mark.parametrize("query", ['back & pain | "x" :*', "!!!", "o'clock", "ü-ß", "*", "(("])
+def test_odd_characters_never_break_the_search(client, index, query):
+    search(client, query)
+
+
+def test_no_results_suggest_topics_and_a_consultation(client, home, index, okafor):
+    make_article(index, title="Knees", authors=[okafor], topics=[make_topic("Arthritis")])
+    consultation = add_page(home, StandardPage(title="Ask for a visit", slug="visit"))
+    practice = PracticeSettings.for_site(home.get_site())
+    practice.consultation_page = consultation
+    practice.save()
+
+    _, html = search(client, "xylophone")
+    suggestions = html.select_one(".search-suggestions")
+    assert suggestions.select_one('a[href="/education/?topic=arthritis"]') is not None
+    assert suggestions.select_one('a[href="/visit/"]').get_text() == "request a consultation"
+
+
+# --- The page itself ---
+
+
+def test_results_are_paginated_ten_to_a_page(client, index, okafor):
+    for n in range(12):
+        make_article(index, title=f"Gentle stretch {n}", authors=[okafor])
+    _, first = search(client, "stretch")
+    assert len(first.select(".search-result")) == 10
+    assert "12 results, page 1 of 2" in first.get_text()
+    next_link = first.select_one('.pagination a[rel="next"]')["href"]
+    assert "q=stretch" in next_link and "page=2" in next_link
+    _, second = search(client, "stretch", page=2)
+    assert len(second.select(".search-result")) == 2
+    _, beyond = search(client, "stretch", page="99")
+    assert len(beyond.select(".search-result")) == 2  # the last page, not an error
+
+
+def test_results_are_not_indexed_or_cached(client, index):
+    response, html = search(client, "pain")
+    assert html.select_one('meta[name="robots"]')["content"] == "noindex"
+    assert "no-cache" in response["Cache-Control"] and "private" in response["Cache-Control"]
+
+
+def test_every_page_has_a_labelled_search_box(client, home):
+    html = BeautifulSoup(client.get("/").content, "html.parser")
+    form = html.select_one('header form[role="search"]')
+    assert form["action"] == "/search/"
+    field = form.select_one('input[name="q"]')
+    assert form.select_one(f'label[for="{field["id"]}"]').get_text(strip=True)
+
+
+@pytest.mark.parametrize("count", [3, 15])
+def test_search_runs_a_bounded_number_of_queries(
+    client, index, okafor, count, django_assert_max_num_queries
+):
+    for n in range(count):
+        make_article(index, title=f"Back pain {n}", authors=[okafor])
+    search(client, "back")  # warm the site settings and menus
+    with django_assert_max_num_queries(24):
+        search(client, "back pain")
