@@ -1,0 +1,108 @@
+"""Every template in templates/components/ is rendered by the demo site as patients see it.
+
+A component no page uses is dead code that nobody tests; one that silently stops being used
+means a page lost a piece of its design. The test client records each template rendered
+(Django's template_rendered signal) in `response.templates`.
+"""
+
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from wagtail.models import Page
+
+from tests.consultation.helpers import VALID_ANSWERS, answers
+
+COMPONENTS = Path(settings.BASE_DIR) / "templates" / "components"
+ARTICLE_PATH = "/education/exercise-for-low-back-pain/"
+# Components the demo content does not use, each rendered by a focused test below.
+RENDERED_BY_FOCUSED_TESTS = {"components/blocks/image_block.html"}
+
+
+def all_components():
+    return {
+        str(path.relative_to(COMPONENTS.parent)).replace("\\", "/")
+        for path in COMPONENTS.rglob("*.html")
+    }
+
+
+def rendered_names(response):
+    return {template.name for template in response.templates if template.name}
+
+
+def visit_the_demo_site(client):
+    """Every kind of page a patient can reach, including errors and the pages after a form."""
+    responses = []
+
+    def get(path, status=200, **kwargs):
+        response = client.get(path, **kwargs)
+        assert response.status_code == status, path
+        responses.append(response)
+        return response
+
+    def post(path, data, status=200):
+        response = client.post(path, data, follow=True)
+        assert response.status_code == status, path
+        responses.append(response)
+        return response
+
+    for page in Page.objects.live().public().filter(depth__gt=1).specific():
+        get(page.url)
+    get("/education/?topic=back-pain")
+    get("/no-such-page/", status=404)
+    if search_url():
+        get(search_url() + "?q=exercise")
+
+    article = get(ARTICLE_PATH)
+    comment_url = article.context["comment_post_url"]
+    post(comment_url, {"name": "", "email": "", "body": ""}, status=400)
+    post(comment_url, {"name": "Hannah", "email": "hannah@example.org", "body": "Thank you."})
+
+    post("/consultation/", answers(email="maria.quintero@"))
+    thank_you = post("/consultation/", dict(VALID_ANSWERS))
+    assert thank_you.redirect_chain, "A valid request ends on the thank-you page"
+    return responses
+
+
+def search_url():
+    """Site search, once it exists (issue: review and search)."""
+    from django.urls import NoReverseMatch, reverse
+
+    try:
+        return reverse("search")
+    except NoReverseMatch:
+        return None
+
+
+@pytest.mark.django_db
+def test_every_component_template_is_rendered_by_a_demo_page(client, demo_site):
+    rendered = set()
+    for response in visit_the_demo_site(client):
+        rendered |= rendered_names(response)
+
+    components = all_components()
+    assert "components/site_header.html" in components
+    unused = sorted(components - rendered - RENDERED_BY_FOCUSED_TESTS)
+    assert not unused, f"Component templates no demo page renders: {unused}"
+
+
+@pytest.mark.django_db
+def test_an_image_in_a_page_body_renders_with_its_text_alternative(client, demo_site):
+    """The demo has no image inside a body, so the image block gets a page of its own here."""
+    from pages.models import StandardPage
+    from practice.demo.images import demo_image
+
+    about = StandardPage.objects.get(slug="about")
+    image = demo_image("Waiting room", seed=7)
+    about.body = [
+        ("image", {"image": image, "alt_text": "Our waiting room", "caption": "Suite 210"}),
+        ("image", {"image": image, "alt_text": "", "decorative": True, "caption": ""}),
+    ]
+    about.save_revision().publish()
+
+    response = client.get(about.url)
+    assert "components/blocks/image_block.html" in rendered_names(response)
+    html = response.content.decode()
+    assert 'alt="Our waiting room"' in html
+    assert "<figcaption>Suite 210</figcaption>" in html
+    assert html.count('alt=""') >= 1
