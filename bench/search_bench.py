@@ -74,7 +74,9 @@ TITLES = {
     "sleep": ["Sleep and pain", "Better nights with chronic pain"],
     None: ["Pacing your day", "Managing a flare", "Pain and mood", "Heat or ice"],
 }
-WEIGHTS = [("opioid", 16), ("back", 12), ("hyperalgesia", 2), ("knee", 10), ("sleep", 10), (None, 50)]
+WEIGHTS = [
+    ("opioid", 16), ("back", 12), ("hyperalgesia", 2), ("knee", 10), ("sleep", 10), (None, 50)
+]
 themes, weights = zip(*WEIGHTS)
 
 index = ArticleIndexPage.objects.get()
@@ -129,9 +131,12 @@ for batch_start in range(0, count, batch_size):
             )
             article.update_derived_fields()
             articles.append(article)
-            links.append(ArticleAuthor(page_id=page.pk, author=authors[n % len(authors)], sort_order=0))
+            author = authors[n % len(authors)]
+            links.append(ArticleAuthor(page_id=page.pk, author=author, sort_order=0))
             for topic in topics[n % len(topics):][:2]:
-                topic_links.append(ArticlePage.topics.through(articlepage_id=page.pk, topic_id=topic.pk))
+                topic_links.append(
+                    ArticlePage.topics.through(articlepage_id=page.pk, topic_id=topic.pk)
+                )
         # One INSERT for the article rows of the batch (Django's bulk_create refuses
         # multi-table models; the page rows above are the parent rows).
         fields = ArticlePage._meta.local_concrete_fields
@@ -139,7 +144,8 @@ for batch_start in range(0, count, batch_size):
         ArticleAuthor.objects.bulk_create(links)
         ArticlePage.topics.through.objects.bulk_create(topic_links)
 Page.objects.filter(pk=index.pk).update(numchild=index.numchild + count)
-print(json.dumps({"articles": ArticlePage.objects.live().count(), "seconds": time.monotonic() - started}))
+seconds = time.monotonic() - started
+print(json.dumps({"articles": ArticlePage.objects.live().count(), "seconds": seconds}))
 """.replace("import datetime, random", "import datetime, json, random")
 
 MEASURE = r"""
@@ -270,7 +276,8 @@ def main():
             f"{options.repeats} timed requests per query, production settings, in process; "
             f"load average {measured['load']:.1f} on {os.cpu_count()} CPUs\n"
         )
-        print(f"{'query':22} {'p50 ms':>7} {'p95 ms':>7} {'max ms':>7} {'p2 p95':>7} {'SQL':>4}  found")
+        heading = ("query", "p50 ms", "p95 ms", "max ms", "p2 p95", "SQL")
+        print("{:22} {:>7} {:>7} {:>7} {:>7} {:>4}  found".format(*heading))
         worst = 0
         for query, data in measured["queries"].items():
             timings = data["timings"]
