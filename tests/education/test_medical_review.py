@@ -114,6 +114,7 @@ def test_migrations_create_the_roles_and_the_medical_review_workflow(db):
     for group in (editors, reviewers):
         assert group.permissions.filter(codename="access_admin").exists()
         assert group.permissions.filter(codename="change_topic").exists()
+        assert group.permissions.filter(codename="add_searchpromotion").exists()
     workflow = Workflow.objects.get(name=MEDICAL_REVIEW_WORKFLOW)
     [task] = [task.specific for task in workflow.tasks.all()]
     assert list(task.groups.all()) == [reviewers]
