@@ -1,7 +1,7 @@
 """Site search at /search/?q=: articles, clinicians and standard pages, on Wagtail search.
 
 Wagtail's database backend searches with SQLite's FTS5 on SQLite and PostgreSQL full-text
-search on PostgreSQL. Pages whose title matches come first (see TitleMatchesFirst), then the
+search on PostgreSQL. Pages whose title matches come first (see ranked_results), then the
 rest by relevance. Results are never cached: they differ per query and change with any publish.
 """
 
@@ -106,9 +106,9 @@ def ranked_results(pages, query):
 @contextmanager
 def without_parallel_workers():
     """On PostgreSQL, run the search queries without parallel workers. A search reads a few
-    thousand index entries at most; starting workers for that costs more than it saves (at
-    10,000 articles the ranking query took 70 ms with workers and 11 ms without). Scoped to
-    this transaction, so nothing else changes."""
+    thousand index entries at most; starting workers for that costs more than it saves on a
+    small server (bench/search_bench.py, 10,000 articles: the ranking query took 55-75 ms
+    with workers, 40-47 ms without). Scoped to this transaction, so nothing else changes."""
     if connection.vendor != "postgresql":
         yield
         return
@@ -119,7 +119,7 @@ def without_parallel_workers():
 
 
 def promotions_for(pages, query):
-    """Editors' picks for `query` (Search → Promoted search results), in their order: pages
+    """Editors' picks for `query` (Settings → Promoted search results), in their order: pages
     only while live and public (among `pages`), external links as they are."""
     promotions = list(
         SearchPromotion.objects.filter(query__query_string=normalise_query_string(query))
@@ -195,7 +195,9 @@ def search(request):
         page_number = request.GET.get("page")
         first_page = page_number in (None, "", "1")
         pages = searchable_pages(request)
-        promotions = promotions_for(pages, query) if first_page else []
+        # Promoted pages are listed above the results on the first page, and left out of the
+        # results on every page, so the numbering and the count stay the same throughout.
+        promotions = promotions_for(pages, query)
         promoted_ids = [p.page_id for p in promotions if p.page_id]
         if promoted_ids:
             pages = pages.exclude(pk__in=promoted_ids)
@@ -206,7 +208,7 @@ def search(request):
         if first_page:
             Query.get(query).add_hit()
         context.update(
-            promotions=promotion_entries(promotions, request),
+            promotions=promotion_entries(promotions, request) if first_page else [],
             results=entries,
             page_of_results=page_of_results,
             page_range=page_of_results.paginator.get_elided_page_range(
