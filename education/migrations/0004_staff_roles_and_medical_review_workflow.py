@@ -3,7 +3,8 @@
 - Editors (Wagtail creates this group; we add to it): write and edit articles, topics and
   clinician profiles, and submit articles for medical review; they cannot publish articles.
   They also manage promoted search results.
-- Medical reviewers: approve articles in medical review, which publishes them.
+- Medical reviewers: approve articles in medical review, which publishes them; only they may
+  change an article's reviewer and review dates by hand.
 - The "Medical review" workflow: one group-approval task for Medical reviewers.
 
 Everything stays editable in Settings → Groups and Settings → Workflows. On a fresh install the
@@ -65,6 +66,9 @@ def create_roles_and_workflow(apps, schema_editor):
 
     access_admin = Permission.objects.get(
         content_type__app_label="wagtailadmin", codename="access_admin"
+    )
+    groups[MEDICAL_REVIEWERS].permissions.add(
+        Permission.objects.get(content_type__app_label="education", codename="record_medical_review")
     )
     root_collection = Collection.objects.filter(depth=1).first()
     for group in groups.values():
