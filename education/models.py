@@ -330,11 +330,18 @@ class ArticlePage(RoutablePageMixin, Page):
         ReadabilityPanel(heading="Length and readability"),
         FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
     ]
+    # Approving a medical review records the reviewer and dates; only people allowed to record
+    # a review (Medical reviewers) may change them by hand, so an editor's "minor edit" can never
+    # carry a new review date with it.
     review_panels = [
         FieldPanel("minor_edit"),
-        PageChooserPanel("medical_reviewer", page_type="education.AuthorPage"),
-        FieldPanel("last_reviewed"),
-        FieldPanel("next_review_due"),
+        PageChooserPanel(
+            "medical_reviewer",
+            page_type="education.AuthorPage",
+            permission="education.record_medical_review",
+        ),
+        FieldPanel("last_reviewed", permission="education.record_medical_review"),
+        FieldPanel("next_review_due", permission="education.record_medical_review"),
     ]
     edit_handler = TabbedInterface(
         [
@@ -366,6 +373,9 @@ class ArticlePage(RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = "article"
+        permissions = [
+            ("record_medical_review", "Can set an article's medical reviewer and review dates")
+        ]
 
     # --- Derived values, computed when the page is saved, never per request ---
 

@@ -1,13 +1,15 @@
 """Site search at /search/?q=: articles, clinicians and standard pages, on Wagtail search.
 
 Wagtail's database backend searches with SQLite's FTS5 on SQLite and PostgreSQL full-text
-search on PostgreSQL. Pages whose title matches come first (see TitleMatchesFirst), then the
+search on PostgreSQL. Pages whose title matches come first (see ranked_results), then the
 rest by relevance. Results are never cached: they differ per query and change with any publish.
 """
 
 import re
+from contextlib import contextmanager
 
 from django.core.paginator import Paginator
+from django.db import connection, transaction
 from django.shortcuts import render
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
@@ -92,18 +94,43 @@ class TitleMatchesFirst:
         return results
 
 
-def promotions_for(request, query):
-    """Editors' picks for `query` (Search → Promoted search results), in their order: pages
-    only while live and public, external links as they are."""
+def ranked_results(pages, query):
+    """Title matches first. PostgreSQL's ranking does that already: Wagtail's database backend
+    gives title words the heaviest weight (A), and a single query can use the full-text index.
+    SQLite's scores the whole page with one BM25 value, so there the title tier is explicit."""
+    if connection.vendor == "postgresql":
+        return pages.specific().defer_streamfields().search(query)
+    return TitleMatchesFirst(pages, query)
+
+
+@contextmanager
+def without_parallel_workers():
+    """On PostgreSQL, run the search queries without parallel workers. A search reads a few
+    thousand index entries at most; starting workers for that costs more than it saves on a
+    small server (bench/search_bench.py, 10,000 articles: the ranking query took 55-75 ms
+    with workers, 40-47 ms without). Scoped to this transaction, so nothing else changes."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL max_parallel_workers_per_gather = 0")
+        yield
+
+
+def promotions_for(pages, query):
+    """Editors' picks for `query` (Settings → Promoted search results), in their order: pages
+    only while live and public (among `pages`), external links as they are."""
     promotions = list(
         SearchPromotion.objects.filter(query__query_string=normalise_query_string(query))
         .select_related("page")
         .order_by("sort_order", "pk")
     )
-    shown = set(
-        searchable_pages(request)
-        .filter(pk__in=[p.page_id for p in promotions if p.page_id])
-        .values_list("pk", flat=True)
+    promoted_ids = [p.page_id for p in promotions if p.page_id]
+    shown = (
+        set(pages.filter(pk__in=promoted_ids).values_list("pk", flat=True))
+        if promoted_ids
+        else set()
     )
     return [p for p in promotions if p.page_id in shown or (not p.page_id and p.external_link_url)]
 
@@ -167,17 +194,22 @@ def search(request):
     else:
         page_number = request.GET.get("page")
         first_page = page_number in (None, "", "1")
-        promotions = promotions_for(request, query) if first_page else []
-        pages = searchable_pages(request).exclude(
-            pk__in=[p.page_id for p in promotions if p.page_id]
-        )
-        results = TitleMatchesFirst(pages, query)
-        page_of_results = Paginator(results, RESULTS_PER_PAGE).get_page(page_number)
+        pages = searchable_pages(request)
+        # Promoted pages are listed above the results on the first page, and left out of the
+        # results on every page, so the numbering and the count stay the same throughout.
+        promotions = promotions_for(pages, query)
+        promoted_ids = [p.page_id for p in promotions if p.page_id]
+        if promoted_ids:
+            pages = pages.exclude(pk__in=promoted_ids)
+        with without_parallel_workers():
+            results = ranked_results(pages, query)
+            page_of_results = Paginator(results, RESULTS_PER_PAGE).get_page(page_number)
+            entries = result_entries(page_of_results.object_list, query, request)
         if first_page:
             Query.get(query).add_hit()
         context.update(
-            promotions=promotion_entries(promotions, request),
-            results=result_entries(page_of_results.object_list, query, request),
+            promotions=promotion_entries(promotions, request) if first_page else [],
+            results=entries,
             page_of_results=page_of_results,
             page_range=page_of_results.paginator.get_elided_page_range(
                 page_of_results.number, on_each_side=2, on_ends=1

@@ -201,6 +201,21 @@ def test_promoted_pages_come_first_and_searches_are_counted(client, index, okafo
     assert query.hits == 1  # paging is not another search
 
 
+def test_a_promoted_page_is_listed_once_across_all_pages(client, index, okafor):
+    for n in range(11):
+        make_article(index, title=f"Sleep tip {n}", authors=[okafor])
+    promoted = make_article(index, title="Sleep tip: the one we recommend", authors=[okafor])
+    SearchPromotion.objects.create(query=Query.get("sleep"), page=promoted, sort_order=0)
+
+    _, first = search(client, "sleep")
+    _, second = search(client, "sleep", page=2)
+    assert "12 results, page 1 of 2" in first.get_text()
+    assert result_titles(first, "recommended-heading") == [promoted.title]
+    assert result_titles(second, "recommended-heading") == []
+    listed = result_titles(first) + result_titles(second)
+    assert len(listed) == 11 and promoted.title not in listed
+
+
 # --- Queries it does not run ---
 
 

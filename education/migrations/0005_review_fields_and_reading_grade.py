@@ -13,6 +13,10 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        migrations.AlterModelOptions(
+            name='articlepage',
+            options={'permissions': [('record_medical_review', "Can set an article's medical reviewer and review dates")], 'verbose_name': 'article'},
+        ),
         migrations.AddField(
             model_name='articlepage',
             name='minor_edit',

@@ -2,7 +2,9 @@
 
 - Editors (Wagtail creates this group; we add to it): write and edit articles, topics and
   clinician profiles, and submit articles for medical review; they cannot publish articles.
-- Medical reviewers: approve articles in medical review, which publishes them.
+  They also manage promoted search results.
+- Medical reviewers: approve articles in medical review, which publishes them; only they may
+  change an article's reviewer and review dates by hand.
 - The "Medical review" workflow: one group-approval task for Medical reviewers.
 
 Everything stays editable in Settings → Groups and Settings → Workflows. On a fresh install the
@@ -17,7 +19,14 @@ EDITORS = "Editors"
 MEDICAL_REVIEWERS = "Medical reviewers"
 WORKFLOW = "Medical review"
 
-TOPIC_PERMISSIONS = {EDITORS: ["add_topic", "change_topic"], MEDICAL_REVIEWERS: ["add_topic", "change_topic"]}
+# Topics, and promoted search results ("staff can promote results for a query").
+MODEL_PERMISSIONS = [
+    "add_topic",
+    "change_topic",
+    "add_searchpromotion",
+    "change_searchpromotion",
+    "delete_searchpromotion",
+]
 MEDIA_PERMISSIONS = [
     ("wagtailimages", "image", ["add_image", "change_image", "choose_image"]),
     ("wagtaildocs", "document", ["add_document", "change_document", "choose_document"]),
@@ -30,12 +39,12 @@ AUTHOR_INDEX_PERMISSIONS = {EDITORS: ["add", "change", "publish"]}
 
 
 def ensure_model_permissions(apps):
-    """Django creates model permissions after the last migration; the topic permissions are
-    needed now."""
-    app_config = apps.get_app_config("education")
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = None
+    """Django creates model permissions after the last migration; these are needed now."""
+    for label in ("education", "wagtailsearchpromotions"):
+        app_config = apps.get_app_config(label)
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
 
 
 def create_roles_and_workflow(apps, schema_editor):
@@ -58,12 +67,16 @@ def create_roles_and_workflow(apps, schema_editor):
     access_admin = Permission.objects.get(
         content_type__app_label="wagtailadmin", codename="access_admin"
     )
+    groups[MEDICAL_REVIEWERS].permissions.add(
+        Permission.objects.get(content_type__app_label="education", codename="record_medical_review")
+    )
     root_collection = Collection.objects.filter(depth=1).first()
-    for name, group in groups.items():
+    for group in groups.values():
         group.permissions.add(access_admin)
         group.permissions.add(
             *Permission.objects.filter(
-                content_type__app_label="education", codename__in=TOPIC_PERMISSIONS[name]
+                content_type__app_label__in=["education", "wagtailsearchpromotions"],
+                codename__in=MODEL_PERMISSIONS,
             )
         )
         if root_collection is None:
@@ -117,6 +130,7 @@ class Migration(migrations.Migration):
         ("wagtaildocs", "0014_alter_document_file_size"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
+        ("wagtailsearchpromotions", "0008_query_verbose_name"),
     ]
 
     # Roles and the workflow are data staff may have changed since: left as they are when the

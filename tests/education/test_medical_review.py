@@ -114,6 +114,7 @@ def test_migrations_create_the_roles_and_the_medical_review_workflow(db):
     for group in (editors, reviewers):
         assert group.permissions.filter(codename="access_admin").exists()
         assert group.permissions.filter(codename="change_topic").exists()
+        assert group.permissions.filter(codename="add_searchpromotion").exists()
     workflow = Workflow.objects.get(name=MEDICAL_REVIEW_WORKFLOW)
     [task] = [task.specific for task in workflow.tasks.all()]
     assert list(task.groups.all()) == [reviewers]
@@ -238,6 +239,30 @@ def test_a_minor_edit_is_published_without_resetting_the_review(
     assert not article.minor_edit
     assert not article.get_latest_revision_as_object().minor_edit
     assert PageLogEntry.objects.filter(page=article, action="education.minor_edit").exists()
+
+
+def test_an_editor_cannot_slip_new_review_dates_into_a_minor_edit(
+    client, editor, reviewer, rubin, reviewed_article
+):
+    client.force_login(editor)
+    form = client.get(reverse("wagtailadmin_pages:edit", args=[reviewed_article.pk]))
+    assert 'name="last_reviewed"' not in form.content.decode()
+
+    submit_for_review(
+        client,
+        editor,
+        reviewed_article,
+        minor_edit="on",
+        last_reviewed=today().isoformat(),
+        next_review_due=add_months(today(), 12).isoformat(),
+    )
+    article = act_on_review(client, reviewer, reviewed_article, "approve")
+    assert article.last_reviewed == datetime.date(2026, 2, 1)
+    assert article.next_review_due == datetime.date(2027, 2, 1)
+
+    client.force_login(reviewer)
+    form = client.get(reverse("wagtailadmin_pages:edit", args=[reviewed_article.pk]))
+    assert 'name="last_reviewed"' in form.content.decode()
 
 
 def test_a_reviewer_publishes_a_typo_fix_directly_without_a_new_review(

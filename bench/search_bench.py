@@ -1,0 +1,306 @@
+"""Benchmark: site search over many articles on PostgreSQL.
+
+Usage (from the project folder, after `make install-dev`, with a PostgreSQL server you may
+create databases on):
+
+    .venv/bin/python bench/search_bench.py                      # 10,000 articles, 40 runs
+    .venv/bin/python bench/search_bench.py -n 2000 -r 20
+    BENCH_POSTGRES_URL=postgresql://user:pass@host:5432 .venv/bin/python bench/search_bench.py
+
+It creates a throwaway database on that server (dropped afterwards, whatever happens), loads the
+demo site, adds N generated articles and builds the real search index with `update_index`
+(Wagtail's database backend: PostgreSQL full-text search). Pages are inserted in batches,
+bypassing the page tree's one-at-a-time `add_child`; the tree paths they get are the ones
+`add_child` would give.
+
+It then times the search view, in process with Django's test client (no network, production
+settings), for a few queries patients type, and prints p50 / p95 / max latency and the number of
+SQL queries of each. Every step has a time limit.
+"""
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+PYTHON = PROJECT / ".venv" / "bin" / "python"
+QUERIES = ["opioid", "back pain exercise", "hyperalgesia"]
+TARGET_P95_MS = 100
+
+BUILD_ARTICLES = r"""
+import datetime, random, sys, time, uuid
+import django
+django.setup()
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.utils import timezone
+from wagtail.models import Page
+from wagtail.rich_text import RichText
+from education.models import ArticleAuthor, ArticleIndexPage, ArticlePage, AuthorPage, Topic
+
+count, batch_size = int(sys.argv[1]), 1000
+rng = random.Random(6)
+# Phrases patients' articles use; the benchmark queries hit a realistic share of them:
+# "opioid" about one article in six, "hyperalgesia" one in fifty.
+COMMON = [
+    "Pain that lasts for months changes how the nervous system handles signals.",
+    "Gentle movement, good sleep and a plan you agree with your clinician all help.",
+    "Keep a short diary of what makes the pain better or worse for two weeks.",
+    "Heat can ease stiff muscles; cold can calm a flare after activity.",
+    "Talk to your doctor before you stop or change any medicine.",
+    "Many people find that pacing their activity lets them do more over time.",
+    "Physical therapy teaches exercises you can keep doing at home.",
+    "Stress and low mood can turn the volume of pain up; both can be treated.",
+    "Injections can settle a painful nerve for a while, alongside other care.",
+    "Walking a little further each week builds strength without a flare.",
+]
+TOPICAL = {
+    "opioid": "Opioid medicines can help for a short time, but their benefit often fades.",
+    "back": "Back pain exercise programmes start small and build up week by week.",
+    "hyperalgesia": "Hyperalgesia means the body has become more sensitive to pain.",
+    "knee": "Knee arthritis responds well to strengthening the thigh muscles.",
+    "sleep": "A regular bedtime and a dark, quiet room help sleep and pain.",
+}
+TITLES = {
+    "opioid": ["Opioid medicines and you", "Tapering an opioid safely", "Opioid side effects"],
+    "back": ["Exercise for back pain", "Back pain at work", "A stronger back"],
+    "hyperalgesia": ["Hyperalgesia explained", "When pain medicine makes pain worse"],
+    "knee": ["Living with knee arthritis", "Knee pain and walking"],
+    "sleep": ["Sleep and pain", "Better nights with chronic pain"],
+    None: ["Pacing your day", "Managing a flare", "Pain and mood", "Heat or ice"],
+}
+WEIGHTS = [
+    ("opioid", 16), ("back", 12), ("hyperalgesia", 2), ("knee", 10), ("sleep", 10), (None, 50)
+]
+themes, weights = zip(*WEIGHTS)
+
+index = ArticleIndexPage.objects.get()
+article_type = ContentType.objects.get_for_model(ArticlePage)
+authors = list(AuthorPage.objects.all())
+topics = list(Topic.objects.all())
+first_position = index.numchild + 1
+now = timezone.now()
+started = time.monotonic()
+for batch_start in range(0, count, batch_size):
+    with transaction.atomic():
+        specs = []
+        for n in range(batch_start, min(batch_start + batch_size, count)):
+            theme = rng.choices(themes, weights)[0]
+            title = f"{rng.choice(TITLES[theme])} ({n})"
+            sentences = rng.sample(COMMON, 6)
+            if theme:
+                sentences.insert(rng.randrange(len(sentences)), TOPICAL[theme])
+            if rng.random() < 0.05:  # a passing mention in an unrelated article
+                sentences.append(TOPICAL["opioid"])
+            slug = f"generated-{n}"
+            page = Page(
+                title=title,
+                draft_title=title,
+                slug=slug,
+                content_type=article_type,
+                path=Page._get_path(index.path, index.depth + 1, first_position + n),
+                depth=index.depth + 1,
+                numchild=0,
+                url_path=f"{index.url_path}{slug}/",
+                live=True,
+                has_unpublished_changes=False,
+                first_published_at=now,
+                last_published_at=now,
+                locale_id=index.locale_id,
+                translation_key=uuid.uuid4(),
+            )
+            specs.append((page, sentences, n))
+        Page.objects.bulk_create([page for page, _, _ in specs])
+        articles, links, topic_links = [], [], []
+        for page, sentences, n in specs:
+            article = ArticlePage(
+                page_ptr_id=page.pk,
+                summary=" ".join(sentences[:2]),
+                body=[
+                    ("heading", {"text": "What it means for you", "level": "h2"}),
+                    ("paragraph", RichText("".join(f"<p>{s}</p>" for s in sentences[2:]))),
+                ],
+                display_date=datetime.date(2020, 1, 1) + datetime.timedelta(days=n % 2000),
+                medical_reviewer=authors[n % len(authors)],
+                last_reviewed=datetime.date(2026, 1, 1),
+            )
+            article.update_derived_fields()
+            articles.append(article)
+            author = authors[n % len(authors)]
+            links.append(ArticleAuthor(page_id=page.pk, author=author, sort_order=0))
+            for topic in topics[n % len(topics):][:2]:
+                topic_links.append(
+                    ArticlePage.topics.through(articlepage_id=page.pk, topic_id=topic.pk)
+                )
+        # One INSERT for the article rows of the batch (Django's bulk_create refuses
+        # multi-table models; the page rows above are the parent rows).
+        fields = ArticlePage._meta.local_concrete_fields
+        ArticlePage._base_manager._insert(articles, fields=fields, raw=True)
+        ArticleAuthor.objects.bulk_create(links)
+        ArticlePage.topics.through.objects.bulk_create(topic_links)
+Page.objects.filter(pk=index.pk).update(numchild=index.numchild + count)
+seconds = time.monotonic() - started
+print(json.dumps({"articles": ArticlePage.objects.live().count(), "seconds": seconds}))
+""".replace("import datetime, random", "import datetime, json, random")
+
+MEASURE = r"""
+import json, os, sys, time
+import django
+django.setup()
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from wagtail.search.backends import get_search_backend
+
+repeats = int(sys.argv[1])
+# Keep one database connection, as a server with DATABASE_CONN_MAX_AGE does; otherwise every
+# request would also time connecting to PostgreSQL.
+from django.core.signals import request_finished
+from django.db import close_old_connections
+request_finished.disconnect(close_old_connections)
+client = Client(HTTP_HOST="localhost")
+results = {"backend": type(get_search_backend()).__module__, "queries": {}}
+results["load"] = os.getloadavg()[0]
+for query in sys.argv[2:]:
+    client.get("/search/", {"q": query})  # warm: settings, menus, templates
+    with CaptureQueriesContext(connection) as context:
+        response = client.get("/search/", {"q": query})
+    sql_queries = len(context.captured_queries)
+    assert response.status_code == 200, response.status_code
+    html = response.content.decode()
+    count_line = html.split('class="search-page__count" role="status">', 1)[-1].split("<", 1)[0]
+    timings = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        client.get("/search/", {"q": query})
+        timings.append((time.perf_counter() - started) * 1000)
+    page_two = []
+    for _ in range(max(5, repeats // 4)):
+        started = time.perf_counter()
+        client.get("/search/", {"q": query, "page": 2})
+        page_two.append((time.perf_counter() - started) * 1000)
+    results["queries"][query] = {
+        "timings": timings,
+        "page_two": page_two,
+        "sql_queries": sql_queries,
+        "results": count_line.strip(),
+    }
+print(json.dumps(results))
+"""
+
+
+def environment(database_url, workdir):
+    env = dict(os.environ)
+    env.update(
+        DJANGO_SETTINGS_MODULE="practice.settings.production",
+        DATABASE_URL=database_url,
+        SECRET_KEY="benchmark-only-not-secret",
+        ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
+        SECURE_SSL_REDIRECT="false",
+        MEDIA_ROOT=str(workdir / "media"),
+        STATIC_ROOT=str(workdir / "static"),
+        LOG_LEVEL="WARNING",
+        PYTHONPATH=str(PROJECT),
+    )
+    env.pop("REDIS_URL", None)
+    return env
+
+
+def run(env, args, timeout):
+    result = subprocess.run(
+        [str(PYTHON), *args],
+        cwd=PROJECT,
+        env=env,
+        timeout=timeout,
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode:
+        sys.stderr.write(result.stderr[-4000:])
+        raise SystemExit(f"step failed: {' '.join(args)[:80]}")
+    return result.stdout.strip()
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("-n", "--articles", type=int, default=10_000)
+    parser.add_argument("-r", "--repeats", type=int, default=40, help="timed runs per query")
+    parser.add_argument(
+        "--postgres",
+        default=os.environ.get("BENCH_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432"),
+        help="server to create the throwaway database on (no database name)",
+    )
+    parser.add_argument(
+        "--keep", action="store_true", help="keep the database afterwards (to investigate)"
+    )
+    options = parser.parse_args()
+
+    import tempfile
+
+    import psycopg
+
+    name = f"practice_search_bench_{os.getpid()}"
+    server = options.postgres.rstrip("/")
+    workdir = Path(tempfile.mkdtemp(prefix="search-bench-"))
+    env = environment(f"{server}/{name}", workdir)
+    with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    try:
+        started = time.monotonic()
+        run(env, ["manage.py", "migrate", "--noinput", "-v0"], timeout=600)
+        run(env, ["manage.py", "collectstatic", "--noinput", "-v0"], timeout=300)
+        run(env, ["manage.py", "load_demo_content"], timeout=300)
+        built = json.loads(run(env, ["-c", BUILD_ARTICLES, str(options.articles)], timeout=900))
+        print(f"Inserted {options.articles} articles in {built['seconds']:.0f} s.")
+        indexing = time.monotonic()
+        run(env, ["manage.py", "update_index", "-v0"], timeout=1800)
+        # Planner statistics, as autovacuum would gather them after a bulk load.
+        with psycopg.connect(f"{server}/{name}", autocommit=True) as database:
+            database.execute("ANALYZE")
+        print(f"Built the search index in {time.monotonic() - indexing:.0f} s.")
+        measured = json.loads(
+            run(env, ["-c", MEASURE, str(options.repeats), *QUERIES], timeout=900)
+        )
+        print(
+            f"\n{built['articles']} live articles on PostgreSQL ({measured['backend']}), "
+            f"{options.repeats} timed requests per query, production settings, in process; "
+            f"load average {measured['load']:.1f} on {os.cpu_count()} CPUs\n"
+        )
+        heading = ("query", "p50 ms", "p95 ms", "max ms", "p2 p95", "SQL")
+        print("{:22} {:>7} {:>7} {:>7} {:>7} {:>4}  found".format(*heading))
+        worst = 0
+        for query, data in measured["queries"].items():
+            timings = data["timings"]
+            p95 = percentile(timings, 0.95)
+            worst = max(worst, p95)
+            print(
+                f"{query:22} {statistics.median(timings):7.1f} {p95:7.1f} {max(timings):7.1f} "
+                f"{percentile(data['page_two'], 0.95):7.1f} {data['sql_queries']:>4}  "
+                f"{data['results']}"
+            )
+        verdict = "meets" if worst < TARGET_P95_MS else "MISSES"
+        print(f"\nWorst p95 {worst:.1f} ms: {verdict} the {TARGET_P95_MS} ms target.")
+        print(f"Total {time.monotonic() - started:.0f} s.")
+    finally:
+        if options.keep:
+            print(f"Kept the database: DATABASE_URL={server}/{name}")
+        else:
+            with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
+                admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        import shutil
+
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
