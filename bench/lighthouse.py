@@ -22,12 +22,10 @@ from pathlib import Path
 import psycopg
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from throughput import free_port, wait_for  # noqa: E402
+from stack import build_demo_site, free_port, production_env, start_gunicorn, wait_for  # noqa: E402
 
-PROJECT_DIR = Path(__file__).resolve().parents[1]
 TOOL_DIR = Path(__file__).resolve().parent / "lighthouse"
 LIGHTHOUSE = TOOL_DIR / "node_modules" / ".bin" / "lighthouse"
-PYTHON = sys.executable
 PAGES = ["/", "/education/", "/education/opioid-induced-hyperalgesia/", "/consultation/"]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 CHROME_FLAGS = (
@@ -79,43 +77,13 @@ def main():
     admin = psycopg.connect(args.pg + "/postgres", autocommit=True)
     admin.execute(f'CREATE DATABASE "{database}"')
     port = free_port()
-    env = {
-        **{k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "PYTEST"))},
-        "DJANGO_SETTINGS_MODULE": "practice.settings.production",
-        "SECRET_KEY": "lighthouse-" + "x" * 50,
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "DATABASE_URL": f"{args.pg}/{database}",
-        "SECURE_SSL_REDIRECT": "false",
-        "SERVE_MEDIA": "true",
-        "STATIC_ROOT": str(work / "static"),
-        "MEDIA_ROOT": str(work / "media"),
-        "PAGE_CACHE_DIR": str(work / "page-cache"),
-        "GUNICORN_BIND": f"127.0.0.1:{port}",
-        "GUNICORN_ACCESS_LOG": "off",
-        "LOG_LEVEL": "warning",
-    }
+    # Uploads are served by Django here, as nginx would serve them in production.
+    env = production_env(f"{args.pg}/{database}", work, SERVE_MEDIA="true")
     server = None
     failed = False
     try:
-        for command in (
-            ["migrate", "--noinput", "-v0"],
-            ["load_demo_content"],
-            ["collectstatic", "--noinput", "-v0"],
-        ):
-            subprocess.run(
-                [PYTHON, "manage.py", *command],
-                cwd=PROJECT_DIR,
-                env=env,
-                check=True,
-                stdout=subprocess.DEVNULL,
-            )
-        server = subprocess.Popen(
-            [PYTHON, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py"],
-            cwd=PROJECT_DIR,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=open(work / "gunicorn.log", "w"),  # noqa: SIM115
-        )
+        build_demo_site(env)
+        server = start_gunicorn(env, port, work / "gunicorn.log")
         if not wait_for(f"http://127.0.0.1:{port}/"):
             raise SystemExit((work / "gunicorn.log").read_text())
         print(f"{'page':45} " + " ".join(f"{c:>15}" for c in CATEGORIES))

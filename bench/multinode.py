@@ -35,10 +35,15 @@ import psycopg
 import redis
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from throughput import free_port, wait_for  # noqa: E402
+from stack import (  # noqa: E402
+    build_demo_site,
+    free_port,
+    manage,
+    production_env,
+    start_gunicorn,
+    wait_for,
+)
 
-PROJECT_DIR = Path(__file__).resolve().parents[1]
-PYTHON = sys.executable
 ARTICLE = "/education/knee-osteoarthritis/"
 
 NGINX_CONF = """
@@ -122,16 +127,6 @@ def status_of(port, path):
     return response.status, response.getheader("X-Page-Cache")
 
 
-def start_node(env, port, work, label):
-    return subprocess.Popen(
-        [PYTHON, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py"],
-        cwd=PROJECT_DIR,
-        env={**env, "GUNICORN_BIND": f"127.0.0.1:{port}"},
-        stdout=subprocess.DEVNULL,
-        stderr=open(work / f"gunicorn-{label}.log", "w"),  # noqa: SIM115
-    )
-
-
 def sign_in(browser):
     status, _headers, html = browser.request("GET", "/admin/login/")
     form = {
@@ -196,66 +191,35 @@ def main():
     prefix = f"practice-multinode-{uuid.uuid4().hex[:8]}"
     admin_db = psycopg.connect(args.pg + "/postgres", autocommit=True)
     admin_db.execute(f'CREATE DATABASE "{database}"')
-    env = {
-        **{k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "PYTEST"))},
-        "DJANGO_SETTINGS_MODULE": "practice.settings.production",
-        "SECRET_KEY": "multinode-" + "z" * 50,
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "DATABASE_URL": f"{args.pg}/{database}",
-        "REDIS_URL": args.redis,
-        "CACHE_KEY_PREFIX": prefix,
-        "SECURE_SSL_REDIRECT": "false",
-        "STATIC_ROOT": str(work / "static"),
-        "MEDIA_ROOT": str(work / "media"),  # the shared media folder of both nodes
-        "PAGE_CACHE_ENABLED": "true",
-        "WEB_CONCURRENCY": "2",
-        "GUNICORN_ACCESS_LOG": "off",
-        "LOG_LEVEL": "warning",
-    }
+    env = production_env(
+        f"{args.pg}/{database}",
+        work,  # MEDIA_ROOT under it is the media folder both nodes share
+        REDIS_URL=args.redis,
+        CACHE_KEY_PREFIX=prefix,
+        PAGE_CACHE_ENABLED="true",
+        WEB_CONCURRENCY=2,
+    )
     processes = []
     nginx_started = False
     try:
         step("Building the demo site in a throwaway database")
-        for command in (
-            ["migrate", "--noinput", "-v0"],
-            ["load_demo_content"],
-            ["collectstatic", "--noinput", "-v0"],
-        ):
-            subprocess.run(
-                [PYTHON, "manage.py", *command],
-                cwd=PROJECT_DIR,
-                env=env,
-                check=True,
-                stdout=subprocess.DEVNULL,
-            )
+        build_demo_site(env)
         create_user = (
             "from django.contrib.auth import get_user_model; "
             "get_user_model().objects.create_superuser('multinode', 'm@example.com', "
             "'multinode-password-9')"
         )
-        subprocess.run(
-            [PYTHON, "manage.py", "shell", "-c", create_user], cwd=PROJECT_DIR, env=env, check=True
-        )
+        manage(env, "shell", "-c", create_user)
         find_article = (
             "from education.models import ArticlePage; "
             f"print(ArticlePage.objects.get(url_path__endswith='{ARTICLE}').pk)"
         )
-        article_id = (
-            subprocess.run(
-                [PYTHON, "manage.py", "shell", "--no-imports", "-c", find_article],
-                cwd=PROJECT_DIR,
-                env=env,
-                check=True,
-                capture_output=True,
-                text=True,
-            )
-            .stdout.strip()
-            .splitlines()[-1]
-        )
+        article_id = manage(env, "shell", "--no-imports", "-c", find_article, capture=True)
+        article_id = article_id.strip().splitlines()[-1]
 
         port_a, port_b, port = free_port(), free_port(), free_port()
-        node_a = start_node(env, port_a, work, "a")
-        node_b = start_node(env, port_b, work, "b")
+        node_a = start_gunicorn(env, port_a, work / "gunicorn-a.log")
+        node_b = start_gunicorn(env, port_b, work / "gunicorn-b.log")
         processes += [node_a, node_b]
         for label, node_port in (("a", port_a), ("b", port_b)):
             if not wait_for(f"http://127.0.0.1:{node_port}/"):

@@ -19,10 +19,7 @@ import os
 import re
 import shutil
 import signal
-import socket
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 import urllib.request
@@ -30,17 +27,10 @@ import uuid
 from pathlib import Path
 
 import psycopg
+from stack import build_demo_site, free_port, production_env, start_gunicorn, wait_for
 
-PROJECT_DIR = Path(__file__).resolve().parents[1]
-PYTHON = sys.executable
 PAGES = ["/", "/about/", "/education/", "/education/knee-osteoarthritis/"]
 ARTICLE = "/education/knee-osteoarthritis/"
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _client(port, paths, seconds, counter, errors):
@@ -85,18 +75,6 @@ def measure(port, paths, seconds, clients):
     return counter.value / elapsed, errors.value
 
 
-def wait_for(url, timeout=30):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                if response.status == 200:
-                    return True
-        except OSError:
-            time.sleep(0.2)
-    return False
-
-
 def get(url, headers=None):
     request = urllib.request.Request(url, headers=headers or {})
     with urllib.request.urlopen(request, timeout=10) as response:
@@ -120,51 +98,19 @@ def main():
     prefix = f"practice-bench-{uuid.uuid4().hex[:8]}"
     admin = psycopg.connect(args.pg + "/postgres", autocommit=True)
     admin.execute(f'CREATE DATABASE "{database}"')
-    base_env = {
-        **{k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "PYTEST"))},
-        "DJANGO_SETTINGS_MODULE": "practice.settings.production",
-        "SECRET_KEY": "bench-" + "y" * 50,
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "DATABASE_URL": f"{args.pg}/{database}",
-        "SECURE_SSL_REDIRECT": "false",
-        "STATIC_ROOT": str(work / "static"),
-        "MEDIA_ROOT": str(work / "media"),
-        "PAGE_CACHE_DIR": str(work / "page-cache"),
-        "WEB_CONCURRENCY": str(args.workers),
-        "GUNICORN_ACCESS_LOG": "off",  # no access log: measure the application, not the disk
-        "LOG_LEVEL": "warning",
-        "CACHE_KEY_PREFIX": prefix,
-    }
+    base_env = production_env(
+        f"{args.pg}/{database}", work, WEB_CONCURRENCY=args.workers, CACHE_KEY_PREFIX=prefix
+    )
     if args.redis:
         base_env["REDIS_URL"] = args.redis
     results = {}
     try:
-        for command in (
-            ["migrate", "--noinput", "-v0"],
-            ["load_demo_content"],
-            ["collectstatic", "--noinput", "-v0"],
-        ):
-            subprocess.run(
-                [PYTHON, "manage.py", *command],
-                cwd=PROJECT_DIR,
-                env=base_env,
-                check=True,
-                stdout=subprocess.DEVNULL,
-            )
+        build_demo_site(base_env)
         servers = {}
         for label, cache_on in (("uncached", "false"), ("cached", "true")):
             port = free_port()
-            env = {**base_env, "PAGE_CACHE_ENABLED": cache_on, "GUNICORN_BIND": f"127.0.0.1:{port}"}
-            servers[label] = (
-                port,
-                subprocess.Popen(
-                    [PYTHON, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py"],
-                    cwd=PROJECT_DIR,
-                    env=env,
-                    stdout=subprocess.DEVNULL,
-                    stderr=open(work / f"gunicorn-{label}.log", "w"),  # noqa: SIM115
-                ),
-            )
+            env = {**base_env, "PAGE_CACHE_ENABLED": cache_on}
+            servers[label] = (port, start_gunicorn(env, port, work / f"gunicorn-{label}.log"))
         try:
             for label, (port, _server) in servers.items():
                 if not wait_for(f"http://127.0.0.1:{port}/"):

@@ -1,0 +1,89 @@
+"""The production stack for benchmarks: a throwaway demo site served by gunicorn.
+
+Shared by bench/throughput.py, bench/multinode.py and bench/lighthouse.py, which all need the
+same thing: the demo content in a fresh database, the production settings, and gunicorn with
+deploy/gunicorn.conf.py on a free loopback port.
+"""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+PROJECT_DIR = Path(__file__).resolve().parents[1]
+PYTHON = sys.executable
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for(url, timeout=30):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return True
+        except OSError:
+            time.sleep(0.2)
+    return False
+
+
+def production_env(database_url, work, **overrides):
+    """Environment for manage.py and gunicorn with the production settings on loopback HTTP,
+    keeping static files, uploads and the page cache under `work`."""
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "PYTEST"))},
+        "DJANGO_SETTINGS_MODULE": "practice.settings.production",
+        "SECRET_KEY": "bench-only-" + "y" * 50,
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "DATABASE_URL": database_url,
+        "SECURE_SSL_REDIRECT": "false",
+        "STATIC_ROOT": str(work / "static"),
+        "MEDIA_ROOT": str(work / "media"),
+        "PAGE_CACHE_DIR": str(work / "page-cache"),
+        "GUNICORN_ACCESS_LOG": "off",  # measure the application, not the disk
+        "LOG_LEVEL": "warning",
+    }
+    env.update({key: str(value) for key, value in overrides.items()})
+    return env
+
+
+def manage(env, *arguments, capture=False):
+    """Run a manage.py command; with `capture`, return what it printed."""
+    output = subprocess.PIPE if capture else subprocess.DEVNULL
+    result = subprocess.run(
+        [PYTHON, "manage.py", *arguments],
+        cwd=PROJECT_DIR,
+        env=env,
+        check=True,
+        stdout=output,
+        text=True,
+    )
+    return result.stdout
+
+
+def build_demo_site(env):
+    """Migrate, load the demo content and collect static files into the database in `env`."""
+    for arguments in (
+        ["migrate", "--noinput", "-v0"],
+        ["load_demo_content"],
+        ["collectstatic", "--noinput", "-v0"],
+    ):
+        manage(env, *arguments)
+
+
+def start_gunicorn(env, port, log_path):
+    return subprocess.Popen(
+        [PYTHON, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py"],
+        cwd=PROJECT_DIR,
+        env={**env, "GUNICORN_BIND": f"127.0.0.1:{port}"},
+        stdout=subprocess.DEVNULL,
+        stderr=open(log_path, "w"),  # noqa: SIM115  (the child process owns it)
+    )
