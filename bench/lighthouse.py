@@ -13,16 +13,13 @@ non-zero when any score is below 100. Numbers: docs/performance.md.
 import argparse
 import json
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-import psycopg
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from stack import build_demo_site, free_port, production_env, start_gunicorn, wait_for  # noqa: E402
+from stack import served_demo_site  # noqa: E402
 
 TOOL_DIR = Path(__file__).resolve().parent / "lighthouse"
 LIGHTHOUSE = TOOL_DIR / "node_modules" / ".bin" / "lighthouse"
@@ -72,33 +69,16 @@ def main():
             ["npm", "ci", "--silent", "--no-audit", "--no-fund"], cwd=TOOL_DIR, check=True
         )
 
-    database = f"practice_lighthouse_{os.getpid()}"
-    work = Path(tempfile.mkdtemp(prefix="practice-lighthouse-"))
-    admin = psycopg.connect(args.pg + "/postgres", autocommit=True)
-    admin.execute(f'CREATE DATABASE "{database}"')
-    port = free_port()
-    # Uploads are served by Django here, as nginx would serve them in production.
-    env = production_env(f"{args.pg}/{database}", work, SERVE_MEDIA="true")
-    server = None
     failed = False
-    try:
-        build_demo_site(env)
-        server = start_gunicorn(env, port, work / "gunicorn.log")
-        if not wait_for(f"http://127.0.0.1:{port}/"):
-            raise SystemExit((work / "gunicorn.log").read_text())
+    with served_demo_site(args.pg, "practice_lighthouse") as base_url:
         print(f"{'page':45} " + " ".join(f"{c:>15}" for c in CATEGORIES))
-        for path in PAGES:
-            scores, lost = run_lighthouse(f"http://127.0.0.1:{port}{path}", work / "report.json")
-            print(f"{path:45} " + " ".join(f"{scores[c]:>15}" for c in CATEGORIES))
-            for audit in lost:
-                print(f"{'':45} lost points: {audit}")
-            failed |= any(score < 100 for score in scores.values())
-    finally:
-        if server is not None:
-            server.terminate()
-            server.wait(timeout=30)
-        admin.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
-        shutil.rmtree(work, ignore_errors=True)
+        with tempfile.TemporaryDirectory() as scratch:
+            for path in PAGES:
+                scores, lost = run_lighthouse(base_url + path, Path(scratch) / "report.json")
+                print(f"{path:45} " + " ".join(f"{scores[c]:>15}" for c in CATEGORIES))
+                for audit in lost:
+                    print(f"{'':45} lost points: {audit}")
+                failed |= any(score < 100 for score in scores.values())
     sys.exit(1 if failed else 0)
 
 

@@ -1,14 +1,17 @@
 """The production stack for benchmarks: a throwaway demo site served by gunicorn.
 
-Shared by bench/throughput.py, bench/multinode.py and bench/lighthouse.py, which all need the
-same thing: the demo content in a fresh database, the production settings, and gunicorn with
-deploy/gunicorn.conf.py on a free loopback port.
+Shared by bench/throughput.py, bench/multinode.py, bench/lighthouse.py and
+bench/image_weight.py, which all need the same thing: the demo content in a fresh database,
+the production settings, and gunicorn with deploy/gunicorn.conf.py on a free loopback port.
 """
 
+import contextlib
 import os
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -87,3 +90,40 @@ def start_gunicorn(env, port, log_path):
         stdout=subprocess.DEVNULL,
         stderr=open(log_path, "w"),  # noqa: SIM115  (the child process owns it)
     )
+
+
+@contextlib.contextmanager
+def throwaway_database(pg_url, prefix):
+    """A new PostgreSQL database and a scratch folder, both removed afterwards.
+    Yields (database URL, folder)."""
+    import psycopg
+
+    database = f"{prefix}_{os.getpid()}"
+    work = Path(tempfile.mkdtemp(prefix=f"{prefix}-"))
+    admin = psycopg.connect(pg_url + "/postgres", autocommit=True)
+    admin.execute(f'CREATE DATABASE "{database}"')
+    try:
+        yield f"{pg_url}/{database}", work
+    finally:
+        admin.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+        admin.close()
+        shutil.rmtree(work, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def served_demo_site(pg_url, prefix, **env_overrides):
+    """The demo site in a throwaway database, served by one gunicorn with the production
+    settings; uploads are served by Django, as nginx would serve them in production.
+    Yields the base URL."""
+    with throwaway_database(pg_url, prefix) as (database_url, work):
+        env = production_env(database_url, work, SERVE_MEDIA="true", **env_overrides)
+        build_demo_site(env)
+        port = free_port()
+        server = start_gunicorn(env, port, work / "gunicorn.log")
+        try:
+            if not wait_for(f"http://127.0.0.1:{port}/"):
+                raise SystemExit((work / "gunicorn.log").read_text())
+            yield f"http://127.0.0.1:{port}"
+        finally:
+            server.terminate()
+            server.wait(timeout=30)

@@ -526,11 +526,16 @@ class ArticlePage(RoutablePageMixin, Page):
             og_type="article",
             social_image=lambda: social_image()[0],
             social_image_url=lambda: social_image()[1],
-            social_image_alt="" if self.hero_image_decorative else self.hero_image_alt,
+            social_image_alt=self.hero_image_text_alternative,
             structured_data=lazy(lambda: article_json_ld(self, request, social_image()[1])),
             **comment_context(self, request),
         )
         return context
+
+    @property
+    def hero_image_text_alternative(self):
+        """The hero's alt text: empty for a decorative picture, so screen readers skip it."""
+        return "" if self.hero_image_decorative else self.hero_image_alt
 
     def load_details(self, request=None):
         """Fetch bylines with photos, topics and image renditions in a fixed number of queries

@@ -33,6 +33,12 @@ class ParagraphBlock(blocks.RichTextBlock):
         preview_value = "<p>Short paragraphs in plain words are easiest to read.</p>"
 
 
+class AccessibleImageValue(blocks.StructValue):
+    def text_alternative(self):
+        """What the img's alt says: nothing for a decorative image, so screen readers skip it."""
+        return "" if self.get("decorative") else self.get("alt_text", "")
+
+
 class AccessibleImageBlock(blocks.StructBlock):
     image = ImageChooserBlock()
     alt_text = blocks.CharBlock(
@@ -48,6 +54,7 @@ class AccessibleImageBlock(blocks.StructBlock):
     class Meta:
         icon = "image"
         template = "components/blocks/image_block.html"
+        value_class = AccessibleImageValue
         description = "An image with a text alternative and an optional caption."
 
     def clean(self, value):

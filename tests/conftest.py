@@ -54,3 +54,30 @@ def pytest_configure(config):
     # Playwright's sync API runs an event loop in the test thread; the ORM calls our
     # fixtures make there are still plain synchronous calls.
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _rendition_files_made_once():
+    """Every test rebuilds the demo site and throws its renditions away with the transaction, so
+    the same picture would be resized and encoded as AVIF, WebP and JPEG again for each test.
+    The first encoding of each (image content, filter) is real; later tests reuse its bytes."""
+    from django.core.files.base import ContentFile
+    from wagtail.images.models import AbstractImage
+
+    original = AbstractImage.generate_rendition_file
+    made = {}
+
+    def generate_rendition_file(image, filter, *, source=None):
+        if not image.file_hash:
+            return original(image, filter, source=source)
+        key = (image.file_hash, filter.spec, filter.get_cache_key(image))
+        if key not in made:
+            file = original(image, filter, source=source)
+            file.seek(0)
+            made[key] = (file.read(), file.name)
+        content, name = made[key]
+        return ContentFile(content, name=name)
+
+    AbstractImage.generate_rendition_file = generate_rendition_file
+    yield
+    AbstractImage.generate_rendition_file = original

@@ -18,7 +18,7 @@ from education.models import (
 )
 from home.models import FeaturedArticle, HomePage
 
-from .images import demo_image
+from .images import demo_image, pain_scale_image
 
 # Blue-greens for articles, warm tones for portraits, so the two never look alike.
 ARTICLE_PALETTE = ((29, 92, 138), (118, 176, 196), (243, 246, 248))
@@ -110,6 +110,29 @@ def callout(kind, heading, items):
     return ("callout", {"kind": kind, "heading": heading, "body": RichText(body)})
 
 
+def pain_scale_figure():
+    """An image block; the image itself is made when the article is built."""
+    return (
+        "image",
+        {
+            "image": pain_scale_image,
+            "alt_text": (
+                "A row of eleven boxes numbered 0 to 10, shading from green to red, labelled "
+                "no pain at 0, moderate at 5 and worst imaginable at 10."
+            ),
+            "caption": "The 0 to 10 pain scale. Score your pain at the same time each day.",
+        },
+    )
+
+
+def with_images(block):
+    """Swaps an image block's image maker for the saved image."""
+    name, value = block
+    if name == "image" and callable(value["image"]):
+        value = {**value, "image": value["image"]()}
+    return name, value
+
+
 def references(*citations):
     keys = ("authors", "title", "source", "year", "url")
     return ("references", {"citations": [dict(zip(keys, c, strict=True)) for c in citations]})
@@ -170,6 +193,13 @@ ARTICLES = [
                     "<li>light touch, clothing or mild cold start to hurt.</li></ul>"
                 ),
             ),
+            p(
+                "A daily score makes such changes easier to see. Once a day, at the same time, "
+                "rate your pain from 0 to 10 and write the number down. Bring the list to your "
+                "appointments: scores that climb while the dose stays the same, or after it "
+                "goes up, are worth talking about.",
+            ),
+            pain_scale_figure(),
             (
                 "pull_quote",
                 {
@@ -670,7 +700,7 @@ def _article(index, seed, spec, authors, topics, log):
         summary=spec["summary"],
         hero_image=hero,
         hero_image_decorative=True,
-        body=spec["body"],
+        body=[with_images(block) for block in spec["body"]],
         display_date=spec["display_date"],
         medical_reviewer=authors[spec["reviewer"]],
         last_reviewed=spec["last_reviewed"],

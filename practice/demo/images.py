@@ -5,8 +5,9 @@ import math
 
 from django.core.files.images import ImageFile
 from PIL import Image as PILImage
-from PIL import ImageDraw
+from PIL import ImageDraw, ImageFont
 from wagtail.images import get_image_model
+from wagtail.utils.file import hash_filelike
 
 
 def _draw(seed, size=(1600, 900), palette=((29, 92, 138), (118, 176, 196), (243, 246, 248))):
@@ -29,16 +30,62 @@ def _draw(seed, size=(1600, 900), palette=((29, 92, 138), (118, 176, 196), (243,
     return picture
 
 
-def demo_image(title, seed, palette=None):
-    """The demo image called `title`, drawn and saved on first use."""
+def _pain_scale(size=(1600, 300)):
+    """The 0-10 numeric pain rating scale: eleven boxes shading from green to red."""
+    width, height = size
+    picture = PILImage.new("RGB", size, (255, 255, 255))
+    pen = ImageDraw.Draw(picture)
+    number_font = ImageFont.load_default(size=64)
+    label_font = ImageFont.load_default(size=40)
+    margin, gap = 40, 12
+    box = (width - 2 * margin - 10 * gap) // 11
+    top = 40
+    for score in range(11):
+        t = score / 10
+        # Green to yellow to red, dark enough for white numbers to stay legible.
+        red = int(40 + 160 * min(1, 2 * t))
+        green = int(130 - 100 * max(0, 2 * t - 1))
+        left = margin + score * (box + gap)
+        pen.rounded_rectangle([left, top, left + box, top + box], radius=14, fill=(red, green, 40))
+        pen.text(
+            (left + box / 2, top + box / 2), str(score), font=number_font, fill="white", anchor="mm"
+        )
+    labels = ((0, "No pain", "la"), (5, "Moderate", "ma"), (10, "Worst imaginable", "ra"))
+    for score, label, anchor in labels:
+        left = margin + score * (box + gap)
+        x = {"la": left, "ma": left + box / 2, "ra": left + box}[anchor]
+        pen.text((x, top + box + 40), label, font=label_font, fill=(33, 37, 41), anchor=anchor)
+    return picture
+
+
+def _stored_image(title, filename, draw, image_format):
+    """The image called `title`, drawn and saved on first use."""
     Image = get_image_model()
     existing = Image.objects.filter(title=title).first()
     if existing:
         return existing
-    picture = _draw(seed, palette=palette) if palette else _draw(seed)
     buffer = io.BytesIO()
-    picture.save(buffer, format="JPEG", quality=82)
-    filename = f"demo-{seed}.jpg"
-    image = Image(title=title, file=ImageFile(buffer, name=filename))
+    draw().save(buffer, format=image_format, **({"quality": 82} if image_format == "JPEG" else {}))
+    # The hash is what the admin's upload form records: it flags a duplicate upload.
+    image = Image(
+        title=title, file=ImageFile(buffer, name=filename), file_hash=hash_filelike(buffer)
+    )
     image.save()
     return image
+
+
+def demo_image(title, seed, palette=None):
+    """A photo-like abstract picture, different for every seed."""
+    return _stored_image(
+        title,
+        f"demo-{seed}.jpg",
+        lambda: _draw(seed, palette=palette) if palette else _draw(seed),
+        "JPEG",
+    )
+
+
+def pain_scale_image():
+    """A diagram for articles, saved as PNG as an editor would upload one."""
+    return _stored_image(
+        "Diagram: the 0 to 10 pain rating scale", "pain-scale.png", _pain_scale, "PNG"
+    )
