@@ -35,8 +35,11 @@ class ParagraphBlock(blocks.RichTextBlock):
 
 class AccessibleImageValue(blocks.StructValue):
     def text_alternative(self):
-        """What the img's alt says: nothing for a decorative image, so screen readers skip it."""
-        return "" if self.get("decorative") else self.get("alt_text", "")
+        """What the img's alt says: nothing for a decorative image, so screen readers skip it;
+        else the text written here, else the description given when the image was uploaded."""
+        if self.get("decorative"):
+            return ""
+        return self.get("alt_text") or getattr(self.get("image"), "description", "")
 
 
 class AccessibleImageBlock(blocks.StructBlock):
@@ -44,7 +47,10 @@ class AccessibleImageBlock(blocks.StructBlock):
     alt_text = blocks.CharBlock(
         required=False,
         max_length=250,
-        help_text="Describe what the image shows for people who cannot see it.",
+        help_text=(
+            "Describe what the image shows for people who cannot see it. Leave empty to use "
+            "the description saved with the image."
+        ),
     )
     decorative = blocks.BooleanBlock(
         required=False, help_text="Tick only if the image adds nothing to the text."
@@ -59,10 +65,16 @@ class AccessibleImageBlock(blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
-        if not value.get("decorative") and not value.get("alt_text"):
+        # A draft may be unfinished (autosave catches editors mid-way); publishing may not.
+        if self.is_deferred_validation:
+            return value
+        if not value.get("decorative") and not value.text_alternative():
             raise StructBlockValidationError(
                 block_errors={
-                    "alt_text": ValidationError("Describe the image, or mark it as decorative.")
+                    "alt_text": ValidationError(
+                        "Describe the image here or in the image's own description, or mark "
+                        "it as decorative."
+                    )
                 }
             )
         return value

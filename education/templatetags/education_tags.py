@@ -19,3 +19,10 @@ def json_ld(data):
         _JSON_SCRIPT_ESCAPES
     )
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
+
+
+@register.filter
+def missing_full_stop(text):
+    """ "." when `text` does not already end a sentence, so "et al." or a title ending in "?"
+    is not followed by a second stop; else nothing."""
+    return "" if str(text).rstrip().endswith((".", "?", "!")) else "."

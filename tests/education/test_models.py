@@ -87,6 +87,32 @@ def test_hero_image_needs_a_description_unless_decorative(article):
     article.full_clean()
 
 
+def test_an_image_block_takes_its_alt_text_from_the_block_then_the_image_description():
+    from wagtail.blocks import StructBlockValidationError
+
+    from pages.blocks import AccessibleImageBlock
+    from practice.demo.images import demo_image
+
+    block = AccessibleImageBlock()
+    image = demo_image("Stretching at a desk", seed=5)
+
+    def cleaned(**value):
+        return block.clean(block.to_python({"image": image.pk, "caption": "", **value}))
+
+    with pytest.raises(StructBlockValidationError) as error:
+        cleaned(alt_text="", decorative=False)  # no text anywhere: the editor is asked for one
+    assert "Describe the image" in str(error.value.block_errors["alt_text"])
+    # ...but only to publish: a draft (an autosave mid-edit) may be unfinished.
+    draft = block.to_python({"image": image.pk, "caption": "", "alt_text": "", "decorative": False})
+    assert block.clean_deferred(draft).text_alternative() == ""
+
+    image.description = "A woman stretching her arms above her head at a desk"
+    image.save()
+    assert cleaned(alt_text="", decorative=False).text_alternative() == image.description
+    assert cleaned(alt_text="Arms raised", decorative=False).text_alternative() == "Arms raised"
+    assert cleaned(alt_text="Arms raised", decorative=True).text_alternative() == ""
+
+
 def test_next_review_must_follow_the_last_review(article):
     article.next_review_due = article.last_reviewed
     with pytest.raises(ValidationError) as error:
@@ -130,3 +156,26 @@ def test_related_articles_are_at_most_three(article_index, rubin, back_pain):
     for _ in range(5):
         make_article(article_index, topics=[back_pain])
     assert len(main.related_articles()) == 3
+
+
+def test_a_video_must_be_on_youtube_or_vimeo_but_a_draft_may_leave_it_empty():
+    from wagtail.blocks import StructBlockValidationError
+
+    from education.blocks import VideoBlock
+
+    block = VideoBlock()
+
+    def video(url):
+        return block.to_python(
+            {"url": url, "title": "Gentle stretches", "duration": "", "transcript": "<p>Hi</p>"}
+        )
+
+    assert block.clean(video("https://www.youtube.com/watch?v=abc"))["url"]
+    with pytest.raises(StructBlockValidationError) as error:
+        block.clean(video("https://videos.example.com/stretches"))
+    assert "YouTube or Vimeo" in str(error.value.block_errors["url"])
+    with pytest.raises(StructBlockValidationError):
+        block.clean_deferred(video("https://videos.example.com/stretches"))  # wrong, not unfinished
+    assert block.clean_deferred(video(""))["url"] == ""
+    with pytest.raises(StructBlockValidationError):
+        block.clean(video(""))  # publishing still needs the address

@@ -160,6 +160,25 @@ def test_article_references_are_listed_after_the_body(client, article_index, rub
     assert body.select_one(".references") is None
 
 
+def test_a_citation_never_shows_a_double_full_stop(client, article_index, rubin):
+    citation = {
+        "authors": "Bender T, Karagülle Z, et al.",
+        "title": "Does warm water ease pain?",
+        "source": "Rheumatology International",
+        "year": 2005,
+        "url": "",
+    }
+    article = make_article(
+        article_index, authors=[rubin], body=[("references", {"citations": [citation]})]
+    )
+    text = " ".join(
+        soup_of(client.get(article.url)).select_one(".references li").get_text().split()
+    )
+    assert text == (
+        "Bender T, Karagülle Z, et al. Does warm water ease pain? Rheumatology International. 2005."
+    )
+
+
 def test_consultation_call_to_action_links_the_page_chosen_in_settings(client, article, home_page):
     from pages.models import StandardPage
 
