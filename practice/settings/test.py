@@ -1,3 +1,5 @@
+import os
+
 from .base import *  # noqa: F403
 from .env import env_str
 
@@ -7,7 +9,8 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 ALLOWED_HOSTS = ["*"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
-MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
+# One folder per test run (removed at its end), so runs side by side never share uploads.
+MEDIA_ROOT = BASE_DIR / "var" / f"test-media-{os.getpid()}"  # noqa: F405
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import pytest
+from django.db import connection
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -17,7 +18,8 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+# A folder per database, so the SQLite and PostgreSQL runs in CI never write the same file.
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / connection.vendor
 
 
 def pytest_collection_modifyitems(config, items):
@@ -69,7 +71,7 @@ def assert_no_axe_violations(axe, page, label):
 
 
 def save_screenshot(page, name):
-    ARTIFACTS.mkdir(exist_ok=True)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 
 
