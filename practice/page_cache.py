@@ -10,8 +10,13 @@ What is never cached, and why:
 - anything but GET, Wagtail's preview requests, and paths under PAGE_CACHE_EXCLUDED_PATHS
   (the admin, the consultation form and its thank-you page, search results);
 - responses other than a 200 from a Wagtail page with no view restrictions; responses that set
-  a cookie or used a CSRF token (a form), and responses the view marked private or no-cache;
+  a cookie, and responses the view marked private or no-cache;
 - pages whose model sets `page_cache_enabled = False`.
+
+A page with a form (an article's comment form) is cached with a hole where the CSRF token was:
+each visitor's copy gets a token of their own, and Django's CSRF middleware (outside this one)
+sets their CSRF cookie when they have none. Such pages are marked private for a CDN, which
+could not fill the hole.
 
 Invalidation is deliberately coarse and shared with the fragment cache (practice/cache.py):
 whatever replaces the site-wide content version (a page saved, published, moved or deleted,
@@ -22,17 +27,22 @@ a comment is approved) or `practice.cache.invalidate_all()`.
 
 import hashlib
 import logging
+import re
 import time
 
 from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpResponse
+from django.middleware.csrf import get_token
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "page-cache:generation"
 CACHED_HEADERS = ("Content-Type", "Content-Language", "Cache-Control", "Vary", "X-Frame-Options")
+# What {% csrf_token %} renders, and what stands in for the token in a cached copy.
+CSRF_INPUT = re.compile(rb'(<input type="hidden" name="csrfmiddlewaretoken" value=")[^"]*(")')
+CSRF_HOLE = b"[csrf-token-for-this-visitor]"
 
 
 def page_cache():
@@ -79,7 +89,7 @@ def response_is_cacheable(request, response):
     page = getattr(request, "page_cache_page", None)
     if page is None or response.status_code != 200 or response.streaming:
         return False
-    if response.cookies or request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+    if response.cookies:
         return False
     cache_control = response.get("Cache-Control", "")
     if any(word in cache_control for word in ("private", "no-cache", "no-store")):
@@ -131,16 +141,20 @@ class PageCacheMiddleware:
         generation = found.get(GENERATION_KEY, 0)
         entry = found.get(key)
         if entry and entry["generation"] == generation:
-            return self._from_entry(entry)
+            return self._from_entry(entry, request)
 
         response = self.get_response(request)
         if response_is_cacheable(request, response):
-            mark_public(response)
+            content, holes = CSRF_INPUT.subn(rb"\g<1>" + CSRF_HOLE + rb"\g<2>", response.content)
+            if holes:
+                mark_private(response)  # it carries this visitor's token
+            else:
+                mark_public(response)
             # The response varies on Cookie (the user bar reads the session): the cached copy
             # is only ever served to requests without a session or messages cookie.
             patch_vary_headers(response, ("Cookie",))
             try:
-                entry = self._to_entry(response, generation)
+                entry = self._to_entry(response, content, generation)
                 cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
             except Exception:  # noqa: BLE001
                 logger.warning("Could not store a page in the page cache", exc_info=True)
@@ -150,16 +164,20 @@ class PageCacheMiddleware:
         return response
 
     @staticmethod
-    def _to_entry(response, generation):
+    def _to_entry(response, content, generation):
         headers = {name: response[name] for name in CACHED_HEADERS if response.has_header(name)}
-        return {"generation": generation, "content": response.content, "headers": headers}
+        return {"generation": generation, "content": content, "headers": headers}
 
     @staticmethod
-    def _from_entry(entry):
-        response = HttpResponse(entry["content"])
+    def _from_entry(entry, request):
+        content = entry["content"]
+        if CSRF_HOLE in content:
+            # The visitor's own token; get_token also has their CSRF cookie set if missing.
+            content = content.replace(CSRF_HOLE, get_token(request).encode())
+        response = HttpResponse(content)
         for name, value in entry["headers"].items():
             response[name] = value
-        response["Content-Length"] = str(len(entry["content"]))
+        response["Content-Length"] = str(len(content))
         response["X-Page-Cache"] = "hit"
         return response
 

@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import uuid
 
 import pytest
@@ -277,21 +278,69 @@ def test_redis_backed_cache_is_shared_and_invalidated(client, about, redis_pages
     assert "About us, updated" in response.content.decode()
 
 
-def test_a_page_with_a_form_token_is_not_cached(client, about, cache_on, monkeypatch):
-    """A CSRF token in cached HTML would be someone else's: such pages are rendered each time."""
-    from django.middleware.csrf import get_token
+ARTICLE = "/education/opioid-induced-hyperalgesia/"
+COMMENT = {"name": "Maria", "email": "maria@example.org", "body": "Clear and kind, thank you."}
 
-    original = StandardPage.get_context
 
-    def with_form(self, request, *args, **kwargs):
-        context = original(self, request, *args, **kwargs)
-        context["csrf"] = get_token(request)
-        return context
+def csrf_token_in(response):
+    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', response.content.decode())[1]
 
-    monkeypatch.setattr(StandardPage, "get_context", with_form)
-    for _ in range(2):
-        response = get(client, "/about/")
-        assert "X-Page-Cache" not in response
+
+def stored_copy(path):
+    from django.test import RequestFactory
+
+    key = page_cache_module._cache_key(RequestFactory().get(path))
+    return caches["pages"].get(key)["content"]
+
+
+def test_an_article_with_a_comment_form_is_cached_with_each_visitors_own_token(
+    home_page, cache_on, django_assert_max_num_queries
+):
+    from django.test import Client
+
+    alice, bob = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    first = get(alice, ARTICLE)
+    assert first["X-Page-Cache"] == "miss"
+    # The stored copy holds nobody's token, only the place for one.
+    stored = stored_copy(ARTICLE)
+    assert page_cache_module.CSRF_HOLE in stored
+    assert csrf_token_in(first).encode() not in stored
+
+    with django_assert_max_num_queries(0):
+        hit = get(bob, ARTICLE)
+    assert hit["X-Page-Cache"] == "hit"
+    assert "csrftoken" in hit.cookies  # Bob had none: the hit gives him one
+    assert page_cache_module.CSRF_HOLE not in hit.content
+    # A CDN cannot fill the hole, so it may not keep the page; browsers may not share it either.
+    assert "private" in hit["Cache-Control"] and "public" not in hit["Cache-Control"]
+
+    # Each token works with its owner's cookie: Bob's comment goes through...
+    posted = bob.post(ARTICLE + "comment/", {**COMMENT, "csrfmiddlewaretoken": csrf_token_in(hit)})
+    assert posted.status_code == 303
+    # ...and a token copied into another visitor's browser is refused.
+    carol = Client(enforce_csrf_checks=True)
+    get(carol, ARTICLE)
+    stolen = carol.post(
+        ARTICLE + "comment/", {**COMMENT, "csrfmiddlewaretoken": csrf_token_in(hit)}
+    )
+    assert stolen.status_code == 403
+
+
+def test_a_returning_visitor_keeps_their_csrf_cookie_on_a_cached_page(home_page, cache_on):
+    from django.test import Client
+
+    get(Client(), ARTICLE)  # someone else fills the cache
+    visitor = Client(enforce_csrf_checks=True)
+    visitor.get("/consultation/")  # a form page gives them a CSRF cookie
+    cookie = visitor.cookies["csrftoken"].value
+    hit = get(visitor, ARTICLE)
+    assert hit["X-Page-Cache"] == "hit"
+    # Their cookie stands (Django re-sends it only to renew its expiry): other tabs keep working.
+    assert visitor.cookies["csrftoken"].value == cookie
+    posted = visitor.post(
+        ARTICLE + "comment/", {**COMMENT, "csrfmiddlewaretoken": csrf_token_in(hit)}
+    )
+    assert posted.status_code == 303
 
 
 def test_clear_page_cache_command_forgets_every_page(client, about, cache_on):

@@ -49,13 +49,15 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "practice.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Anonymous visitors get cached pages before anything else runs (practice/page_cache.py).
-    "practice.page_cache.PageCacheMiddleware",
     # Turns "database unreachable" into a themed 503 (practice/outage.py).
     "practice.outage.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    # Anonymous visitors get cached pages here (practice/page_cache.py): after the CSRF
+    # middleware, which reads the visitor's CSRF cookie for the token put into a cached form and
+    # sets one when they have none; before anything that touches the database.
+    "practice.page_cache.PageCacheMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
