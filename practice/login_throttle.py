@@ -17,6 +17,8 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from wagtail.admin.forms.auth import LoginForm
 
+from practice.client_address import client_address
+
 DEFAULTS = {
     "LOGIN_THROTTLE_FAILURES_PER_USER": 5,
     "LOGIN_THROTTLE_FAILURES_PER_ADDRESS": 20,
@@ -30,17 +32,6 @@ def setting(name):
 
 def now():
     return time.time()
-
-
-def client_address(request):
-    """The visitor's address; behind a proxy, the one the proxy saw (when it is trusted)."""
-    if request is None:
-        return "unknown"
-    if getattr(settings, "LOGIN_THROTTLE_TRUST_X_FORWARDED_FOR", False):
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            return forwarded.split(",")[-1].strip()
-    return request.META.get("REMOTE_ADDR", "unknown")
 
 
 def _key(*parts):

@@ -20,6 +20,8 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 
+from practice.client_address import client_address
+
 # Bots fill in every field they find, and "website" is one they cannot resist. People never see
 # it: the component hides it from sight, from the keyboard and from assistive technology.
 HONEYPOT_FIELD = "website"
@@ -32,7 +34,7 @@ def is_honeypot_filled(form_data):
 
 def client_key(request):
     """A stable, non-reversible key for the client: the IP address is never stored as such."""
-    address = request.META.get("REMOTE_ADDR", "") or "unknown"
+    address = client_address(request)
     secret = settings.SECRET_KEY.encode()
     return hmac.new(secret, address.encode(), hashlib.sha256).hexdigest()[:32]
 

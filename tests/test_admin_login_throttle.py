@@ -99,8 +99,8 @@ def test_one_address_guessing_many_user_names_is_stopped(client, editor, setting
 
 def test_forwarded_address_is_used_only_when_the_proxy_is_trusted(rf, settings):
     request = rf.post(LOGIN_URL, REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="6.6.6.6, 192.0.2.4")
-    settings.LOGIN_THROTTLE_TRUST_X_FORWARDED_FOR = False
+    settings.TRUST_X_FORWARDED_FOR = False
     assert login_throttle.client_address(request) == "127.0.0.1"
-    settings.LOGIN_THROTTLE_TRUST_X_FORWARDED_FOR = True
+    settings.TRUST_X_FORWARDED_FOR = True
     # The last entry is the one our proxy appended; earlier ones the client could forge.
     assert login_throttle.client_address(request) == "192.0.2.4"

@@ -220,9 +220,10 @@ WAGTAILADMIN_USER_LOGIN_FORM = "practice.login_throttle.ThrottledLoginForm"
 LOGIN_THROTTLE_FAILURES_PER_USER = env_int("LOGIN_THROTTLE_FAILURES_PER_USER", 5)
 LOGIN_THROTTLE_FAILURES_PER_ADDRESS = env_int("LOGIN_THROTTLE_FAILURES_PER_ADDRESS", 20)
 LOGIN_THROTTLE_WINDOW = env_int("LOGIN_THROTTLE_WINDOW", 15 * 60)
-# Only behind a proxy that sets X-Forwarded-For itself (nginx: proxy_add_x_forwarded_for);
-# otherwise every visitor would share the proxy's address, or could claim any address.
-LOGIN_THROTTLE_TRUST_X_FORWARDED_FOR = env_bool("LOGIN_THROTTLE_TRUST_X_FORWARDED_FOR", False)
+# The client address for sign-in throttling and the comment and consultation rate limits
+# (practice/client_address.py). Only behind a proxy that sets X-Forwarded-For itself (nginx:
+# proxy_add_x_forwarded_for); otherwise a visitor could claim any address.
+TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
 
 # Patient education: how long after its last medical review an article is due another one.
 ARTICLE_REVIEW_INTERVAL_MONTHS = env_int("ARTICLE_REVIEW_INTERVAL_MONTHS", 12)

@@ -118,6 +118,37 @@ def test_client_keys_never_contain_the_ip_address():
     assert key != spam.client_key(request_from("203.0.113.43"))
 
 
+def test_behind_a_trusted_proxy_each_patient_has_their_own_allowance(settings):
+    """nginx connects from 127.0.0.1 for everyone: the address it appends is the patient's."""
+
+    def via_proxy(patient):
+        return RequestFactory().post(
+            URL, REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=f"10.9.9.9, {patient}"
+        )
+
+    limiter = spam.RateLimiter("comments", limit=1, period=60)
+    settings.TRUST_X_FORWARDED_FOR = True
+    assert limiter.hit(via_proxy("203.0.113.1"))
+    assert limiter.hit(via_proxy("203.0.113.2"))  # someone else: not blocked by the first
+    assert not limiter.hit(via_proxy("203.0.113.1"))
+    # The forged first entry changes nothing: the proxy's own entry is the one counted.
+    forged = RequestFactory().post(
+        URL, REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.7, 203.0.113.1"
+    )
+    assert not limiter.hit(forged)
+
+
+def test_without_a_trusted_proxy_the_forwarded_header_is_ignored(settings):
+    settings.TRUST_X_FORWARDED_FOR = False
+    limiter = spam.RateLimiter("comments", limit=1, period=60)
+    assert limiter.hit(
+        RequestFactory().post(URL, REMOTE_ADDR="192.0.2.1", HTTP_X_FORWARDED_FOR="1.1.1.1")
+    )
+    assert not limiter.hit(
+        RequestFactory().post(URL, REMOTE_ADDR="192.0.2.1", HTTP_X_FORWARDED_FOR="2.2.2.2")
+    )
+
+
 def test_a_rate_limiter_needs_a_positive_limit():
     with pytest.raises(ValueError):
         spam.RateLimiter("x", limit=0)
