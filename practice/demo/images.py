@@ -36,7 +36,7 @@ def _pain_scale(size=(1600, 300)):
     picture = PILImage.new("RGB", size, (255, 255, 255))
     pen = ImageDraw.Draw(picture)
     number_font = ImageFont.load_default(size=64)
-    label_font = ImageFont.load_default(size=40)
+    label_font = ImageFont.load_default(size=60)
     margin, gap = 40, 12
     box = (width - 2 * margin - 10 * gap) // 11
     top = 40
@@ -54,7 +54,7 @@ def _pain_scale(size=(1600, 300)):
     for score, label, anchor in labels:
         left = margin + score * (box + gap)
         x = {"la": left, "ma": left + box / 2, "ra": left + box}[anchor]
-        pen.text((x, top + box + 40), label, font=label_font, fill=(33, 37, 41), anchor=anchor)
+        pen.text((x, top + box + 28), label, font=label_font, fill=(33, 37, 41), anchor=anchor)
     return picture
 
 

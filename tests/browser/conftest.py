@@ -70,8 +70,19 @@ def assert_no_axe_violations(axe, page, label):
     assert not violations, f"axe found {len(violations)} violation(s) on {label}:\n{details}"
 
 
+# A full-page screenshot does not scroll, so lazy pictures below the first screen would be
+# blank: load them all first, and wait until each one can be drawn.
+LOAD_EVERY_PICTURE = """
+() => Promise.all([...document.images].map((img) => {
+  img.loading = "eager";
+  return img.decode().catch(() => null);
+}))
+"""
+
+
 def save_screenshot(page, name):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.evaluate(LOAD_EVERY_PICTURE)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 
 
