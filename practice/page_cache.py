@@ -40,9 +40,11 @@ logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "page-cache:generation"
 CACHED_HEADERS = ("Content-Type", "Content-Language", "Cache-Control", "Vary", "X-Frame-Options")
-# What {% csrf_token %} renders, and what stands in for the token in a cached copy.
-CSRF_INPUT = re.compile(rb'(<input type="hidden" name="csrfmiddlewaretoken" value=")[^"]*(")')
-CSRF_HOLE = b"[csrf-token-for-this-visitor]"
+# What {% csrf_token %} renders, and what stands in for it in a cached copy. The whole tag is
+# the marker: escaped text (a comment quoting it, say) can never contain its "<" and quotes.
+CSRF_INPUT = re.compile(rb'<input type="hidden" name="csrfmiddlewaretoken" value="[^"]*">')
+CSRF_TOKEN_TAG = b'<input type="hidden" name="csrfmiddlewaretoken" value="%s">'
+CSRF_HOLE = CSRF_TOKEN_TAG % b"[token for this visitor]"
 
 
 def page_cache():
@@ -145,7 +147,7 @@ class PageCacheMiddleware:
 
         response = self.get_response(request)
         if response_is_cacheable(request, response):
-            content, holes = CSRF_INPUT.subn(rb"\g<1>" + CSRF_HOLE + rb"\g<2>", response.content)
+            content, holes = CSRF_INPUT.subn(CSRF_HOLE, response.content)
             if holes:
                 mark_private(response)  # it carries this visitor's token
             else:
@@ -173,7 +175,7 @@ class PageCacheMiddleware:
         content = entry["content"]
         if CSRF_HOLE in content:
             # The visitor's own token; get_token also has their CSRF cookie set if missing.
-            content = content.replace(CSRF_HOLE, get_token(request).encode())
+            content = content.replace(CSRF_HOLE, CSRF_TOKEN_TAG % get_token(request).encode())
         response = HttpResponse(content)
         for name, value in entry["headers"].items():
             response[name] = value

@@ -326,6 +326,27 @@ def test_an_article_with_a_comment_form_is_cached_with_each_visitors_own_token(
     assert stolen.status_code == 403
 
 
+def test_a_comment_quoting_the_placeholder_is_shown_as_written(home_page, cache_on):
+    from django.test import Client
+
+    from education.models import ArticlePage, Comment
+
+    quoted = page_cache_module.CSRF_HOLE.decode()
+    Comment.objects.create(
+        article=ArticlePage.objects.get(url_path__endswith="/opioid-induced-hyperalgesia/"),
+        name="Sam",
+        email="sam@example.org",
+        body=f"What is this? {quoted}",
+        status=Comment.Status.APPROVED,
+    )
+    get(Client(), ARTICLE)
+    hit = get(Client(), ARTICLE)
+    assert hit["X-Page-Cache"] == "hit"
+    page = hit.content.decode()
+    assert "What is this? &lt;input type=&quot;hidden&quot;" in page  # escaped, untouched
+    assert page.count('name="csrfmiddlewaretoken"') == 1  # only the form's own token
+
+
 def test_a_returning_visitor_keeps_their_csrf_cookie_on_a_cached_page(home_page, cache_on):
     from django.test import Client
 
