@@ -48,9 +48,8 @@ class VideoBlock(blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
-        url = (
-            value.get("url") or ""
-        )  # an empty one is the required check's job (deferred in drafts)
+        # An empty address is the required check's job (deferred while saving a draft).
+        url = value.get("url") or ""
         host = url.split("//", 1)[-1].split("/", 1)[0].lower()
         if url and host not in VIDEO_HOSTS:
             raise blocks.StructBlockValidationError(
