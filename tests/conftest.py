@@ -16,8 +16,8 @@ def _isolated_media_root():
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Cached fragments and lookups never outlive a test: the next one has other content under
-    the same primary keys."""
+    """Cached fragments, lookups and rate-limit or sign-in counters never outlive a test: the
+    next one has other content under the same primary keys, and its own visitors."""
     from django.core.cache import cache
 
     cache.clear()
@@ -48,6 +48,21 @@ def demo_site(db):
 @pytest.fixture
 def home_page(demo_site):
     return demo_site.root_page.specific
+
+
+@pytest.fixture
+def editor(django_user_model):
+    """An editor who writes articles (Wagtail's Editors group) and has no other role."""
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user("editor", "editor@practice.example", "pw")
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user
+
+
+@pytest.fixture
+def superuser(django_user_model):
+    return django_user_model.objects.create_superuser("boss", "boss@practice.example", "pw")
 
 
 def pytest_configure(config):

@@ -1,19 +1,11 @@
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 
 from practice import login_throttle
 
 pytestmark = pytest.mark.django_db
 
 LOGIN_URL = "/admin/login/"
-
-
-@pytest.fixture(autouse=True)
-def _empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -3,31 +3,15 @@ deploy/restore.sh round-trip the database and the uploads into a fresh PostgreSQ
 
 import os
 import subprocess
-import sys
-from pathlib import Path
 
 import pytest
-from django.db import connection
 
-PROJECT_DIR = Path(__file__).resolve().parents[1]
+from .drills import PROJECT_DIR, postgresql_only, run_drill
 
 
-@pytest.mark.skipif(
-    not os.environ.get("DATABASE_URL", "").startswith("postgres"),
-    reason="the backup drill runs on the PostgreSQL test run",
-)
+@postgresql_only
 def test_a_backup_restores_into_a_fresh_database_that_serves_the_same_site():
-    settings = connection.settings_dict
-    server = f"postgresql://{settings['USER']}@{settings['HOST']}:{settings['PORT']}"
-    result = subprocess.run(
-        [sys.executable, "bench/backup_restore.py", "--pg", server],
-        cwd=PROJECT_DIR,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "PASSED" in result.stdout
+    run_drill("backup_restore.py", timeout=300)
 
 
 @pytest.mark.parametrize("script", ["deploy/backup.sh", "deploy/restore.sh"])

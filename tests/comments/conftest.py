@@ -4,7 +4,6 @@ import datetime
 
 import pytest
 from django.contrib.auth.models import Group
-from django.core.cache import cache
 from django.utils import timezone
 
 from education.models import Comment
@@ -18,14 +17,6 @@ from tests.education.conftest import (  # noqa: F401  (fixtures)
 )
 
 MODERATORS = "Comment moderators"
-
-
-@pytest.fixture(autouse=True)
-def _empty_cache():
-    """Rate-limit counters live in the cache: every test starts with none."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
@@ -72,16 +63,3 @@ def moderator(django_user_model):
     )
     user.groups.add(Group.objects.get(name=MODERATORS))
     return user
-
-
-@pytest.fixture
-def editor(django_user_model):
-    """An editor who writes articles (Wagtail's Editors group) but does not moderate."""
-    user = django_user_model.objects.create_user("editor", "editor@practice.example", "pw")
-    user.groups.add(Group.objects.get(name="Editors"))
-    return user
-
-
-@pytest.fixture
-def superuser(django_user_model):
-    return django_user_model.objects.create_superuser("boss", "boss@practice.example", "pw")

@@ -102,9 +102,9 @@ def test_front_desk_cannot_edit_pages(client, front_desk_user, consultation_page
 
 
 def test_an_editor_who_can_edit_the_page_cannot_see_the_requests(
-    client, editor_user, consultation_page, stored_requests
+    client, editor, consultation_page, stored_requests
 ):
-    client.force_login(editor_user)
+    client.force_login(editor)
     edit = client.get(reverse("wagtailadmin_pages:edit", args=[consultation_page.pk]))
     assert edit.status_code == 200  # they may still edit the form itself
 
