@@ -17,6 +17,7 @@ Redis keys and temporary folder it makes are removed at the end.
 """
 
 import argparse
+import contextlib
 import http.client
 import os
 import re
@@ -24,14 +25,12 @@ import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 import urllib.parse
 import uuid
 from pathlib import Path
 
-import psycopg
 import redis
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -41,6 +40,7 @@ from stack import (  # noqa: E402
     manage,
     production_env,
     start_gunicorn,
+    throwaway_database,
     wait_for,
 )
 
@@ -186,13 +186,12 @@ def main():
     if not Path(args.nginx).exists():
         raise SystemExit("nginx is not installed (apt-get install nginx).")
 
-    database = f"practice_multinode_{os.getpid()}"
-    work = Path(tempfile.mkdtemp(prefix="practice-multinode-"))
     prefix = f"practice-multinode-{uuid.uuid4().hex[:8]}"
-    admin_db = psycopg.connect(args.pg + "/postgres", autocommit=True)
-    admin_db.execute(f'CREATE DATABASE "{database}"')
+    # Closed in the `finally` below: drops the database and the scratch folder.
+    scratch = contextlib.ExitStack()
+    database_url, work = scratch.enter_context(throwaway_database(args.pg, "practice_multinode"))
     env = production_env(
-        f"{args.pg}/{database}",
+        database_url,
         work,  # MEDIA_ROOT under it is the media folder both nodes share
         REDIS_URL=args.redis,
         CACHE_KEY_PREFIX=prefix,
@@ -292,8 +291,7 @@ def main():
         client = redis.Redis.from_url(args.redis)
         for key in client.scan_iter(f"*{prefix}*"):
             client.delete(key)
-        admin_db.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
-        shutil.rmtree(work, ignore_errors=True)
+        scratch.close()
 
 
 if __name__ == "__main__":

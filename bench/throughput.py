@@ -12,22 +12,26 @@ HTML + CSS + JS size gzipped. The database is dropped at the end. Numbers: docs/
 """
 
 import argparse
+import contextlib
 import gzip
 import http.client
 import multiprocessing
 import os
 import re
-import shutil
 import signal
 import statistics
-import tempfile
 import time
 import urllib.request
 import uuid
-from pathlib import Path
 
-import psycopg
-from stack import build_demo_site, free_port, production_env, start_gunicorn, wait_for
+from stack import (
+    build_demo_site,
+    free_port,
+    production_env,
+    start_gunicorn,
+    throwaway_database,
+    wait_for,
+)
 
 PAGES = ["/", "/about/", "/education/", "/education/knee-osteoarthritis/"]
 ARTICLE = "/education/knee-osteoarthritis/"
@@ -93,13 +97,12 @@ def main():
     parser.add_argument("--redis", help="e.g. redis://127.0.0.1:6379/0 (own key prefix)")
     args = parser.parse_args()
 
-    database = f"practice_bench_{os.getpid()}"
-    work = Path(tempfile.mkdtemp(prefix="practice-bench-"))
     prefix = f"practice-bench-{uuid.uuid4().hex[:8]}"
-    admin = psycopg.connect(args.pg + "/postgres", autocommit=True)
-    admin.execute(f'CREATE DATABASE "{database}"')
+    # Closed in the `finally` below: drops the database and the scratch folder.
+    scratch = contextlib.ExitStack()
+    database_url, work = scratch.enter_context(throwaway_database(args.pg, "practice_bench"))
     base_env = production_env(
-        f"{args.pg}/{database}", work, WEB_CONCURRENCY=args.workers, CACHE_KEY_PREFIX=prefix
+        database_url, work, WEB_CONCURRENCY=args.workers, CACHE_KEY_PREFIX=prefix
     )
     if args.redis:
         base_env["REDIS_URL"] = args.redis
@@ -155,9 +158,7 @@ def main():
                 server.send_signal(signal.SIGTERM)
                 server.wait(timeout=30)
     finally:
-        admin.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
-        admin.close()
-        shutil.rmtree(work, ignore_errors=True)
+        scratch.close()
         if args.redis:
             import redis
 
