@@ -221,7 +221,7 @@ def submit_one(port, label):
 
 def stored_requests(env, run_id):
     script = (
-        "import json; from pages.models import ConsultationRequest as R; "
+        "import json; from pages.consultation.models import ConsultationRequest as R; "
         f"rows = R.objects.filter(form_data__full_name__startswith='Bench {run_id} '); "
         "names = [r.form_data['full_name'] for r in rows]; "
         "print(json.dumps({'count': len(names), 'distinct': len(set(names))}))"

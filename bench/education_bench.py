@@ -70,11 +70,11 @@ import django
 django.setup()
 from django.db import transaction
 from django.utils import timezone
-from education.models import ArticleAuthor, ArticleIndexPage, ArticlePage, AuthorPage, Topic
+from education.models import ArticleAuthor, ArticleIndexPage, ArticlePage, ClinicianPage, Topic
 count = int(sys.argv[1])
 index = ArticleIndexPage.objects.get()
 template = ArticlePage.objects.live().first()
-authors = list(AuthorPage.objects.live())
+authors = list(ClinicianPage.objects.live())
 topics = list(Topic.objects.all())
 now = timezone.now()
 with transaction.atomic():
@@ -87,7 +87,7 @@ with transaction.atomic():
             display_date=datetime.date(2020, 1, 1) + datetime.timedelta(days=n % 2000),
             first_published_at=now, last_published_at=now,
         )
-        article.article_authors.add(ArticleAuthor(author=authors[n % len(authors)]))
+        article.article_authors.add(ArticleAuthor(clinician=authors[n % len(authors)]))
         article.topics = topics[n % len(topics):][:2]
         index.add_child(instance=article)
 print(ArticlePage.objects.live().count())
@@ -188,7 +188,7 @@ def main():
             "article index": "/education/",
             "index, middle page": f"/education/?page={max(1, int(total) // 20)}",
             "article": "/education/opioid-induced-hyperalgesia/",
-            "author": "/authors/edward-rubin/",
+            "author": "/clinicians/edward-rubin/",
         }
         queries = {}
         for line in run_python(env, COUNT_QUERIES, *pages.values()).splitlines():

@@ -33,8 +33,8 @@ PAGES = [
     "/",
     "/education/",
     "/education/opioid-induced-hyperalgesia/",
-    "/authors/",
-    "/authors/edward-rubin/",
+    "/clinicians/",
+    "/clinicians/edward-rubin/",
 ]
 DEVICES = {
     "phone 360 px @2x": {"viewport": {"width": 360, "height": 800}, "device_scale_factor": 2},

@@ -41,7 +41,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page
 from wagtail.rich_text import RichText
-from education.models import ArticleAuthor, ArticleIndexPage, ArticlePage, AuthorPage, Topic
+from education.models import ArticleAuthor, ArticleIndexPage, ArticlePage, ClinicianPage, Topic
 
 count, batch_size = int(sys.argv[1]), 1000
 rng = random.Random(6)
@@ -81,7 +81,7 @@ themes, weights = zip(*WEIGHTS)
 
 index = ArticleIndexPage.objects.get()
 article_type = ContentType.objects.get_for_model(ArticlePage)
-authors = list(AuthorPage.objects.all())
+authors = list(ClinicianPage.objects.all())
 topics = list(Topic.objects.all())
 first_position = index.numchild + 1
 now = timezone.now()
@@ -132,7 +132,7 @@ for batch_start in range(0, count, batch_size):
             article.update_derived_fields()
             articles.append(article)
             author = authors[n % len(authors)]
-            links.append(ArticleAuthor(page_id=page.pk, author=author, sort_order=0))
+            links.append(ArticleAuthor(page_id=page.pk, clinician=author, sort_order=0))
             for topic in topics[n % len(topics):][:2]:
                 topic_links.append(
                     ArticlePage.topics.through(articlepage_id=page.pk, topic_id=topic.pk)

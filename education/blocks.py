@@ -3,7 +3,7 @@
 from django.core.exceptions import ValidationError
 from wagtail import blocks
 
-from pages.blocks import BaseBodyBlock
+from practice.blocks import BaseBodyBlock
 
 # Videos are linked, never embedded: an embedded player would load a third-party site (and its
 # trackers) on a health page before the patient has chosen to watch anything.

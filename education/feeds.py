@@ -9,8 +9,7 @@ from django.utils.feedgenerator import Rss201rev2Feed
 
 from practice.models import PracticeSettings
 
-from .models import ArticleAuthor, ArticleIndexPage
-from .queries import ARTICLE_ORDER, live_public_articles
+from .models import ArticleAuthor, ArticleIndexPage, ArticlePage
 
 FEED_SIZE = 20
 
@@ -26,19 +25,19 @@ class ArticleFeed(Feed):
         return f"{practice.name}: patient education"
 
     def link(self, practice):
-        index = ArticleIndexPage.objects.live().public().first()
+        index = ArticleIndexPage.objects.live_public().first()
         return index.get_url(self.request) if index else "/"
 
     def description(self, practice):
         return f"New articles for patients from the clinicians of {practice.name}."
 
     def items(self, practice):
-        authors = ArticleAuthor.objects.select_related("author").order_by("sort_order")
+        authors = ArticleAuthor.objects.select_related("clinician").order_by("sort_order")
         return (
-            live_public_articles(self.request)
+            ArticlePage.objects.live_public()
             .defer_streamfields()
             .prefetch_related(Prefetch("article_authors", queryset=authors), "topics")
-            .order_by(*ARTICLE_ORDER)[:FEED_SIZE]
+            .newest_first()[:FEED_SIZE]
         )
 
     def item_title(self, article):
@@ -57,7 +56,7 @@ class ArticleFeed(Feed):
         return article.last_published_at
 
     def item_author_name(self, article):
-        names = [link.author.display_name for link in article.article_authors.all()]
+        names = [link.clinician.display_name for link in article.article_authors.all()]
         return ", ".join(names) or None
 
     def item_categories(self, article):

@@ -1,6 +1,16 @@
-"""Editor panels for patient education that show values rather than edit them."""
+"""The article editor: its tabs and panels, and a panel that shows values rather than edits them."""
 
-from wagtail.admin.panels import Panel
+from django import forms
+from wagtail.admin.panels import (
+    FieldPanel,
+    MultiFieldPanel,
+    MultipleChooserPanel,
+    ObjectList,
+    PageChooserPanel,
+    Panel,
+    TabbedInterface,
+)
+from wagtail.models import Page
 
 
 class ReadabilityPanel(Panel):
@@ -15,3 +25,59 @@ class ReadabilityPanel(Panel):
             context["article"] = self.instance
             context["saved"] = bool(self.instance.pk)
             return context
+
+
+MAX_AUTHORS = 3
+
+
+def article_edit_handler():
+    """The article editor's tabs: content, medical review, promote, settings."""
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        MultipleChooserPanel(
+            "article_authors",
+            chooser_field_name="clinician",
+            heading="Authors",
+            label="Author",
+            min_num=1,
+            max_num=MAX_AUTHORS,
+            help_text=f"Who wrote the article, in byline order (1 to {MAX_AUTHORS}).",
+        ),
+        FieldPanel("display_date"),
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_image"),
+                FieldPanel("hero_image_alt"),
+                FieldPanel("hero_image_decorative"),
+            ],
+            heading="Hero image",
+        ),
+        FieldPanel("body"),
+        ReadabilityPanel(heading="Length and readability"),
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+    ]
+    # Approving a medical review records the reviewer and dates; only people allowed to record
+    # a review (Medical reviewers) may change them by hand, so an editor's "minor edit" can
+    # never carry a new review date with it.
+    review_panels = [
+        FieldPanel("minor_edit"),
+        PageChooserPanel(
+            "medical_reviewer",
+            page_type="education.ClinicianPage",
+            permission="education.record_medical_review",
+        ),
+        FieldPanel("last_reviewed", permission="education.record_medical_review"),
+        FieldPanel("next_review_due", permission="education.record_medical_review"),
+    ]
+    return TabbedInterface(
+        [
+            ObjectList(content_panels, heading="Content"),
+            ObjectList(review_panels, heading="Medical review"),
+            ObjectList(
+                Page.promote_panels
+                + [MultiFieldPanel([FieldPanel("comments_open")], heading="Comments")],
+                heading="Promote",
+            ),
+            ObjectList(Page.settings_panels, heading="Settings", classname="settings"),
+        ]
+    )

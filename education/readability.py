@@ -23,6 +23,7 @@ from html.parser import HTMLParser
 from typing import NamedTuple
 
 from wagtail import blocks
+from wagtail.rich_text import get_text_for_indexing
 
 # --- Text: HTML to the units a reader sees as separate lines ---
 
@@ -318,3 +319,53 @@ def reading_grade(lines):
     if grade is None:
         return None
     return min(max(Decimal(str(round(grade, 1))), Decimal("0.0")), Decimal("999.9"))
+
+
+# --- An article as a whole ---
+
+
+def readable_text(block, value):
+    """Every text a reader can see in a block's value (image descriptions included), as a
+    list of strings: what the word count and reading time are worked out from."""
+    if value is None:
+        return []
+    if isinstance(block, blocks.RichTextBlock):
+        return [get_text_for_indexing(value.source)]
+    if isinstance(block, blocks.CharBlock | blocks.TextBlock):
+        return [value]
+    if isinstance(block, blocks.StructBlock):
+        return [
+            text
+            for name, child in block.child_blocks.items()
+            for text in readable_text(child, value.get(name))
+        ]
+    if isinstance(block, blocks.ListBlock):
+        return [text for item in value for text in readable_text(block.child_block, item)]
+    return []
+
+
+def word_count(summary, body_blocks):
+    """Words a reader reads: the summary and the blocks' text, not the labels of choices
+    (such as a heading's level)."""
+    texts = [summary]
+    for block in body_blocks:
+        texts.extend(readable_text(block.block, block.value))
+    return sum(len(str(text).split()) for text in texts)
+
+
+def article_prose_lines(summary, body_blocks):
+    """What a patient reads, line by line: the summary, then the blocks' prose."""
+    lines = text_lines(summary)
+    for block in body_blocks:
+        lines += prose_lines(block.block, block.value)
+    return lines
+
+
+def reading_grade_verdict(grade, target):
+    """How a reading grade compares with the `target` (low, high) band, in a few words."""
+    if grade is None:
+        return "not worked out yet: save the article"
+    low, high = target
+    if grade <= high:
+        return "on target" if grade >= low else "easy to read"
+    return "harder than the target"

@@ -11,7 +11,7 @@ from wagtail.admin.ui.tables import Column, StatusTagColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from .models import ArticlePage, AuthorPage, Topic
+from .models import ArticlePage, ClinicianPage, Topic
 from .review import DUE_SOON_DAYS, today
 
 OVERDUE = "overdue"
@@ -50,7 +50,7 @@ class ReviewDueFilterSet(WagtailFilterSet):
     medical_reviewer = django_filters.ModelChoiceFilter(
         label="Medical reviewer",
         empty_label="Any reviewer",
-        queryset=lambda request: AuthorPage.objects.order_by("family_name", "given_name"),
+        queryset=lambda request: ClinicianPage.objects.order_by("family_name", "given_name"),
     )
     topics = django_filters.ModelChoiceFilter(
         label="Topic", empty_label="Any topic", queryset=Topic.objects.all()

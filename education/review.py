@@ -3,7 +3,7 @@ an approval records.
 
 - Editors write and edit; they submit articles to the "Medical review" workflow and cannot
   publish them. Medical reviewers approve (which publishes) or request changes.
-- The roles and the workflow are created by migration 0004; the workflow is attached to the
+- The roles and the workflow are created by migration 0002; the workflow is attached to the
   article index, and the roles get their page permissions on it, when that page is created
   (see `set_up_article_index`), since on a fresh install it does not exist yet at migration
   time.
@@ -22,6 +22,9 @@ from django.utils import timezone
 from wagtail.log_actions import LogFormatter, log
 from wagtail.models import GroupPagePermission, Page, Workflow, WorkflowPage
 
+from .models import ArticleIndexPage, ArticlePage
+from .review_dates import next_review_after
+
 logger = logging.getLogger(__name__)
 
 EDITORS = "Editors"
@@ -39,7 +42,7 @@ ARTICLE_INDEX_PERMISSIONS = {
     EDITORS: ["add", "change"],
     MEDICAL_REVIEWERS: ["add", "change", "publish", "lock", "unlock"],
 }
-AUTHOR_INDEX_PERMISSIONS = {
+CLINICIAN_INDEX_PERMISSIONS = {
     EDITORS: ["add", "change", "publish"],
 }
 
@@ -80,20 +83,18 @@ def set_up_article_index(index):
     grant_page_permissions(index, ARTICLE_INDEX_PERMISSIONS)
 
 
-def set_up_author_index(index):
-    grant_page_permissions(index, AUTHOR_INDEX_PERMISSIONS)
+def set_up_clinician_index(index):
+    grant_page_permissions(index, CLINICIAN_INDEX_PERMISSIONS)
 
 
 def set_up_new_section(sender, instance, created, raw=False, **kwargs):
     """post_save receiver for the two index page types (connected in apps.py)."""
     if not created or raw:
         return
-    from .models import ArticleIndexPage
-
     if isinstance(instance, ArticleIndexPage):
         set_up_article_index(instance)
     else:
-        set_up_author_index(instance)
+        set_up_clinician_index(instance)
 
 
 # --- What an approval records ---
@@ -106,14 +107,12 @@ def today():
 def record_medical_review(article, reviewer_user=None, on=None):
     """Mark `article` (unsaved) as reviewed on `on` (default today) by `reviewer_user`'s
     clinician profile; without a profile the named reviewer stays as it was."""
-    from .models import add_months, review_interval_months
-
     on = on or today()
-    author_page = getattr(reviewer_user, "author_page", None) if reviewer_user else None
-    if author_page is not None:
-        article.medical_reviewer = author_page
+    profile = getattr(reviewer_user, "clinician_profile", None) if reviewer_user else None
+    if profile is not None:
+        article.medical_reviewer = profile
     article.last_reviewed = on
-    article.next_review_due = add_months(on, review_interval_months())
+    article.next_review_due = next_review_after(on)
 
 
 def publish_after_review(workflow_state, user=None):
@@ -121,8 +120,6 @@ def publish_after_review(workflow_state, user=None):
     For an article, the review is written into the revision before it is published (or
     scheduled, if it has a go-live date in the future), so the live page, the scheduled
     revision and the page history all carry it."""
-    from .models import ArticlePage
-
     revision = workflow_state.content_object.get_latest_revision()
     page = revision.as_object()
     if isinstance(page, ArticlePage):

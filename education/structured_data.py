@@ -1,6 +1,6 @@
 """JSON-LD (schema.org) for articles and clinician profiles.
 
-Only pages a patient can open are ever named: authors and reviewers whose profile is a draft
+Only pages a patient can open are ever linked: authors and reviewers whose profile is a draft
 or private appear by name without a link.
 """
 
@@ -30,20 +30,25 @@ def clinic(request):
     return data
 
 
-def person(author, request, visible):
-    data = {"@type": "Person", "name": author.full_name, "jobTitle": author.job_title}
-    if author.honorific_prefix:
-        data["honorificPrefix"] = author.honorific_prefix
-    if author.post_nominals:
-        data["honorificSuffix"] = author.post_nominals
+def person(clinician, request, visible):
+    data = {"@type": "Person", "name": clinician.full_name, "jobTitle": clinician.job_title}
+    if clinician.honorific_prefix:
+        data["honorificPrefix"] = clinician.honorific_prefix
+    if clinician.post_nominals:
+        data["honorificSuffix"] = clinician.post_nominals
     if visible:
-        data["url"] = author.get_full_url(request)
+        data["url"] = clinician.get_full_url(request)
     return data
 
 
-def article_json_ld(article, request, image_url=None):
+def image_url(page, request):
+    rendition = page.social_image
+    return absolute(request, rendition.url) if rendition else None
+
+
+def article_json_ld(article, request):
     url = article.get_full_url(request)
-    authors = [person(a, request, visible) for a, visible in article.byline(request)]
+    authors = [person(clinician, request, visible) for clinician, visible in article.byline]
     main_entity = {
         "@type": "Article",
         "headline": article.title[:110],
@@ -57,8 +62,8 @@ def article_json_ld(article, request, image_url=None):
     }
     if article.last_published_at:
         main_entity["dateModified"] = article.last_published_at.isoformat()
-    if image_url:
-        main_entity["image"] = absolute(request, image_url)
+    if image := image_url(article, request):
+        main_entity["image"] = image
     citations = [
         {
             "@type": "CreativeWork",
@@ -84,28 +89,28 @@ def article_json_ld(article, request, image_url=None):
         "about": [{"@type": "Thing", "name": topic.name} for topic in article.topic_list],
         "mainEntity": main_entity,
     }
-    reviewer = article.reviewer(request)
+    reviewer = article.reviewer
     if reviewer is not None and article.last_reviewed:
         data["lastReviewed"] = article.last_reviewed.isoformat()
         data["reviewedBy"] = person(reviewer[0], request, reviewer[1])
     return data
 
 
-def author_json_ld(author, request, image_url=None):
-    url = author.get_full_url(request)
-    entity = {"@id": url + "#person", **person(author, request, visible=True)}
-    entity["description"] = author.short_bio
+def clinician_json_ld(clinician, request):
+    url = clinician.get_full_url(request)
+    entity = {"@id": url + "#person", **person(clinician, request, visible=True)}
+    entity["description"] = clinician.short_bio
     entity["worksFor"] = clinic(request)
-    if author.specialty_list:
-        entity["knowsAbout"] = author.specialty_list
-    if image_url:
-        entity["image"] = absolute(request, image_url)
+    if clinician.specialty_list:
+        entity["knowsAbout"] = clinician.specialty_list
+    if image := image_url(clinician, request):
+        entity["image"] = image
     return {
         "@context": "https://schema.org",
         "@type": "ProfilePage",
         "@id": url,
         "url": url,
-        "name": author.title,
+        "name": clinician.title,
         "mainEntity": entity,
         "about": {"@id": entity["@id"]},
     }

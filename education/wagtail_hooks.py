@@ -1,6 +1,6 @@
-"""Admin customisation for patient education: the topics snippet, author deletion rules,
-comment moderation, the medical review report, dashboard panel and log entries, and the
-article listing's columns."""
+"""Admin customisation for patient education: the topics snippet, the rule that keeps
+clinicians named on live articles, the medical review report, dashboard panel and log entries,
+and the article listing's columns."""
 
 from django.shortcuts import redirect
 from django.urls import path, reverse
@@ -11,14 +11,10 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.pages.listing import PageListingMixin
 from wagtail.admin.viewsets.pages import PageViewSet
-from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .comments import admin as comment_admin
-from .comments import moderation
-from .comments.admin import CommentPermissionPolicy, CommentViewSet
-from .models import ArticlePage, AuthorPage, Comment, Topic
+from .models import ArticlePage, ClinicianPage, Topic
 from .reports import OverdueArticlesPanel, ReviewDueReportView, user_can_see_review_report
 from .review import (
     MINOR_EDIT_PUBLISHED,
@@ -42,11 +38,11 @@ class TopicViewSet(SnippetViewSet):
 register_snippet(TopicViewSet)
 
 
-def live_articles_by(authors):
-    """Live articles written or medically reviewed by any of `authors`, by title."""
-    author_ids = [author.pk for author in authors]
-    written = ArticlePage.objects.live().filter(article_authors__author__in=author_ids)
-    reviewed = ArticlePage.objects.live().filter(medical_reviewer__in=author_ids)
+def live_articles_by(clinicians):
+    """Live articles written or medically reviewed by any of `clinicians`, by title."""
+    clinician_ids = [clinician.pk for clinician in clinicians]
+    written = ArticlePage.objects.live().filter(article_authors__clinician__in=clinician_ids)
+    reviewed = ArticlePage.objects.live().filter(medical_reviewer__in=clinician_ids)
     return (written | reviewed).distinct().order_by("title")
 
 
@@ -55,8 +51,8 @@ def refuse_to_delete_authors_of_live_articles(request, page):
     """A clinician's profile cannot go while live articles still name them: the bylines and
     medical reviews of those articles would silently change. Deleting a section that contains
     such a profile is refused the same way."""
-    authors = AuthorPage.objects.descendant_of(page, inclusive=True)
-    articles = list(live_articles_by(authors))
+    clinicians = ClinicianPage.objects.descendant_of(page, inclusive=True)
+    articles = list(live_articles_by(clinicians))
     if not articles:
         return None
     messages.error(
@@ -70,20 +66,6 @@ def refuse_to_delete_authors_of_live_articles(request, page):
         ),
     )
     return redirect("wagtailadmin_explore", page.get_parent().pk)
-
-
-# --- Comments: moderation queue, bulk decisions and audit log actions ---
-
-register_permission_policy(Comment, CommentPermissionPolicy(Comment))
-register_snippet(CommentViewSet)
-
-for bulk_action in comment_admin.BULK_ACTIONS:
-    hooks.register("register_bulk_action", bulk_action)
-
-
-@hooks.register("register_log_actions")
-def register_comment_log_actions(actions):
-    moderation.register_actions(actions)
 
 
 # --- Medical review ---

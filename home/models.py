@@ -5,10 +5,12 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageC
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
+from practice.pages import BasePage
+
 MAX_FEATURED_ARTICLES = 3
 
 
-class HomePage(Page):
+class HomePage(BasePage):
     hero_heading = models.CharField(max_length=120)
     hero_intro = models.TextField(max_length=400, blank=True)
     hero_image = models.ForeignKey(
@@ -31,8 +33,11 @@ class HomePage(Page):
 
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
+    description_field = "hero_intro"
+    social_image_field = "hero_image"
+    social_image_alt_field = "hero_image_alt"
 
-    content_panels = Page.content_panels + [
+    content_panels = BasePage.content_panels + [
         MultiFieldPanel(
             [
                 FieldPanel("hero_heading"),
@@ -59,9 +64,6 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = "home page"
-
-    def get_meta_description(self):
-        return self.search_description or self.hero_intro
 
     def get_featured_articles(self):
         """Live, public featured pages in the editor's order, with their card images, in a

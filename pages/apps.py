@@ -4,13 +4,3 @@ from django.apps import AppConfig
 class PagesConfig(AppConfig):
     name = "pages"
     verbose_name = "Pages"
-
-    def ready(self):
-        from django.db.models.signals import post_delete
-
-        from . import audit
-        from .models import ConsultationRequest
-
-        post_delete.connect(
-            audit.log_deleted_by_staff, sender=ConsultationRequest, dispatch_uid="pages.audit"
-        )

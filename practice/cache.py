@@ -1,4 +1,4 @@
-"""A site-wide content version for cached fragments and lookups.
+"""A site-wide content version for cached template fragments.
 
 Anything that can change what a public page shows (a page saved, published, moved or deleted,
 a view restriction, an image, the site settings, a snippet in one of our apps) replaces the
@@ -26,11 +26,11 @@ VERSION_KEY = "practice:content-version"
 # How long a cached fragment may live even if nothing changes: an upper bound on staleness when
 # processes do not share a cache.
 FRAGMENT_TIMEOUT = 300
-OUR_APPS = {"home", "pages", "education", "practice"}
+OUR_APPS = {"home", "pages", "consultation", "education", "comments", "practice"}
 # Rows our apps store that no cached fragment shows: comments render outside the cached
 # fragments (they carry a CSRF token and form errors) and patients' requests are never shown.
 # Leaving them out keeps a flood of comment posts from emptying the cache.
-UNCACHED_MODELS = {"education.comment", "pages.consultationrequest"}
+UNCACHED_MODELS = {"comments.comment", "consultation.consultationrequest"}
 
 
 def content_version():
@@ -65,16 +65,6 @@ def invalidate_page(page=None):
     """Something shown on `page` changed outside the saves watched here. Clears everything: the
     page also appears in menus, listings and on its neighbours."""
     invalidate_all(f"page {page.pk}" if page is not None else "")
-
-
-def cached(key, compute, timeout=FRAGMENT_TIMEOUT):
-    """`compute()`, remembered until the content changes (or `timeout` seconds pass)."""
-    full_key = f"practice:{content_version()}:{key}"
-    value = cache.get(full_key)
-    if value is None:
-        value = compute()
-        cache.set(full_key, value, timeout)
-    return value
 
 
 def _changes_public_pages(instance):

@@ -12,7 +12,7 @@ from django.conf import settings
 def client_address(request):
     if request is None:
         return "unknown"
-    if getattr(settings, "TRUST_X_FORWARDED_FOR", False):
+    if settings.TRUST_X_FORWARDED_FOR:
         forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
         if forwarded:
             # The last entry is the one our proxy appended; earlier ones the client could forge.

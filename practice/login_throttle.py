@@ -19,16 +19,6 @@ from wagtail.admin.forms.auth import LoginForm
 
 from practice.client_address import client_address
 
-DEFAULTS = {
-    "LOGIN_THROTTLE_FAILURES_PER_USER": 5,
-    "LOGIN_THROTTLE_FAILURES_PER_ADDRESS": 20,
-    "LOGIN_THROTTLE_WINDOW": 15 * 60,
-}
-
-
-def setting(name):
-    return getattr(settings, name, DEFAULTS[name])
-
 
 def now():
     return time.time()
@@ -44,15 +34,15 @@ def _keys_and_limits(request, username):
     address = client_address(request)
     user_key = _key("user", username.strip().lower(), address)
     return [
-        (user_key, setting("LOGIN_THROTTLE_FAILURES_PER_USER")),
-        (_key("address", address), setting("LOGIN_THROTTLE_FAILURES_PER_ADDRESS")),
+        (user_key, settings.LOGIN_THROTTLE_FAILURES_PER_USER),
+        (_key("address", address), settings.LOGIN_THROTTLE_FAILURES_PER_ADDRESS),
     ]
 
 
 def _live_count(key):
     """Failures recorded under `key` within the current window (0 once the window has passed)."""
     entry = cache.get(key)
-    if not entry or now() - entry["since"] >= setting("LOGIN_THROTTLE_WINDOW"):
+    if not entry or now() - entry["since"] >= settings.LOGIN_THROTTLE_WINDOW:
         return 0, None
     return entry["count"], entry["since"]
 
@@ -63,12 +53,12 @@ def seconds_locked(request, username):
     for key, limit in _keys_and_limits(request, username):
         count, since = _live_count(key)
         if count >= limit:
-            wait = max(wait, int(since + setting("LOGIN_THROTTLE_WINDOW") - now()) + 1)
+            wait = max(wait, int(since + settings.LOGIN_THROTTLE_WINDOW - now()) + 1)
     return wait
 
 
 def record_failure(request, username):
-    window = setting("LOGIN_THROTTLE_WINDOW")
+    window = settings.LOGIN_THROTTLE_WINDOW
     for key, _limit in _keys_and_limits(request, username):
         count, since = _live_count(key)
         entry = {"count": count + 1, "since": since or now()}

@@ -5,10 +5,13 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from education.comments import urls as comment_urls
 from education.feeds import ArticleFeed
+from home.search import search
 
-from .search import search
 from .views import media, robots_txt, theme_css
+
+# The one module in practice/ that knows the apps: it puts their addresses together.
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -18,6 +21,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("search/", search, name="search"),
+    path("comments/", include(comment_urls)),
 ]
 
 if settings.SERVE_MEDIA:

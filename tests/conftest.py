@@ -4,7 +4,7 @@ import shutil
 import pytest
 from django.conf import settings
 
-from practice import demo
+from home import demo
 
 
 @pytest.fixture(autouse=True, scope="session")

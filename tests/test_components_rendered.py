@@ -89,8 +89,8 @@ def test_every_component_template_is_rendered_by_a_demo_page(client, demo_site):
 @pytest.mark.django_db
 def test_an_image_in_a_page_body_renders_with_its_text_alternative(client, demo_site):
     """The demo has no image inside a body, so the image block gets a page of its own here."""
+    from home.demo.images import demo_image
     from pages.models import StandardPage
-    from practice.demo.images import demo_image
 
     about = StandardPage.objects.get(slug="about")
     image = demo_image("Waiting room", seed=7)

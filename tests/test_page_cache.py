@@ -329,7 +329,8 @@ def test_an_article_with_a_comment_form_is_cached_with_each_visitors_own_token(
 def test_a_comment_quoting_the_placeholder_is_shown_as_written(home_page, cache_on):
     from django.test import Client
 
-    from education.models import ArticlePage, Comment
+    from education.comments.models import Comment
+    from education.models import ArticlePage
 
     quoted = page_cache_module.CSRF_HOLE.decode()
     Comment.objects.create(

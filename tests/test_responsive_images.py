@@ -9,13 +9,13 @@ from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.images.models import Rendition
 
-from education.models import ArticlePage, AuthorPage
+from education.models import ArticlePage, ClinicianPage
 from practice.models import ThemeSettings
 
 pytestmark = pytest.mark.django_db
 
 ARTICLE = "/education/opioid-induced-hyperalgesia/"
-PUBLIC_PAGES = ["/", "/education/", ARTICLE, "/authors/", "/authors/edward-rubin/", "/about/"]
+PUBLIC_PAGES = ["/", "/education/", ARTICLE, "/clinicians/", "/clinicians/edward-rubin/", "/about/"]
 
 
 class Pictures(HTMLParser):
@@ -99,14 +99,14 @@ def test_article_hero_byline_and_body_images(client, home_page):
 
 
 def test_clinician_photos(client, home_page):
-    cards = pictures_on(client, "/authors/", "author-card__photo")
-    assert len(cards) == AuthorPage.objects.live().count()
+    cards = pictures_on(client, "/clinicians/", "clinician-card__photo")
+    assert len(cards) == ClinicianPage.objects.live().count()
     for card in cards:
         assert_responsive(card, [128, 256])
         assert card["img"]["loading"] == "lazy"
-    (profile,) = pictures_on(client, "/authors/edward-rubin/", "profile__photo")
+    (profile,) = pictures_on(client, "/clinicians/edward-rubin/", "profile__photo")
     assert_responsive(profile, [256, 512])
-    assert profile["img"]["alt"] == AuthorPage.objects.get(slug="edward-rubin").photo_alt
+    assert profile["img"]["alt"] == ClinicianPage.objects.get(slug="edward-rubin").photo_alt
 
 
 def test_a_decorative_body_image_has_an_empty_alt(client, home_page):

@@ -9,16 +9,16 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import PageViewRestriction
 from wagtail.rich_text import RichText
 
-from education.models import ArticleIndexPage, AuthorIndexPage
+from education.models import ArticleIndexPage, ClinicianIndexPage
+from home.search import highlight
 from pages.models import StandardPage
 from practice.models import PracticeSettings
-from practice.search import highlight
-from tests.education.conftest import add_page, make_article, make_author, make_topic
+from tests.education.conftest import add_page, make_article, make_clinician, make_topic
 
 
 @pytest.fixture
 def home(db):
-    from practice.demo import site
+    from home.demo import site
 
     return site.build(log=lambda message: None)
 
@@ -30,12 +30,12 @@ def index(home):
 
 @pytest.fixture
 def clinicians(home):
-    return add_page(home, AuthorIndexPage(title="Our clinicians", slug="authors"))
+    return add_page(home, ClinicianIndexPage(title="Our clinicians", slug="authors"))
 
 
 @pytest.fixture
 def okafor(clinicians):
-    return make_author(
+    return make_clinician(
         clinicians,
         given="Maya",
         family="Okafor",

@@ -134,7 +134,7 @@ def search(queryset, query):
 class ArticleColumn(Column):
     """The article's title, and a note rather than an error if it cannot be found."""
 
-    cell_template_name = "education/admin/comment_article_cell.html"
+    cell_template_name = "comments/comment_article_cell.html"
 
     def get_value(self, instance):
         article = getattr(instance, "article", None)
@@ -151,12 +151,12 @@ class CommentIndexView(IndexView):
 
 
 class CommentDetailView(InspectView):
-    template_name = "education/admin/comment_detail.html"
+    template_name = "comments/comment_detail.html"
 
     def get_object(self, queryset=None):
         comment = super().get_object(queryset)
         return Comment.objects.select_related(
-            "article", "moderated_by", "reply_author", "parent"
+            "article", "moderated_by", "replied_by", "parent"
         ).get(pk=comment.pk)
 
     def get_page_title(self):
@@ -174,7 +174,7 @@ class CommentDetailView(InspectView):
             article=article,
             article_url=article.get_url(self.request) if article.live else None,
             article_edit_url=reverse("wagtailadmin_pages:edit", args=[article.pk]),
-            replies=list(comment.replies.select_related("reply_author").order_by("created_at")),
+            replies=list(comment.replies.select_related("replied_by").order_by("created_at")),
             can_moderate=self.user_has_permission("change"),
             decisions=[
                 (Comment.Status.APPROVED, "Approve", "button"),
@@ -293,7 +293,7 @@ class CommentDecisionBulkAction(SnippetBulkAction):
     """Approve, reject or mark as spam every selected comment, after a confirmation page."""
 
     models = [Comment]
-    template_name = "education/admin/confirm_bulk_decision.html"
+    template_name = "comments/confirm_bulk_decision.html"
     status = None
     verb = ""
 

@@ -16,7 +16,7 @@ MAX_BODY_LENGTH = 2000
 
 def close_after_days():
     """Days after an article is first published that it stops taking comments (0: never)."""
-    return getattr(settings, "COMMENTS_CLOSE_AFTER_DAYS", 90)
+    return settings.COMMENTS_CLOSE_AFTER_DAYS
 
 
 class Comment(models.Model):
@@ -39,7 +39,7 @@ class Comment(models.Model):
         help_text="The comment this practice reply answers.",
     )
     is_practice_reply = models.BooleanField(default=False, editable=False)
-    reply_author = models.ForeignKey(
+    replied_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
         blank=True,

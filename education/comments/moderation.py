@@ -71,7 +71,7 @@ def post_practice_reply(comment, name, body, user):
             article_id=comment.article_id,
             parent=comment,
             is_practice_reply=True,
-            reply_author=user,
+            replied_by=user,
             name=name,
             body=body,
             status=Comment.Status.APPROVED,
@@ -104,7 +104,7 @@ def render_notification(comment):
     """The e-mail's text: which article, and where to review the comment. Nothing the
     commenter typed: not their e-mail address, not what they wrote."""
     return render_to_string(
-        "education/emails/comment_waiting.txt",
+        "comments/comment_waiting.txt",
         {"comment": comment, "article": comment.article, "admin_url": comment_admin_url(comment)},
     )
 

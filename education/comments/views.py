@@ -1,14 +1,17 @@
-"""Posting a comment under an article (the article's `comment/` address)."""
+"""Posting a comment under an article: the form on every article posts here."""
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.views.decorators.http import require_POST
 
+from education.models import ArticlePage
+from practice.responses import never_store
 from practice.spam import RateLimiter, is_honeypot_filled
 
-from ..queries import private_paths
 from .forms import CommentForm
-from .models import approved_thread, comments_closed_reason
+from .models import comments_closed_reason
 from .moderation import notify_moderators
 
 AWAITING_REVIEW = (
@@ -20,36 +23,9 @@ AWAITING_REVIEW = (
 def rate_limiter():
     return RateLimiter(
         "comments",
-        limit=getattr(settings, "COMMENTS_RATE_LIMIT", 5),
-        period=getattr(settings, "COMMENTS_RATE_LIMIT_PERIOD", 60 * 60),
+        limit=settings.COMMENTS_RATE_LIMIT,
+        period=settings.COMMENTS_RATE_LIMIT_PERIOD,
     )
-
-
-def is_private(article, request):
-    """In a section with a view restriction (login or password)."""
-    return any(article.path.startswith(path) for path in private_paths(request))
-
-
-def comment_context(article, request):
-    """What the comment section of an article page needs, for its template.
-
-    A private article takes no comments (its comment address does not exist), so people who
-    may read it see the sentence for closed comments instead of a form that cannot work.
-    """
-    closed_reason = "private" if is_private(article, request) else comments_closed_reason(article)
-    article_url = article.get_url(request) or ""
-    return {
-        "comment_thread": approved_thread(article),
-        "comments_closed_reason": closed_reason,
-        "comment_form": None if closed_reason else CommentForm(),
-        "comment_post_url": article_url + article.reverse_subpage("post_comment"),
-    }
-
-
-def never_store(response):
-    """What a person typed (their e-mail address among it) is kept by no cache."""
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 def back_to_comments(request, article):
@@ -58,14 +34,16 @@ def back_to_comments(request, article):
     return never_store(HttpResponseRedirect(url, status=303))
 
 
-def post_comment(request, article):
+@require_POST
+def post_comment(request, article_id):
     """Store a new comment for review, or show the article again with what went wrong.
 
-    Drafts and private articles never get here (ArticlePage.route answers 404). A closed
-    article refuses the comment but shows the text back, so the person loses nothing.
+    Drafts and private articles take no comments: for them this address does not exist. A
+    closed article refuses the comment but shows the text back, so the person loses nothing.
     """
-    if request.method != "POST":
-        return back_to_comments(request, article)
+    article = get_object_or_404(ArticlePage.objects.live_public(), pk=article_id)
+    if article.get_url(request) is None:
+        raise Http404("The article is not on this site.")
     if is_honeypot_filled(request.POST):
         # A bot: it is told what a person is told, and nothing is stored.
         messages.success(request, AWAITING_REVIEW)

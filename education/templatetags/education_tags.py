@@ -5,6 +5,9 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from ..structured_data import article_json_ld as article_data
+from ..structured_data import clinician_json_ld as clinician_data
+
 register = template.Library()
 
 # The escapes Django's json_script uses: no "<", ">" or "&" reaches the HTML parser, so a title
@@ -19,6 +22,16 @@ def json_ld(data):
         _JSON_SCRIPT_ESCAPES
     )
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
+
+
+@register.simple_tag(takes_context=True)
+def article_json_ld(context, article):
+    return json_ld(article_data(article, context.get("request")))
+
+
+@register.simple_tag(takes_context=True)
+def clinician_json_ld(context, clinician):
+    return json_ld(clinician_data(clinician, context.get("request")))
 
 
 @register.filter

@@ -1,27 +1,19 @@
 from django import template
 from wagtail.models import Site
 
-from practice.cache import cached, content_version
+from practice.cache import content_version
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
 def main_menu(context):
-    """The site root's live, public children marked "show in menus", in tree order.
-
-    Kept in the cache until the content changes, and memoised on the request.
-    """
+    """The site root's live, public children marked "show in menus", in tree order."""
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
     if site is None:
         return []
-    if not hasattr(request, "_practice_main_menu"):
-        request._practice_main_menu = cached(
-            f"main-menu:{site.pk}",
-            lambda: list(site.root_page.get_children().live().public().in_menu()),
-        )
-    return request._practice_main_menu
+    return site.root_page.get_children().live().public().in_menu()
 
 
 @register.filter
@@ -59,6 +51,13 @@ def page_query(context, param, number):
     query = context["request"].GET.copy()
     query[param] = number
     return "?" + query.urlencode()
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, url):
+    """`url` with the scheme and host the page was asked for."""
+    request = context.get("request")
+    return request.build_absolute_uri(url) if request is not None else url
 
 
 @register.simple_tag(name="content_version")

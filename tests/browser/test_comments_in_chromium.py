@@ -85,7 +85,8 @@ def test_a_comment_is_reviewed_before_it_appears(
 
 
 def test_comments_fit_a_small_phone(live_server, demo_site, browser_page, axe):
-    from education.models import ArticlePage, Comment
+    from education.comments.models import Comment
+    from education.models import ArticlePage
 
     long_address = "https://example.com/" + "a-very-long-address-without-spaces" * 5
     Comment.objects.create(

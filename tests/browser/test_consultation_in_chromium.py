@@ -1,4 +1,4 @@
-from pages.models import ConsultationRequest
+from pages.consultation.models import ConsultationRequest
 from tests.consultation.helpers import VALID_ANSWERS
 
 from .conftest import assert_no_axe_violations, save_screenshot

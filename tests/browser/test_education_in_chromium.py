@@ -35,12 +35,12 @@ def test_patient_finds_an_article_by_topic_and_meets_its_author(
     assert_no_axe_violations(axe, page, f"an article at {width}px")
 
     page.locator(".byline__names a").click()
-    page.wait_for_url("**/authors/edward-rubin/")
+    page.wait_for_url("**/clinicians/edward-rubin/")
     assert page.locator("h1").inner_text() == "Dr. Edward Rubin, MD"
     assert page.locator("#written-heading").is_visible()
     assert_no_axe_violations(axe, page, f"an author page at {width}px")
 
-    page.goto(live_server.url + "/authors/")
+    page.goto(live_server.url + "/clinicians/")
     assert page.locator(".card__title a").count() >= 2
     assert_no_axe_violations(axe, page, f"the clinicians index at {width}px")
 

@@ -15,7 +15,7 @@ from PIL import Image
 from playwright.sync_api import expect
 from wagtail.images import get_image_model
 
-from education.models import ArticleIndexPage, AuthorPage, add_months, review_interval_months
+from education.models import ArticleIndexPage, ClinicianPage, add_months, review_interval_months
 from education.review import EDITORS, MEDICAL_REVIEWERS, today
 
 from .conftest import assert_no_axe_violations, save_screenshot
@@ -143,7 +143,7 @@ def test_staff_write_review_and_publish_an_article_with_images_and_references(
 ):
     staff("eddie", EDITORS)
     reviewer = staff("anita", MEDICAL_REVIEWERS)
-    reyes = AuthorPage.objects.get(slug="anita-reyes")
+    reyes = ClinicianPage.objects.get(slug="anita-reyes")
     reyes.user = reviewer
     reyes.save_revision().publish()
     index = ArticleIndexPage.objects.get()

@@ -6,12 +6,12 @@ import pytest
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from education.models import Comment
+from education.comments.models import Comment
 from tests.education.conftest import (  # noqa: F401  (fixtures)
     article,
     article_index,
-    author_index,
     back_pain,
+    clinician_index,
     make_article,
     rubin,
 )
@@ -23,7 +23,7 @@ MODERATORS = "Comment moderators"
 def home_page(db):
     """The demo practice without its articles, so each test builds exactly the articles and
     comments it talks about."""
-    from practice.demo import site
+    from home.demo import site
 
     return site.build(log=lambda message: None)
 

@@ -2,8 +2,9 @@
 
 import pytest
 
-from education.models import ArticlePage, Comment
-from practice import demo
+from education.comments.models import Comment
+from education.models import ArticlePage
+from home import demo
 
 pytestmark = pytest.mark.django_db
 

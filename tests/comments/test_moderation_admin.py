@@ -8,7 +8,7 @@ from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
 from education.comments import moderation
-from education.models import Comment
+from education.comments.models import Comment
 
 from .conftest import make_article, make_comment, make_reply
 
@@ -309,7 +309,7 @@ def test_a_moderator_replies_as_the_practice(client, article, moderator):
     assert response.status_code == 302
     reply = Comment.objects.get(parent=comment)
     assert reply.is_practice_reply
-    assert reply.reply_author == moderator
+    assert reply.replied_by == moderator
     assert reply.status == Comment.Status.APPROVED
     assert ModelLogEntry.objects.filter(action=moderation.REPLY, object_id=str(comment.pk))
     page = client.get(article.url).content.decode()

@@ -10,7 +10,7 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from education.comments import moderation
-from education.models import Comment
+from education.comments.models import Comment
 
 from .conftest import make_article, make_comment
 

@@ -6,7 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.utils import timezone
 
-from education.models import Comment
+from education.comments.models import Comment
 
 from .conftest import make_article, make_comment, make_reply
 

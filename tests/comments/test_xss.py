@@ -4,7 +4,7 @@ through the form or straight from the database."""
 import pytest
 from bs4 import BeautifulSoup
 
-from education.models import Comment
+from education.comments.models import Comment
 
 from .conftest import make_comment
 

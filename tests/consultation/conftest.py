@@ -1,7 +1,7 @@
 import pytest
 from django.contrib.auth.models import Group
 
-from pages.models import ConsultationFormPage
+from pages.consultation.models import ConsultationFormPage
 
 
 @pytest.fixture

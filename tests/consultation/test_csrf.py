@@ -3,7 +3,7 @@ import re
 import pytest
 from django.test import Client
 
-from pages.models import ConsultationRequest
+from pages.consultation.models import ConsultationRequest
 
 from .helpers import PERSONAL_VALUES, answers
 

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-from pages.models import ConsultationFormPage
+from pages.consultation.models import ConsultationFormPage
 
 pytestmark = pytest.mark.django_db
 
@@ -44,7 +44,9 @@ def page_data(*fields):
 
 
 def add_url(home_page):
-    return reverse("wagtailadmin_pages:add", args=("pages", "consultationformpage", home_page.pk))
+    return reverse(
+        "wagtailadmin_pages:add", args=("consultation", "consultationformpage", home_page.pk)
+    )
 
 
 def test_staff_build_a_consultation_form_in_the_editor(client, superuser, home_page):

@@ -3,7 +3,7 @@ import re
 import pytest
 from django.utils.html import escape
 
-from pages.models import ConsultationFormField, ConsultationRequest
+from pages.consultation.models import ConsultationFormField, ConsultationRequest
 from practice.models import PracticeSettings
 
 from .helpers import VALID_ANSWERS, answers

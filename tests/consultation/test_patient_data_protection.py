@@ -11,7 +11,7 @@ from django.core import mail
 from django.test import Client
 from django.views.debug import get_exception_reporter_class
 
-from pages.models import ConsultationFormPage, ConsultationRequest
+from pages.consultation.models import ConsultationFormPage, ConsultationRequest
 from practice.privacy import forget_protected_values, protect_form_data
 
 from .helpers import PERSONAL_VALUES, answers
@@ -63,7 +63,9 @@ def test_no_email_is_sent_when_no_address_is_set(client, consultation_page):
 
 
 def test_a_mail_server_failure_does_not_lose_the_request(client, consultation_page, console_log):
-    with mock.patch("pages.models.send_mail", side_effect=smtplib.SMTPException("down")):
+    with mock.patch(
+        "pages.consultation.models.send_mail", side_effect=smtplib.SMTPException("down")
+    ):
         response = client.post(URL, answers())
 
     assert response.status_code == 303

@@ -8,7 +8,7 @@ from django.utils import timezone
 from wagtail.models import PageLogEntry
 
 from pages import audit
-from pages.models import ConsultationRequest
+from pages.consultation.models import ConsultationRequest
 
 pytestmark = pytest.mark.django_db
 

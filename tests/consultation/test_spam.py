@@ -6,7 +6,7 @@ import pytest
 from django.core import mail
 from django.test import RequestFactory, override_settings
 
-from pages.models import ConsultationRequest
+from pages.consultation.models import ConsultationRequest
 from practice import spam
 
 from .helpers import VALID_ANSWERS, answers

@@ -9,7 +9,7 @@ from django.urls import reverse
 from wagtail.models import PageLogEntry
 
 from pages import audit
-from pages.models import ConsultationFormPage, ConsultationRequest
+from pages.consultation.models import ConsultationFormPage, ConsultationRequest
 
 from .helpers import VALID_ANSWERS
 

@@ -11,11 +11,11 @@ from education.models import (
     ArticleAuthor,
     ArticleIndexPage,
     ArticlePage,
-    AuthorIndexPage,
-    AuthorPage,
+    ClinicianIndexPage,
+    ClinicianPage,
     Topic,
 )
-from practice.demo.images import demo_image
+from home.demo.images import demo_image
 
 _numbers = itertools.count(1)
 
@@ -35,13 +35,13 @@ def make_topic(name, slug=None, description=""):
     return Topic.objects.create(name=name, slug=slug or name.lower().replace(" ", "-"))
 
 
-def make_author(index, given="Edward", family="Rubin", publish=True, **fields):
+def make_clinician(index, given="Edward", family="Rubin", publish=True, **fields):
     n = next(_numbers)
     fields.setdefault("honorific_prefix", "Dr.")
     fields.setdefault("post_nominals", "MD")
     fields.setdefault("job_title", "Pain medicine physician")
     fields.setdefault("short_bio", f"{given} {family} treats long-lasting pain.")
-    author = AuthorPage(
+    author = ClinicianPage(
         title=f"{fields['honorific_prefix']} {given} {family}".strip(),
         slug=f"{given}-{family}-{n}".lower(),
         given_name=given,
@@ -77,7 +77,7 @@ def make_article(
         **fields,
     )
     for order, author in enumerate(authors):
-        article.article_authors.add(ArticleAuthor(author=author, sort_order=order))
+        article.article_authors.add(ArticleAuthor(clinician=author, sort_order=order))
     article.topics = list(topics)
     return add_page(index, article, publish=publish)
 
@@ -86,7 +86,7 @@ def make_article(
 def home_page(db):
     """The demo practice without its education content, so each test builds exactly the
     articles it talks about."""
-    from practice.demo import site
+    from home.demo import site
 
     return site.build(log=lambda message: None)
 
@@ -98,15 +98,15 @@ def article_index(home_page):
 
 
 @pytest.fixture
-def author_index(home_page):
-    index = AuthorIndexPage(title="Our clinicians", slug="authors", intro="Meet the team.")
+def clinician_index(home_page):
+    index = ClinicianIndexPage(title="Our clinicians", slug="authors", intro="Meet the team.")
     return add_page(home_page, index)
 
 
 @pytest.fixture
-def rubin(author_index):
+def rubin(clinician_index):
     photo = demo_image("Test photo of Dr. Rubin", seed=7)
-    return make_author(author_index, photo=photo, photo_alt="Dr. Rubin in the clinic")
+    return make_clinician(clinician_index, photo=photo, photo_alt="Dr. Rubin in the clinic")
 
 
 @pytest.fixture
@@ -130,4 +130,4 @@ def article(article_index, rubin, back_pain):
     )
 
 
-__all__ = ["Page", "add_page", "make_article", "make_author", "make_topic"]
+__all__ = ["Page", "add_page", "make_article", "make_clinician", "make_topic"]

@@ -12,14 +12,14 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from education.models import (
     ArticleIndexPage,
     ArticlePage,
-    AuthorIndexPage,
-    AuthorPage,
+    ClinicianIndexPage,
+    ClinicianPage,
     Topic,
 )
+from home.demo import site
 from home.models import HomePage
-from practice.demo import site
 
-from .conftest import add_page, make_article, make_author
+from .conftest import add_page, make_article, make_clinician
 
 
 class EditorWritesArticlesTests(WagtailPageTestCase):
@@ -29,8 +29,8 @@ class EditorWritesArticlesTests(WagtailPageTestCase):
         cls.index = add_page(
             cls.home, ArticleIndexPage(title="Patient education", slug="education")
         )
-        cls.authors = add_page(cls.home, AuthorIndexPage(title="Our clinicians", slug="authors"))
-        cls.rubin = make_author(cls.authors)
+        cls.authors = add_page(cls.home, ClinicianIndexPage(title="Our clinicians", slug="authors"))
+        cls.rubin = make_clinician(cls.authors)
         cls.topic = Topic.objects.create(name="Back pain", slug="back-pain")
 
     def setUp(self):
@@ -41,7 +41,7 @@ class EditorWritesArticlesTests(WagtailPageTestCase):
             "title": "Walking for back pain",
             "slug": "walking-for-back-pain",
             "summary": "Why a daily walk helps a sore back, and how to start.",
-            "article_authors": inline_formset([{"author": self.rubin.pk}]),
+            "article_authors": inline_formset([{"clinician": self.rubin.pk}]),
             "display_date": "2026-03-03",
             "hero_image": "",
             "hero_image_alt": "",
@@ -67,14 +67,14 @@ class EditorWritesArticlesTests(WagtailPageTestCase):
     def test_article_pages_live_under_the_index_and_nowhere_else(self):
         self.assertAllowedParentPageTypes(ArticlePage, {ArticleIndexPage})
         self.assertAllowedSubpageTypes(ArticleIndexPage, {ArticlePage})
-        self.assertAllowedParentPageTypes(AuthorPage, {AuthorIndexPage})
+        self.assertAllowedParentPageTypes(ClinicianPage, {ClinicianIndexPage})
         self.assertCanNotCreateAt(HomePage, ArticlePage)
 
     def test_editor_creates_and_publishes_an_article(self):
         self.assertCanCreate(self.index, ArticlePage, self.article_form())
         article = ArticlePage.objects.get(slug="walking-for-back-pain")
         self.assertTrue(article.live)
-        self.assertEqual([link.author for link in article.article_authors.all()], [self.rubin])
+        self.assertEqual([link.clinician for link in article.article_authors.all()], [self.rubin])
         self.assertEqual(list(article.topics.all()), [self.topic])
         self.assertEqual(article.next_review_due, datetime.date(2027, 3, 1))
         self.assertEqual(article.word_count, 12 + 2 + 180)  # summary, heading, paragraph
@@ -90,8 +90,8 @@ class EditorWritesArticlesTests(WagtailPageTestCase):
         response = self.client.post(url, self.article_form(article_authors=inline_formset([])))
         self.assertEqual(response.status_code, 200)
         self.assertFalse(ArticlePage.objects.filter(slug="walking-for-back-pain").exists())
-        extra = [make_author(self.authors, given=f"Extra{n}", family="Doe") for n in range(3)]
-        four = inline_formset([{"author": a.pk} for a in [self.rubin, *extra]])
+        extra = [make_clinician(self.authors, given=f"Extra{n}", family="Doe") for n in range(3)]
+        four = inline_formset([{"clinician": a.pk} for a in [self.rubin, *extra]])
         response = self.client.post(url, self.article_form(article_authors=four))
         self.assertEqual(response.status_code, 200)
         self.assertFalse(ArticlePage.objects.filter(slug="walking-for-back-pain").exists())
@@ -118,13 +118,13 @@ def admin_client_logged_in(client, django_user_model):
 
 @pytest.mark.django_db
 def test_deleting_an_author_of_live_articles_is_refused_naming_them(
-    admin_client_logged_in, article_index, author_index, rubin
+    admin_client_logged_in, article_index, clinician_index, rubin
 ):
     make_article(article_index, title="Knee pain basics", authors=[rubin])
     make_article(
         article_index,
         title="Sleep and pain",
-        authors=[make_author(author_index, given="X", family="Y")],
+        authors=[make_clinician(clinician_index, given="X", family="Y")],
         medical_reviewer=rubin,
         last_reviewed=datetime.date(2026, 1, 1),
     )
@@ -132,7 +132,7 @@ def test_deleting_an_author_of_live_articles_is_refused_naming_them(
     url = reverse("wagtailadmin_pages:delete", args=[rubin.pk])
 
     response = admin_client_logged_in.post(url, follow=True)
-    assert AuthorPage.objects.filter(pk=rubin.pk).exists()
+    assert ClinicianPage.objects.filter(pk=rubin.pk).exists()
     messages = [str(m) for m in response.context["messages"]]
     assert len(messages) == 1
     assert "“Knee pain basics”, “Sleep and pain”" in messages[0]
@@ -143,23 +143,23 @@ def test_deleting_an_author_of_live_articles_is_refused_naming_them(
 
 @pytest.mark.django_db
 def test_deleting_the_clinicians_section_is_refused_while_they_have_live_articles(
-    admin_client_logged_in, article_index, author_index, rubin
+    admin_client_logged_in, article_index, clinician_index, rubin
 ):
     make_article(article_index, title="Knee pain basics", authors=[rubin])
-    url = reverse("wagtailadmin_pages:delete", args=[author_index.pk])
+    url = reverse("wagtailadmin_pages:delete", args=[clinician_index.pk])
     admin_client_logged_in.post(url)
-    assert Page.objects.filter(pk=author_index.pk).exists()
+    assert Page.objects.filter(pk=clinician_index.pk).exists()
 
 
 @pytest.mark.django_db
 def test_an_author_without_live_articles_can_be_deleted(
-    admin_client_logged_in, article_index, author_index
+    admin_client_logged_in, article_index, clinician_index
 ):
-    author = make_author(author_index, given="Leaving", family="Soon")
+    author = make_clinician(clinician_index, given="Leaving", family="Soon")
     make_article(article_index, title="A draft", authors=[author], publish=False)
     url = reverse("wagtailadmin_pages:delete", args=[author.pk])
     admin_client_logged_in.post(url, {"confirm_site_name": ""})
-    assert not AuthorPage.objects.filter(pk=author.pk).exists()
+    assert not ClinicianPage.objects.filter(pk=author.pk).exists()
 
 
 @pytest.mark.django_db

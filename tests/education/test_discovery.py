@@ -8,7 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 from wagtail.models import PageViewRestriction
 
-from .conftest import make_article, make_author
+from .conftest import make_article, make_clinician
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +40,7 @@ def test_article_json_ld_is_a_medical_web_page_about_a_reviewed_article(client, 
     assert entity["datePublished"] == "2026-01-20"
     assert entity["image"].endswith(".fill-1200x630.jpg")
     [author] = entity["author"]
-    rubin = article.article_authors.first().author
+    rubin = article.article_authors.first().clinician
     assert author == {
         "@type": "Person",
         "name": "Edward Rubin",
@@ -65,9 +65,9 @@ def test_json_ld_cannot_be_broken_out_of_by_a_title(client, article_index, rubin
     assert json_ld_of(response)["name"] == title
 
 
-def test_json_ld_never_links_draft_or_private_profiles(client, article_index, author_index):
-    draft = make_author(author_index, given="Nora", family="Vance", publish=False)
-    private = make_author(author_index, given="Omar", family="Haddad")
+def test_json_ld_never_links_draft_or_private_profiles(client, article_index, clinician_index):
+    draft = make_clinician(clinician_index, given="Nora", family="Vance", publish=False)
+    private = make_clinician(clinician_index, given="Omar", family="Haddad")
     make_private(private)
     article = make_article(
         article_index,
@@ -81,7 +81,7 @@ def test_json_ld_never_links_draft_or_private_profiles(client, article_index, au
     assert draft.url not in client.get(article.url).content.decode()
 
 
-def test_author_json_ld_is_a_profile_page_about_a_person(client, rubin):
+def test_clinician_json_ld_is_a_profile_page_about_a_person(client, rubin):
     data = json_ld_of(client.get(rubin.url))
     assert data["@type"] == "ProfilePage"
     person = data["mainEntity"]

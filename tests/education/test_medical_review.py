@@ -16,7 +16,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from education.models import ArticlePage, add_months
 from education.review import EDITORS, MEDICAL_REVIEW_WORKFLOW, MEDICAL_REVIEWERS, today
 
-from .conftest import make_article, make_author
+from .conftest import make_article, make_clinician
 
 
 def staff(username, group_name):
@@ -36,9 +36,9 @@ def reviewer(db):
 
 
 @pytest.fixture
-def reviewer_profile(author_index, reviewer):
-    return make_author(
-        author_index,
+def reviewer_profile(clinician_index, reviewer):
+    return make_clinician(
+        clinician_index,
         given="Anita",
         family="Reyes",
         job_title="Rehabilitation physician",
@@ -65,7 +65,7 @@ def edit_form(article, **overrides):
         "slug": article.slug,
         "summary": article.summary,
         "article_authors": inline_formset(
-            [{"author": link.author_id, "id": link.pk} for link in links], initial=len(links)
+            [{"clinician": link.clinician_id, "id": link.pk} for link in links], initial=len(links)
         ),
         "display_date": article.display_date.isoformat(),
         "hero_image": "",
@@ -363,7 +363,7 @@ def test_the_demo_puts_articles_under_review_and_promotes_a_search(demo_site):
     from wagtail.contrib.search_promotions.models import SearchPromotion
 
     from education.models import ArticleIndexPage
-    from practice.demo import review
+    from home.demo import review
 
     review.build(log=lambda message: None)  # a second run changes nothing
     index = ArticleIndexPage.objects.get()

@@ -90,8 +90,8 @@ def test_hero_image_needs_a_description_unless_decorative(article):
 def test_an_image_block_takes_its_alt_text_from_the_block_then_the_image_description():
     from wagtail.blocks import StructBlockValidationError
 
-    from pages.blocks import AccessibleImageBlock
-    from practice.demo.images import demo_image
+    from home.demo.images import demo_image
+    from practice.blocks import AccessibleImageBlock
 
     block = AccessibleImageBlock()
     image = demo_image("Stretching at a desk", seed=5)

@@ -10,20 +10,20 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from education.models import Topic
-from practice.demo.images import demo_image
+from home.demo.images import demo_image
 
-from .conftest import make_article, make_author, make_topic
+from .conftest import make_article, make_clinician, make_topic
 
 pytestmark = pytest.mark.django_db
 
 WARM_BUDGET = 10
 
 
-def build(article_index, author_index, count):
+def build(article_index, clinician_index, count):
     topics = [make_topic(f"Topic {n}") for n in range(3)]
     authors = [
-        make_author(
-            author_index,
+        make_clinician(
+            clinician_index,
             given=f"Given{n}",
             family="Doe",
             photo=demo_image(f"Photo of author {n}", seed=20 + n),
@@ -37,7 +37,7 @@ def build(article_index, author_index, count):
         "index": "/education/",
         "filtered index": "/education/?topic=topic-0",
         "article": first.url,
-        "author index": "/authors/",
+        "author index": "/clinicians/",
         "author": authors[0].url,
     }
 
@@ -74,29 +74,31 @@ def counts(client, urls):
     return cold, warm
 
 
-def test_query_counts_do_not_grow_with_the_number_of_articles(client, article_index, author_index):
+def test_query_counts_do_not_grow_with_the_number_of_articles(
+    client, article_index, clinician_index
+):
     # Four, not one: with a single article the "related articles" list is empty and its card
     # images cost nothing, which would hide a per-card query rather than reveal one.
-    urls = build(article_index, author_index, 4)
+    urls = build(article_index, clinician_index, 4)
     cold_few, warm_few = counts(client, urls)
-    authors = [p.specific for p in author_index.get_children()]
+    authors = [p.specific for p in clinician_index.get_children()]
     add_articles(article_index, authors, list(Topic.objects.all()), 26)  # 30 in all
     cold_many, warm_many = counts(client, urls)
     assert cold_many == cold_few
     assert warm_many == warm_few
 
 
-def test_warm_pages_stay_within_ten_queries(client, article_index, author_index):
-    urls = build(article_index, author_index, 30)
+def test_warm_pages_stay_within_ten_queries(client, article_index, clinician_index):
+    urls = build(article_index, clinician_index, 30)
     for name, url in urls.items():
         client.get(url)
         assert queries_for(client, url) <= WARM_BUDGET, name
 
 
 def test_index_and_article_render_with_bounded_queries_when_nothing_is_cached(
-    client, article_index, author_index, django_assert_max_num_queries
+    client, article_index, clinician_index, django_assert_max_num_queries
 ):
-    urls = build(article_index, author_index, 30)
+    urls = build(article_index, clinician_index, 30)
     for name in ("index", "article"):
         client.get(urls[name])
         cache.clear()

@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from education.review import EDITORS, today
 
-from .conftest import make_article, make_author, make_topic
+from .conftest import make_article, make_clinician, make_topic
 
 REPORT = "/admin/reports/articles-due-for-review/"
 
@@ -35,8 +35,8 @@ def reviewed(index, title, due_in, reviewer, **fields):
 
 
 @pytest.fixture
-def articles(article_index, author_index, rubin):
-    reyes = make_author(author_index, given="Anita", family="Reyes")
+def articles(article_index, clinician_index, rubin):
+    reyes = make_clinician(clinician_index, given="Anita", family="Reyes")
     knees = make_topic("Knees")
     return {
         "overdue_long": reviewed(article_index, "Pacing", -40, rubin),

@@ -6,7 +6,7 @@ from wagtail.models import PageViewRestriction
 
 from practice.models import PracticeSettings
 
-from .conftest import make_article, make_author, make_topic
+from .conftest import make_article, make_clinician, make_topic
 
 pytestmark = pytest.mark.django_db
 
@@ -114,7 +114,7 @@ def test_article_page_shows_byline_dates_reading_time_topics_and_references(clie
     assert html.select_one(".lead").get_text() == article.summary
     byline = html.select_one(".byline__names")
     assert byline.get_text(" ", strip=True) == "By Dr. Edward Rubin, MD"
-    assert byline.a["href"] == "/authors/" + article.article_authors.first().author.slug + "/"
+    assert byline.a["href"] == "/clinicians/" + article.article_authors.first().clinician.slug + "/"
     assert html.select_one(".byline__photo") is not None
     dates = " ".join(html.select_one(".article__dates").get_text().split())
     assert dates.startswith("Published 20 January 2026 ·")
@@ -206,17 +206,17 @@ def test_article_shows_up_to_three_related_articles(client, article_index, artic
     assert related == ["Related 3", "Related 2", "Related 1"]
 
 
-def test_draft_author_is_named_but_not_linked(client, article_index, author_index):
-    draft_author = make_author(author_index, given="Nora", family="Vance", publish=False)
+def test_draft_author_is_named_but_not_linked(client, article_index, clinician_index):
+    draft_author = make_clinician(clinician_index, given="Nora", family="Vance", publish=False)
     article = make_article(article_index, authors=[draft_author])
     byline = soup_of(client.get(article.url)).select_one(".byline__names")
     assert byline.get_text(" ", strip=True) == "By Dr. Nora Vance, MD"
     assert byline.find("a") is None
 
 
-def test_several_authors_are_listed_in_order(client, article_index, author_index, rubin):
-    okafor = make_author(author_index, given="Maya", family="Okafor", post_nominals="DPT")
-    reyes = make_author(author_index, given="Anita", family="Reyes")
+def test_several_authors_are_listed_in_order(client, article_index, clinician_index, rubin):
+    okafor = make_clinician(clinician_index, given="Maya", family="Okafor", post_nominals="DPT")
+    reyes = make_clinician(clinician_index, given="Anita", family="Reyes")
     article = make_article(article_index, authors=[okafor, rubin, reyes])
     byline = soup_of(client.get(article.url)).select_one(".byline__names")
     assert byline.get_text() == (
@@ -252,18 +252,18 @@ def test_editing_an_article_shows_at_once(client, article):
 # --- Authors ---
 
 
-def test_author_index_lists_live_public_clinicians(client, author_index, rubin):
-    make_author(author_index, given="Draft", family="Person", publish=False)
-    make_private(make_author(author_index, given="Private", family="Person"))
-    response = client.get("/authors/")
+def test_clinician_index_lists_live_public_clinicians(client, clinician_index, rubin):
+    make_clinician(clinician_index, given="Draft", family="Person", publish=False)
+    make_private(make_clinician(clinician_index, given="Private", family="Person"))
+    response = client.get("/clinicians/")
     assert response.status_code == 200
     assert card_titles(response) == ["Dr. Edward Rubin, MD"]
 
 
 def test_author_page_lists_articles_written_and_reviewed_never_drafts(
-    client, article_index, author_index, rubin
+    client, article_index, clinician_index, rubin
 ):
-    okafor = make_author(author_index, given="Maya", family="Okafor", post_nominals="DPT")
+    okafor = make_clinician(clinician_index, given="Maya", family="Okafor", post_nominals="DPT")
     make_article(article_index, title="Written by Rubin", authors=[rubin])
     make_article(
         article_index,

@@ -1,0 +1,21 @@
+"""Comments in the admin: the moderation queue, bulk decisions and audit log actions."""
+
+from wagtail import hooks
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+
+from . import admin as comment_admin
+from . import moderation
+from .admin import CommentPermissionPolicy, CommentViewSet
+from .models import Comment
+
+register_permission_policy(Comment, CommentPermissionPolicy(Comment))
+register_snippet(CommentViewSet)
+
+for bulk_action in comment_admin.BULK_ACTIONS:
+    hooks.register("register_bulk_action", bulk_action)
+
+
+@hooks.register("register_log_actions")
+def register_comment_log_actions(actions):
+    moderation.register_actions(actions)

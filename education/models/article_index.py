@@ -1,0 +1,62 @@
+"""The article index: every live article, by topic, a page of cards at a time."""
+
+from django.db import models
+from django.http import Http404
+from django.utils.functional import SimpleLazyObject
+from wagtail.admin.panels import FieldPanel
+
+from practice.pages import BasePage
+from practice.pagination import paginate, requested_page
+
+from .articles import ArticlePage
+
+ARTICLES_PER_PAGE = 10
+
+
+class ArticleIndexPage(BasePage):
+    intro = models.TextField(
+        blank=True, max_length=500, help_text="One or two sentences above the list of articles."
+    )
+
+    max_count = 1
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["education.ArticlePage"]
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    description_field = "intro"
+
+    class Meta:
+        verbose_name = "article index page"
+
+    @property
+    def articles(self):
+        return ArticlePage.objects.child_of(self).live_public()
+
+    def get_context(self, request, *args, **kwargs):
+        # Querysets and pages of results run when the template reads them, inside its cached
+        # fragments: a request for an unchanged list runs none of them.
+        context = super().get_context(request, *args, **kwargs)
+        page_number = requested_page(request)
+        topic_slug = request.GET.get("topic")
+        articles = self.articles
+        topics = articles.topics()
+        active_topic = None
+        if topic_slug is not None:
+            active_topic = SimpleLazyObject(lambda: self.topic_or_404(topics, topic_slug))
+            articles = articles.filter(topics__slug=topic_slug)
+        if topic_slug is not None or page_number > 1:
+            context["canonical_url"] = self.get_full_url(request) + "?" + request.GET.urlencode()
+        context.update(
+            topics=topics,
+            topic_slug=topic_slug,
+            active_topic=active_topic,
+            page_number=page_number,
+            articles=paginate(articles.for_listing(), page_number, ARTICLES_PER_PAGE),
+        )
+        return context
+
+    @staticmethod
+    def topic_or_404(topics, slug):
+        topic = next((topic for topic in topics if topic.slug == slug), None)
+        if topic is None:
+            raise Http404("No such topic.")
+        return topic

@@ -1,0 +1,20 @@
+"""Demo content for a fresh install, built in steps. Each step is idempotent: running the
+whole build twice leaves the same site as running it once.
+
+Later features add their own step module and list it in STEPS, in dependency order.
+"""
+
+from importlib import import_module
+
+STEPS = [
+    "home.demo.site",
+    "home.demo.education",
+    "home.demo.consultation",
+    "home.demo.comments",
+    "home.demo.review",
+]
+
+
+def build(log=print):
+    for dotted in STEPS:
+        import_module(dotted).build(log)

@@ -1,0 +1,40 @@
+"""Medical review and search for the demo practice: the review workflow on the article index,
+the roles' permissions on both indexes, reading grades, and one search promotion.
+
+New indexes get their workflow and permissions when they are created; this step also covers a
+database whose demo content was loaded before medical review existed.
+"""
+
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+from education.models import ArticleIndexPage, ArticlePage, ClinicianIndexPage
+from education.review import set_up_article_index, set_up_clinician_index
+
+# Patients type the plain word; the article explains the surprising side of it.
+PROMOTIONS = [
+    (
+        "opioids",
+        "opioid-induced-hyperalgesia",
+        "Why long-term opioids can make pain worse, and what helps.",
+    ),
+]
+
+
+def build(log):
+    for index in ArticleIndexPage.objects.all():
+        set_up_article_index(index)
+    for index in ClinicianIndexPage.objects.all():
+        set_up_clinician_index(index)
+    for article in ArticlePage.objects.filter(reading_grade__isnull=True):
+        article.save(update_fields=["reading_grade"])
+        log(f"Worked out the reading grade of {article.title!r}.")
+    for query_string, slug, description in PROMOTIONS:
+        page = ArticlePage.objects.live().filter(slug=slug).first()
+        if page is None:
+            continue
+        query = Query.get(query_string)
+        _, created = SearchPromotion.objects.get_or_create(
+            query=query, page=page, defaults={"description": description, "sort_order": 0}
+        )
+        if created:
+            log(f"Promoted {page.title!r} for searches for {query_string!r}.")

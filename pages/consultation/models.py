@@ -1,0 +1,276 @@
+"""The consultation request: the form page patients fill in, and each request it stores."""
+
+import logging
+from http import HTTPMethod
+
+from django.conf import settings
+from django.db import models
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.template.loader import render_to_string
+from django.urls import reverse
+from modelcluster.fields import ParentalKey
+from wagtail.admin.mail import send_mail
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.forms.models import (
+    AbstractEmailForm,
+    AbstractFormField,
+    AbstractFormSubmission,
+    validate_to_address,
+)
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.search import index
+
+from practice.pages import PageMetaMixin
+from practice.privacy import protect_form_data
+from practice.responses import never_store
+from practice.spam import RateLimiter, is_honeypot_filled
+
+from .forms import ConsultationFormBuilder, ConsultationFormPageForm
+
+logger = logging.getLogger(__name__)
+
+
+# The field types staff can add to the consultation form. Wagtail's date, date/time, URL,
+# multiple-select and hidden fields are left out: none of them serve a first contact well.
+CONSULTATION_FIELD_TYPES = [
+    ("singleline", "Single line text"),
+    ("multiline", "Multi-line text"),
+    ("email", "E-mail address"),
+    ("tel", "Phone number"),
+    ("number", "Number"),
+    ("radio", "Radio buttons (choose one)"),
+    ("dropdown", "Drop-down list (choose one)"),
+    ("checkboxes", "Checkboxes (choose any)"),
+    ("checkbox", "Single checkbox"),
+    ("consent", "Consent checkbox (always required, links to the privacy notice)"),
+]
+
+AUTOCOMPLETE_CHOICES = [
+    ("", "Automatic (e-mail and phone fields)"),
+    ("name", "Full name"),
+    ("given-name", "First name"),
+    ("family-name", "Last name"),
+    ("email", "E-mail address"),
+    ("tel", "Phone number"),
+    ("bday", "Date of birth"),
+    ("postal-code", "ZIP code"),
+    ("off", "Never fill in"),
+]
+
+
+class ConsultationFormField(AbstractFormField):
+    page = ParentalKey("ConsultationFormPage", related_name="form_fields", on_delete=models.CASCADE)
+    field_type = models.CharField(
+        verbose_name="field type", max_length=16, choices=CONSULTATION_FIELD_TYPES
+    )
+    field_type.required_on_save = True
+    autocomplete = models.CharField(
+        "browser autofill",
+        max_length=20,
+        blank=True,
+        choices=AUTOCOMPLETE_CHOICES,
+        help_text="Lets the patient's browser fill this in from their saved details.",
+    )
+    required_message = models.CharField(
+        "message when missing",
+        max_length=255,
+        blank=True,
+        help_text="Shown when a required field is left empty, e.g. 'Enter your full name'.",
+    )
+
+    panels = AbstractFormField.panels + [
+        FieldPanel("autocomplete"),
+        FieldPanel("required_message"),
+    ]
+
+
+class ConsultationRequest(AbstractFormSubmission):
+    """One patient's request. Only superusers and the Front desk group can read it."""
+
+    class Meta:
+        verbose_name = "consultation request"
+        verbose_name_plural = "consultation requests"
+        indexes = [models.Index(fields=["submit_time"], name="consultation_submit_time")]
+
+    def __str__(self):
+        # Never the form data: this string ends up in admin messages, logs and error reports.
+        return f"Consultation request {self.pk}"
+
+
+class ConsultationFormPage(PageMetaMixin, RoutablePageMixin, AbstractEmailForm):
+    """Request a consultation: a form staff build in the editor, answered by the front desk."""
+
+    to_address = models.CharField(
+        "notify these addresses",
+        max_length=255,
+        blank=True,
+        validators=[validate_to_address],
+        help_text=(
+            "Told when a new request arrives, with a link to it in the admin; the e-mail never "
+            "contains the patient's details. Separate addresses with commas."
+        ),
+    )
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+    submit_button_text = models.CharField(max_length=40, default="Send my request")
+    privacy_note = RichTextField(
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text="Shown under the form: who reads these details and how long they are kept.",
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The privacy notice, linked from the consent checkbox.",
+    )
+    thank_you_heading = models.CharField(max_length=120, default="Thank you, we have your request")
+    thank_you_text = RichTextField(blank=True, features=["bold", "italic", "link"])
+    next_steps = RichTextField(
+        "what happens next", blank=True, features=["bold", "italic", "link", "ol", "ul"]
+    )
+
+    base_form_class = ConsultationFormPageForm
+    form_builder = ConsultationFormBuilder
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    allowed_http_methods = [HTTPMethod.GET, HTTPMethod.HEAD, HTTPMethod.POST]
+
+    content_panels = AbstractEmailForm.content_panels + [
+        FieldPanel("intro"),
+        InlinePanel("form_fields", heading="Form fields", label="Field"),
+        FieldPanel("submit_button_text"),
+        MultiFieldPanel(
+            [FieldPanel("privacy_note"), PageChooserPanel("privacy_page")],
+            heading="Privacy",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("thank_you_heading"),
+                FieldPanel("thank_you_text"),
+                FieldPanel("next_steps"),
+            ],
+            heading="Thank-you page",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("to_address"), FieldPanel("from_address"), FieldPanel("subject")],
+            heading="Notification e-mail to the office",
+        ),
+    ]
+    search_fields = AbstractEmailForm.search_fields + [index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = "consultation form page"
+
+    def get_submission_class(self):
+        return ConsultationRequest
+
+    def get_submissions_list_view_class(self):
+        from .views import ConsultationRequestsListView
+
+        return ConsultationRequestsListView
+
+    # Patient-facing views ------------------------------------------------------------------
+
+    def rate_limiter(self):
+        return RateLimiter(
+            "consultation",
+            limit=settings.CONSULTATION_RATE_LIMIT,
+            period=settings.CONSULTATION_RATE_LIMIT_PERIOD,
+        )
+
+    def privacy_url(self, request):
+        page = self.privacy_page
+        return page.get_url(request) if page and page.live else None
+
+    def serve(self, request, view=None, args=None, kwargs=None):
+        # Called without a route (not through Wagtail's routing): that is the form itself,
+        # never FormMixin.serve, which would skip the spam and privacy protections.
+        return super().serve(request, view or self.form_view, args, kwargs)
+
+    @path("")
+    def form_view(self, request):
+        protect_form_data(request)
+        rate_limited = False
+        form_kwargs = {"page": self, "user": request.user, "privacy_url": self.privacy_url(request)}
+        if request.method == "POST":
+            if is_honeypot_filled(request.POST):
+                # A bot: it gets what a person gets, and nothing is stored.
+                return self.redirect_to_thank_you(request)
+            form = self.get_form(request.POST, request.FILES, **form_kwargs)
+            if form.is_valid():
+                if self.rate_limiter().hit(request):
+                    self.process_form_submission(form)
+                    return self.redirect_to_thank_you(request)
+                rate_limited = True
+        else:
+            form = self.get_form(**form_kwargs)
+        response = self.render(
+            request, context_overrides={"form": form, "rate_limited": rate_limited}
+        )
+        if rate_limited:
+            response.status_code = 429
+        return never_store(response)
+
+    @path("thank-you/", name="thank_you")
+    def thank_you_view(self, request):
+        if request.method == "POST":  # nothing is ever posted here
+            return HttpResponseNotAllowed(["GET", "HEAD"])
+        return never_store(self.render(request, template=self.get_landing_page_template(request)))
+
+    def redirect_to_thank_you(self, request):
+        # 303 See Other: the browser follows with a GET, so reloading never posts again.
+        url = self.get_url(request) + self.reverse_subpage("thank_you").lstrip("/")
+        return never_store(HttpResponseRedirect(url, status=303))
+
+    def serve_preview(self, request, mode_name):
+        if mode_name == "landing":
+            return self.thank_you_view(request)
+        return self.form_view(request)
+
+    # Storing and notifying -------------------------------------------------------------------
+
+    def process_form_submission(self, form):
+        submission = self.get_submission_class().objects.create(
+            form_data=form.cleaned_data, page=self
+        )
+        if self.to_address:
+            self.notify_office(submission)
+        return submission
+
+    def notify_office(self, submission):
+        """Tell the office a request arrived. The request itself is already safely stored, so a
+        mail server that is down must not cost the patient their request."""
+        addresses = [address.strip() for address in self.to_address.split(",")]
+        try:
+            send_mail(
+                self.subject or "New consultation request",
+                self.render_notification(submission),
+                addresses,
+                self.from_address,
+            )
+        except Exception:
+            logger.exception(
+                "Could not e-mail the office about consultation request %s", submission.pk
+            )
+
+    def render_notification(self, submission=None):
+        """The e-mail's text: that a request arrived, and where to read it. No form data."""
+        if submission is not None:
+            admin_path = reverse("consultation_requests:detail", args=[submission.pk])
+        else:
+            admin_path = reverse("wagtailforms:list_submissions", args=[self.pk])
+        return render_to_string(
+            "consultation/emails/consultation_notification.txt",
+            {
+                "page": self,
+                "submission": submission,
+                "admin_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + admin_path,
+            },
+        )
+
+    def render_email(self, form):
+        # Wagtail's default lists every answer; the office e-mail must carry none of them.
+        return self.render_notification()

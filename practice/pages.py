@@ -1,0 +1,87 @@
+"""What every page type of the site shares: a queryset that filters private sections inside
+its own SQL, the meta description, and the picture shown when a page is shared."""
+
+from django.db.models import Exists, F, OuterRef, Q
+from django.db.models.functions import Substr
+from wagtail.models import Page, PageManager, PageViewRestriction
+from wagtail.query import PageQuerySet
+
+# Open Graph's preferred 1.91:1 shape.
+SOCIAL_IMAGE_SPEC = "fill-1200x630"
+
+
+def in_private_section(path="path"):
+    """True for a page (whose tree path is at `path`) in a section with a view restriction
+    (login or password), or below one. A subquery of the page's own query: Wagtail's
+    `public()` reads every restriction in a query of its own each time it is called."""
+    restriction_above = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef(path), 1, F("page__depth") * Page.steplen)
+    )
+    return Exists(restriction_above)
+
+
+class SitePageQuerySet(PageQuerySet):
+    def private_q(self):
+        return Q(in_private_section())
+
+    def live_public(self):
+        return self.live().public()
+
+
+class PageMetaMixin:
+    """What search engines and shared links show of a page. A page type names the field that
+    stands in for a missing search description, and the image shown when it is shared."""
+
+    description_field = None
+    social_image_field = None
+    social_image_alt_field = None
+
+    def get_meta_description(self):
+        if self.search_description or not self.description_field:
+            return self.search_description
+        return getattr(self, self.description_field)
+
+    @property
+    def social_image(self):
+        """The rendition shown when the page is shared, or None."""
+        image = getattr(self, self.social_image_field) if self.social_image_field else None
+        return image.get_rendition(SOCIAL_IMAGE_SPEC) if image else None
+
+    @property
+    def social_image_alt(self):
+        return getattr(self, self.social_image_alt_field) if self.social_image_alt_field else ""
+
+
+class BasePage(PageMetaMixin, Page):
+    """The base of our page types."""
+
+    objects = PageManager.from_queryset(SitePageQuerySet)()
+    # Foreign keys every view of the page shows (a hero image), fetched with the page itself.
+    select_related_on_route = ()
+
+    class Meta:
+        abstract = True
+
+    def route(self, request, path_components):
+        # A section whose children are all of one type (the article index, say) fetches the
+        # child as that type at once: one query, where Wagtail's route needs two. It also
+        # learns there whether the child is in a private section.
+        child_model = self.only_child_model()
+        if len(path_components) == 1 and child_model is not None:
+            children = (
+                child_model.objects.child_of(self)
+                .filter(slug=path_components[0])
+                .select_related(*child_model.select_related_on_route)
+                .annotate(in_private_section=in_private_section())
+            )
+            child = children.first()
+            if child is None:
+                return super().route(request, path_components)  # Wagtail's own 404
+            child._cached_parent_obj = self
+            return child.route(request, [])
+        return super().route(request, path_components)
+
+    @classmethod
+    def only_child_model(cls):
+        child_types = cls.allowed_subpage_models()
+        return child_types[0] if len(child_types) == 1 else None
