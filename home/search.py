@@ -175,7 +175,7 @@ def no_results_suggestions(request):
     index = ArticleIndexPage.objects.live().public().first()
     if index is None:
         return None, []
-    topics = Topic.objects.with_live_articles()
+    topics = ArticlePage.objects.live_public().topics()
     return index, list(topics)
 
 

@@ -9,9 +9,10 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable
 
 from .contrast import AA_NORMAL_TEXT, HEX_COLOUR, contrast_ratio, readable_on
+from .pages import all_pages
 
 hex_colour_validator = RegexValidator(HEX_COLOUR, "Enter a colour as a hex code, like #1a5e8c.")
 
@@ -90,8 +91,8 @@ class PracticeSettings(ClusterableModel, BaseSiteSetting):
     def footer_pages(self):
         """Live, public pages linked from the footer, in the editor's order, in one query."""
         return list(
-            Page.objects.live()
-            .public()
+            all_pages()
+            .live_public()
             .filter(practice_footer_links__settings=self)
             .order_by("practice_footer_links__sort_order")
         )

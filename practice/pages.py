@@ -28,6 +28,11 @@ class SitePageQuerySet(PageQuerySet):
         return self.live().public()
 
 
+def all_pages():
+    """Every page, as the base Page model, with our queryset's `public()`."""
+    return SitePageQuerySet(Page)
+
+
 class PageMetaMixin:
     """What search engines and shared links show of a page. A page type names the field that
     stands in for a missing search description, and the image shown when it is shared."""

@@ -30,7 +30,7 @@ def index(home):
 
 @pytest.fixture
 def clinicians(home):
-    return add_page(home, ClinicianIndexPage(title="Our clinicians", slug="authors"))
+    return add_page(home, ClinicianIndexPage(title="Our clinicians", slug="clinicians"))
 
 
 @pytest.fixture

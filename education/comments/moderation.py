@@ -24,12 +24,12 @@ logger = logging.getLogger(__name__)
 
 # The permission that makes someone a moderator (held by the Comment moderators group, see the
 # education migrations). Superusers can moderate too, but get e-mails only as group members.
-MODERATE_PERMISSION = "education.change_comment"
+MODERATE_PERMISSION = "comments.change_comment"
 
-APPROVE = "education.comment.approve"
-REJECT = "education.comment.reject"
-MARK_SPAM = "education.comment.mark_spam"
-REPLY = "education.comment.reply"
+APPROVE = "comments.comment.approve"
+REJECT = "comments.comment.reject"
+MARK_SPAM = "comments.comment.mark_spam"
+REPLY = "comments.comment.reply"
 
 ACTION_FOR_STATUS = {
     Comment.Status.APPROVED: APPROVE,

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
-from django.views.decorators.http import require_POST
+from django.template.response import TemplateResponse
 
 from education.models import ArticlePage
 from practice.responses import never_store
@@ -34,7 +34,6 @@ def back_to_comments(request, article):
     return never_store(HttpResponseRedirect(url, status=303))
 
 
-@require_POST
 def post_comment(request, article_id):
     """Store a new comment for review, or show the article again with what went wrong.
 
@@ -44,6 +43,8 @@ def post_comment(request, article_id):
     article = get_object_or_404(ArticlePage.objects.live_public(), pk=article_id)
     if article.get_url(request) is None:
         raise Http404("The article is not on this site.")
+    if request.method != "POST":
+        return back_to_comments(request, article)
     if is_honeypot_filled(request.POST):
         # A bot: it is told what a person is told, and nothing is stored.
         messages.success(request, AWAITING_REVIEW)
@@ -68,6 +69,6 @@ def post_comment(request, article_id):
         messages.success(request, AWAITING_REVIEW)
         return back_to_comments(request, article)
 
-    response = article.render(request, context_overrides=overrides)
-    response.status_code = status
+    context = {**article.get_context(request), **overrides}
+    response = TemplateResponse(request, article.get_template(request), context, status=status)
     return never_store(response)

@@ -259,8 +259,7 @@ class ArticlePage(ReviewStatusMixin, BasePage):
 
     @property
     def references(self):
-        block = self.references_block
-        return block.value["citations"] if block else []
+        return self.references_block.value["citations"] if self.references_block else []
 
     @property
     def hero_image_text_alternative(self):

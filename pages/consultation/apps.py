@@ -10,7 +10,11 @@ class ConsultationConfig(AppConfig):
         from django.db.models.signals import post_delete
 
         from . import audit
-        from .models import ConsultationRequest
+        from .models import ConsultationFormPage, ConsultationRequest
+        from .views import ConsultationRequestsListView
+
+        # Wagtail's list of a form's submissions, with our audit log and export guard.
+        ConsultationFormPage.submissions_list_view_class = ConsultationRequestsListView
 
         post_delete.connect(
             audit.log_deleted_by_staff,

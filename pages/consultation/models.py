@@ -167,11 +167,6 @@ class ConsultationFormPage(PageMetaMixin, RoutablePageMixin, AbstractEmailForm):
     def get_submission_class(self):
         return ConsultationRequest
 
-    def get_submissions_list_view_class(self):
-        from .views import ConsultationRequestsListView
-
-        return ConsultationRequestsListView
-
     # Patient-facing views ------------------------------------------------------------------
 
     def rate_limiter(self):

@@ -2,6 +2,7 @@ from django import template
 from wagtail.models import Site
 
 from practice.cache import content_version
+from practice.pages import all_pages
 
 register = template.Library()
 
@@ -13,7 +14,7 @@ def main_menu(context):
     site = Site.find_for_request(request) if request else None
     if site is None:
         return []
-    return site.root_page.get_children().live().public().in_menu()
+    return all_pages().child_of(site.root_page).live_public().in_menu()
 
 
 @register.filter

@@ -15,7 +15,8 @@ from PIL import Image
 from playwright.sync_api import expect
 from wagtail.images import get_image_model
 
-from education.models import ArticleIndexPage, ClinicianPage, add_months, review_interval_months
+from education.models import ArticleIndexPage, ClinicianPage
+from education.review_dates import next_review_after
 from education.review import EDITORS, MEDICAL_REVIEWERS, today
 
 from .conftest import assert_no_axe_violations, save_screenshot
@@ -245,7 +246,7 @@ def test_staff_write_review_and_publish_an_article_with_images_and_references(
     expect(citation).to_contain_text(f"{CITATION['Authors']} {CITATION['Title']}.")  # one stop
     expect(article.locator(".byline__names")).to_have_text(f"By {FIRST_AUTHOR} and {SECOND_AUTHOR}")
     on_today = date_format(today(), "j F Y")
-    next_review = date_format(add_months(today(), review_interval_months()), "j F Y")
+    next_review = date_format(next_review_after(today()), "j F Y")
     dates = article.locator(".article__dates")
     expect(dates).to_contain_text(f"Published {on_today}")
     expect(dates).to_contain_text(f"Medically reviewed by {REVIEWER} on {on_today}")

@@ -22,7 +22,7 @@ def inspect_url(comment):
 
 
 def bulk_url(action, comments=(), **params):
-    url = reverse("wagtail_bulk_action", args=["education", "comment", action])
+    url = reverse("wagtail_bulk_action", args=["comments", "comment", action])
     query = "&".join([f"id={c.pk}" for c in comments] + [f"{k}={v}" for k, v in params.items()])
     return f"{url}?{query}"
 
@@ -96,9 +96,9 @@ def test_editors_outside_the_group_see_no_comments(client, article, editor):
         reverse("comments:delete", args=[comment.pk]),
         reverse("comments:history", args=[comment.pk]),
         bulk_url("approve", [comment]),
-        "/admin/snippets/choose/education/comment/",
-        "/admin/snippets/choose/education/comment/results/",
-        f"/admin/snippets/choose/education/comment/chosen/{comment.pk}/",
+        "/admin/snippets/choose/comments/comment/",
+        "/admin/snippets/choose/comments/comment/results/",
+        f"/admin/snippets/choose/comments/comment/chosen/{comment.pk}/",
     ):
         assert client.get(url).status_code in (302, 403), url
 
@@ -391,7 +391,7 @@ def test_the_listing_offers_the_three_bulk_decisions(client, article, moderator)
     html = client.get(LIST_URL).content.decode()
 
     for action in ("approve", "reject", "mark_spam"):
-        assert f"/admin/bulk/education/comment/{action}/" in html
+        assert f"/admin/bulk/comments/comment/{action}/" in html
 
 
 def test_a_moderator_can_take_private_details_out_of_a_comment(client, article, moderator):

@@ -4,6 +4,7 @@ closed, draft and private articles are turned away."""
 import datetime
 
 import pytest
+from django.urls import reverse
 from bs4 import BeautifulSoup
 from django.core import mail
 from django.utils import timezone
@@ -24,7 +25,7 @@ VALID = {
 
 
 def comment_url(article):
-    return article.url + "comment/"
+    return reverse("article_comments:post", args=[article.pk])
 
 
 def post(client, article, **changes):
@@ -250,7 +251,7 @@ def test_zero_days_means_comments_never_close_on_their_own(client, article, sett
 def test_a_comment_on_a_draft_article_is_not_found(client, article_index):
     draft = make_article(article_index, title="Not ready yet", publish=False, live=False)
 
-    response = client.post(draft.get_url() + "comment/", VALID)
+    response = client.post(comment_url(draft), VALID)
 
     assert response.status_code == 404
     assert Comment.objects.count() == 0

@@ -2,6 +2,7 @@
 through the form or straight from the database."""
 
 import pytest
+from django.urls import reverse
 from bs4 import BeautifulSoup
 
 from education.comments.models import Comment
@@ -60,7 +61,7 @@ def test_payloads_posted_through_the_form_are_shown_as_text(client, article, set
     settings.COMMENTS_RATE_LIMIT = len(PAYLOADS) * 2
     for payload in PAYLOADS:
         response = client.post(
-            article.url + "comment/",
+            reverse("article_comments:post", args=[article.pk]),
             {"name": payload[:80], "email": "x@example.com", "body": payload},
         )
         assert response.status_code == 303, payload
@@ -98,7 +99,8 @@ def test_the_error_page_shows_a_payload_as_text(client, article):
     payload = "<script>alert('xss')</script><img src=x onerror=alert(1)>"
 
     response = client.post(
-        article.url + "comment/", {"name": payload, "email": "not valid", "body": payload}
+        reverse("article_comments:post", args=[article.pk]),
+        {"name": payload, "email": "not valid", "body": payload},
     )
 
     assert response.status_code == 400

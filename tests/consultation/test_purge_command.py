@@ -7,7 +7,7 @@ from django.test import override_settings
 from django.utils import timezone
 from wagtail.models import PageLogEntry
 
-from pages import audit
+from pages.consultation import audit
 from pages.consultation.models import ConsultationRequest
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from wagtail.models import PageLogEntry
 
-from pages import audit
+from pages.consultation import audit
 from pages.consultation.models import ConsultationFormPage, ConsultationRequest
 
 from .helpers import VALID_ANSWERS

@@ -99,7 +99,7 @@ def article_index(home_page):
 
 @pytest.fixture
 def clinician_index(home_page):
-    index = ClinicianIndexPage(title="Our clinicians", slug="authors", intro="Meet the team.")
+    index = ClinicianIndexPage(title="Our clinicians", slug="clinicians", intro="Meet the team.")
     return add_page(home_page, index)
 
 

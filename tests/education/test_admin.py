@@ -29,7 +29,9 @@ class EditorWritesArticlesTests(WagtailPageTestCase):
         cls.index = add_page(
             cls.home, ArticleIndexPage(title="Patient education", slug="education")
         )
-        cls.authors = add_page(cls.home, ClinicianIndexPage(title="Our clinicians", slug="authors"))
+        cls.authors = add_page(
+            cls.home, ClinicianIndexPage(title="Our clinicians", slug="clinicians")
+        )
         cls.rubin = make_clinician(cls.authors)
         cls.topic = Topic.objects.create(name="Back pain", slug="back-pain")
 

@@ -13,7 +13,8 @@ from django.utils import timezone
 from wagtail.models import PageLogEntry, Workflow, WorkflowPage, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from education.models import ArticlePage, add_months
+from education.models import ArticlePage
+from education.review_dates import add_months
 from education.review import EDITORS, MEDICAL_REVIEW_WORKFLOW, MEDICAL_REVIEWERS, today
 
 from .conftest import make_article, make_clinician
@@ -346,7 +347,7 @@ def test_the_migration_sets_up_an_article_index_that_already_exists(article_inde
 
     WorkflowPage.objects.filter(page=article_index).delete()
     article_index.group_permissions.all().delete()
-    migration = import_module("education.migrations.0006_staff_roles_and_medical_review_workflow")
+    migration = import_module("education.migrations.0002_staff_roles_and_medical_review_workflow")
     migration.create_roles_and_workflow(apps, schema_editor=None)
 
     assert WorkflowPage.objects.get(page=article_index).workflow.name == MEDICAL_REVIEW_WORKFLOW

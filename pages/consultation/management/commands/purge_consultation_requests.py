@@ -6,7 +6,7 @@ from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 
-from pages import audit
+from pages.consultation import audit
 from pages.consultation.models import ConsultationFormPage, ConsultationRequest
 
 
