@@ -18,7 +18,7 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page, Site
 from wagtail.search.utils import normalise_query_string
 
-from education.models import ArticleIndexPage, ArticlePage, ClinicianPage, Topic
+from education.models import ArticleIndexPage, ArticlePage, ClinicianPage
 from pages.models import StandardPage
 from practice.pagination import ItemPaginator
 

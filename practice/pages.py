@@ -1,8 +1,10 @@
 """What every page type of the site shares: a queryset that filters private sections inside
 its own SQL, the meta description, and the picture shown when a page is shared."""
 
+from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.functions import Substr
+from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 
@@ -90,3 +92,20 @@ class BasePage(PageMetaMixin, Page):
     def only_child_model(cls):
         child_types = cls.allowed_subpage_models()
         return child_types[0] if len(child_types) == 1 else None
+
+
+class IndexPage(BasePage):
+    """A section's front page (the article index, the clinicians): a short introduction above
+    the list of the pages in it."""
+
+    intro = models.TextField(
+        blank=True, max_length=500, help_text="One or two sentences above the list."
+    )
+
+    max_count = 1
+    parent_page_types = ["home.HomePage"]
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    description_field = "intro"
+
+    class Meta:
+        abstract = True

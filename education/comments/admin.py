@@ -327,34 +327,23 @@ class CommentDecisionBulkAction(SnippetBulkAction):
         return f"{num_parent_objects} comments {self.done}."
 
 
-class ApproveCommentsBulkAction(CommentDecisionBulkAction):
-    display_name = "Approve"
-    action_type = "approve"
-    aria_label = "Approve the selected comments"
-    action_priority = 10
-    status = Comment.Status.APPROVED
-    verb = "approve"
-    done = "approved"
-
-
-class RejectCommentsBulkAction(CommentDecisionBulkAction):
-    display_name = "Reject"
-    action_type = "reject"
-    aria_label = "Reject the selected comments"
-    action_priority = 20
-    status = Comment.Status.REJECTED
-    verb = "reject"
-    done = "rejected"
-
-
-class MarkSpamBulkAction(CommentDecisionBulkAction):
-    display_name = "Mark as spam"
-    action_type = "mark_spam"
-    aria_label = "Mark the selected comments as spam"
-    action_priority = 25
-    status = Comment.Status.SPAM
-    verb = "mark as spam"
-    done = "marked as spam"
-
-
-BULK_ACTIONS = [ApproveCommentsBulkAction, RejectCommentsBulkAction, MarkSpamBulkAction]
+DECISION_ATTRIBUTES = (
+    "action_type", "display_name", "aria_label", "action_priority", "status", "verb", "done"
+)  # fmt: skip
+DECISIONS = [
+    ("approve", "Approve", "Approve the selected comments", 10,
+     Comment.Status.APPROVED, "approve", "approved"),
+    ("reject", "Reject", "Reject the selected comments", 20,
+     Comment.Status.REJECTED, "reject", "rejected"),
+    ("mark_spam", "Mark as spam", "Mark the selected comments as spam", 25,
+     Comment.Status.SPAM, "mark as spam", "marked as spam"),
+]  # fmt: skip
+# One bulk action per moderation decision: ApproveCommentsBulkAction and so on.
+BULK_ACTIONS = [
+    type(
+        f"{decision[0].title().replace('_', '')}CommentsBulkAction",
+        (CommentDecisionBulkAction,),
+        dict(zip(DECISION_ATTRIBUTES, decision, strict=True)),
+    )
+    for decision in DECISIONS
+]

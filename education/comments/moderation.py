@@ -178,8 +178,3 @@ FORMATTERS = {
     MARK_SPAM: MarkSpamFormatter,
     REPLY: ReplyFormatter,
 }
-
-
-def register_actions(actions):
-    for action, formatter in FORMATTERS.items():
-        actions.register_action(action)(formatter)

@@ -4,6 +4,8 @@ from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
+from practice.log_actions import register_formatters
+
 from . import admin as comment_admin
 from . import moderation
 from .admin import CommentPermissionPolicy, CommentViewSet
@@ -18,4 +20,4 @@ for bulk_action in comment_admin.BULK_ACTIONS:
 
 @hooks.register("register_log_actions")
 def register_comment_log_actions(actions):
-    moderation.register_actions(actions)
+    register_formatters(actions, moderation.FORMATTERS)

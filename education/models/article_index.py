@@ -1,11 +1,9 @@
 """The article index: every live article, by topic, a page of cards at a time."""
 
-from django.db import models
 from django.http import Http404
 from django.utils.functional import SimpleLazyObject
-from wagtail.admin.panels import FieldPanel
 
-from practice.pages import BasePage
+from practice.pages import IndexPage
 from practice.pagination import paginate, requested_page
 
 from .articles import ArticlePage
@@ -13,16 +11,8 @@ from .articles import ArticlePage
 ARTICLES_PER_PAGE = 10
 
 
-class ArticleIndexPage(BasePage):
-    intro = models.TextField(
-        blank=True, max_length=500, help_text="One or two sentences above the list of articles."
-    )
-
-    max_count = 1
-    parent_page_types = ["home.HomePage"]
+class ArticleIndexPage(IndexPage):
     subpage_types = ["education.ArticlePage"]
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    description_field = "intro"
 
     class Meta:
         verbose_name = "article index page"

@@ -8,22 +8,14 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
-from practice.pages import BasePage
+from practice.pages import BasePage, IndexPage
 from practice.pagination import paginate, requested_page
 
 CLINICIAN_ARTICLES_PER_PAGE = 10
 
 
-class ClinicianIndexPage(BasePage):
-    intro = models.TextField(
-        blank=True, max_length=500, help_text="One or two sentences above the list of clinicians."
-    )
-
-    max_count = 1
-    parent_page_types = ["home.HomePage"]
+class ClinicianIndexPage(IndexPage):
     subpage_types = ["education.ClinicianPage"]
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    description_field = "intro"
 
     class Meta:
         verbose_name = "clinician index page"

@@ -50,11 +50,16 @@ class ListedFormatter(LogFormatter):
         return f"Viewed a list of {_count(ids)}"
 
 
-class ViewedFormatter(LogFormatter):
-    label = "View a consultation request"
+class OneRequestFormatter(LogFormatter):
+    verb = ""
 
     def format_message(self, log_entry):
-        return f"Viewed consultation request {log_entry.data.get('request_id')}"
+        return f"{self.verb} consultation request {log_entry.data.get('request_id')}"
+
+
+class ViewedFormatter(OneRequestFormatter):
+    label = "View a consultation request"
+    verb = "Viewed"
 
 
 class ExportedFormatter(LogFormatter):
@@ -66,11 +71,9 @@ class ExportedFormatter(LogFormatter):
         return f"Exported {_count(ids)} as {export_format}"
 
 
-class DeletedFormatter(LogFormatter):
+class DeletedFormatter(OneRequestFormatter):
     label = "Delete a consultation request"
-
-    def format_message(self, log_entry):
-        return f"Deleted consultation request {log_entry.data.get('request_id')}"
+    verb = "Deleted"
 
 
 class PurgedFormatter(LogFormatter):
@@ -91,8 +94,3 @@ FORMATTERS = {
     DELETED: DeletedFormatter,
     PURGED: PurgedFormatter,
 }
-
-
-def register_actions(actions):
-    for action, formatter in FORMATTERS.items():
-        actions.register_action(action)(formatter)

@@ -8,6 +8,8 @@ from wagtail.contrib.forms.views import FormPagesListView
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from practice.log_actions import register_formatters
+
 from . import admin_urls, audit
 from .models import ConsultationFormPage
 from .views import consultation_pages_for_user
@@ -64,4 +66,4 @@ def hide_forms_menu_from_staff_without_page_permissions(request, menu_items):
 
 @hooks.register("register_log_actions")
 def register_consultation_log_actions(actions):
-    audit.register_actions(actions)
+    register_formatters(actions, audit.FORMATTERS)

@@ -16,8 +16,8 @@ from playwright.sync_api import expect
 from wagtail.images import get_image_model
 
 from education.models import ArticleIndexPage, ClinicianPage
-from education.review_dates import next_review_after
 from education.review import EDITORS, MEDICAL_REVIEWERS, today
+from education.review_dates import next_review_after
 
 from .conftest import assert_no_axe_violations, save_screenshot
 

@@ -4,9 +4,9 @@ closed, draft and private articles are turned away."""
 import datetime
 
 import pytest
-from django.urls import reverse
 from bs4 import BeautifulSoup
 from django.core import mail
+from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 

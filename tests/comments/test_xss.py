@@ -2,8 +2,8 @@
 through the form or straight from the database."""
 
 import pytest
-from django.urls import reverse
 from bs4 import BeautifulSoup
+from django.urls import reverse
 
 from education.comments.models import Comment
 

@@ -14,8 +14,8 @@ from wagtail.models import PageLogEntry, Workflow, WorkflowPage, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from education.models import ArticlePage
-from education.review_dates import add_months
 from education.review import EDITORS, MEDICAL_REVIEW_WORKFLOW, MEDICAL_REVIEWERS, today
+from education.review_dates import add_months
 
 from .conftest import make_article, make_clinician
 

@@ -19,10 +19,7 @@ def comment_section(context, article):
     A private article takes no comments (its comment address does not exist), so people who
     may read it see the sentence for closed comments instead of a form that cannot work.
     """
-    if is_private(article):
-        closed_reason = "private"
-    else:
-        closed_reason = comments_closed_reason(article)
+    closed_reason = "private" if is_private(article) else comments_closed_reason(article)
     form = context.get("comment_form") or (None if closed_reason else CommentForm())
     return {
         "settings": context.get("settings"),
