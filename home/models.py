@@ -3,9 +3,9 @@ from django.db.models import prefetch_related_objects
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable
 
-from practice.pages import BasePage
+from practice.pages import BasePage, all_pages
 
 MAX_FEATURED_ARTICLES = 3
 
@@ -72,7 +72,7 @@ class HomePage(BasePage):
         ids = [link.page_id for link in links]
         pages = {
             p.pk: p
-            for p in Page.objects.live().public().filter(pk__in=ids).defer_streamfields().specific()
+            for p in all_pages().live_public().filter(pk__in=ids).defer_streamfields().specific()
         }
         featured = [pages[pk] for pk in ids if pk in pages]
         prefetch_related_objects(

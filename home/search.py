@@ -46,6 +46,7 @@ def highlight(text, query):
 
 def searchable_pages(request):
     """Live, public articles, clinicians and standard pages of the site asked for."""
+    # Wagtail's own public(): the search backend takes only plain filters, not a subquery.
     pages = Page.objects.live().public().type(*RESULT_TYPES)
     site = Site.find_for_request(request)
     if site is not None:
@@ -172,7 +173,7 @@ def result_entries(pages, query, request):
 
 def no_results_suggestions(request):
     """Topics that have live articles, with the article index to browse them."""
-    index = ArticleIndexPage.objects.live().public().first()
+    index = ArticleIndexPage.objects.live_public().first()
     if index is None:
         return None, []
     topics = ArticlePage.objects.live_public().topics()

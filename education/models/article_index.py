@@ -1,7 +1,6 @@
 """The article index: every live article, by topic, a page of cards at a time."""
 
 from django.http import Http404
-from django.utils.functional import SimpleLazyObject
 
 from practice.pages import IndexPage
 from practice.pagination import paginate, requested_page
@@ -22,8 +21,8 @@ class ArticleIndexPage(IndexPage):
         return ArticlePage.objects.child_of(self).live_public()
 
     def get_context(self, request, *args, **kwargs):
-        # Querysets and pages of results run when the template reads them, inside its cached
-        # fragments: a request for an unchanged list runs none of them.
+        # The list of topics and the page of articles run when the template reads them, inside
+        # its cached fragments: a request for an unchanged list runs neither.
         context = super().get_context(request, *args, **kwargs)
         page_number = requested_page(request)
         topic_slug = request.GET.get("topic")
@@ -31,8 +30,10 @@ class ArticleIndexPage(IndexPage):
         topics = articles.topics()
         active_topic = None
         if topic_slug is not None:
-            active_topic = SimpleLazyObject(lambda: self.topic_or_404(topics, topic_slug))
-            articles = articles.filter(topics__slug=topic_slug)
+            active_topic = topics.filter(slug=topic_slug).first()
+            if active_topic is None:
+                raise Http404("No such topic.")
+            articles = articles.with_topic(active_topic)
         if topic_slug is not None or page_number > 1:
             context["canonical_url"] = self.get_full_url(request) + "?" + request.GET.urlencode()
         context.update(
@@ -43,10 +44,3 @@ class ArticleIndexPage(IndexPage):
             articles=paginate(articles.for_listing(), page_number, ARTICLES_PER_PAGE),
         )
         return context
-
-    @staticmethod
-    def topic_or_404(topics, slug):
-        topic = next((topic for topic in topics if topic.slug == slug), None)
-        if topic is None:
-            raise Http404("No such topic.")
-        return topic
