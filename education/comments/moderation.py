@@ -18,6 +18,8 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.log_actions import LogFormatter, log
 
+from practice.cache import invalidate_all
+
 from .models import Comment
 
 logger = logging.getLogger(__name__)
@@ -44,6 +46,7 @@ def decide(comments, status, user):
     action = ACTION_FOR_STATUS[status]
     now = timezone.now()
     changed = [comment for comment in comments if comment.status != status]
+    previous_statuses = {comment.status for comment in changed}
     with transaction.atomic():
         for comment in changed:
             previous = comment.status
@@ -57,6 +60,10 @@ def decide(comments, status, user):
                 user=user,
                 data={"previous_status": previous, "article_id": comment.article_id},
             )
+    if any(Comment.Status.APPROVED in (status, previous) for previous in previous_statuses):
+        # The thread patients see changed: comments are left out of the automatic cache
+        # invalidation (a flood of new ones must not empty the cache), so say so here.
+        invalidate_all("comment moderation")
     return changed
 
 
@@ -80,6 +87,8 @@ def post_practice_reply(comment, name, body, user):
             created_at=now,
         )
         log(comment, REPLY, user=user, data={"reply_id": reply.pk})
+    if comment.is_approved:
+        invalidate_all("practice reply to a comment")
     return reply
 
 
