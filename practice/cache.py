@@ -7,7 +7,7 @@ fragments a change affects.
 
 The version lives in the cache itself, so with several server processes they must share a cache
 (REDIS_URL); with the per-process memory cache another process notices a change only when its
-entries expire (FRAGMENT_TIMEOUT).
+entries expire (the 300 seconds the templates give their fragments).
 
 The same change starts a new generation of the full-page cache (practice/page_cache.py). Code
 that changes what pages show without saving one of the models watched here (approving a
@@ -23,9 +23,6 @@ from django.db import transaction
 logger = logging.getLogger(__name__)
 
 VERSION_KEY = "practice:content-version"
-# How long a cached fragment may live even if nothing changes: an upper bound on staleness when
-# processes do not share a cache.
-FRAGMENT_TIMEOUT = 300
 OUR_APPS = {"home", "pages", "consultation", "education", "comments", "practice"}
 # Rows our apps store that no cached fragment shows: comments render outside the cached
 # fragments (they carry a CSRF token and form errors) and patients' requests are never shown.
