@@ -16,10 +16,11 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 SERVE_MEDIA = True
-LOG_FORMAT = "plain"  # readable captured output; tests/test_structured_logging.py checks JSON
+# Readable captured output; tests/practice/test_structured_logging.py checks the JSON format.
+LOG_FORMAT = "plain"
 LOGGING["handlers"]["console"]["formatter"] = "plain"  # noqa: F405
 # Off by default: a page cached in one test would outlive its database rollback.
-# tests/test_page_cache.py switches it on with a clean cache.
+# tests/practice/test_page_cache.py switches it on with a clean cache.
 PAGE_CACHE_ENABLED = False
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},

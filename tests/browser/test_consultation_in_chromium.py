@@ -1,5 +1,5 @@
 from pages.consultation.models import ConsultationRequest
-from tests.consultation.helpers import VALID_ANSWERS
+from tests.pages.consultation.helpers import VALID_ANSWERS
 
 from .conftest import assert_no_axe_violations, save_screenshot
 

@@ -3,7 +3,7 @@ zero axe violations (WCAG 2.0, 2.1 and 2.2, A and AA) on a 360 px phone and a 12
 the light and the dark colour scheme. Screenshots of each go to test-artifacts/.
 """
 
-from tests.test_html_validity import one_live_page_per_type
+from tests.home.test_html_validity import one_live_page_per_type
 
 from .conftest import assert_no_axe_violations, save_screenshot
 

@@ -9,7 +9,7 @@ import re
 from playwright.sync_api import expect
 
 from pages.consultation.models import ConsultationRequest
-from tests.consultation.helpers import VALID_ANSWERS
+from tests.pages.consultation.helpers import VALID_ANSWERS
 
 ARTICLE_TITLE = "Exercise for low back pain: where to start"
 

@@ -9,7 +9,7 @@ import re
 from playwright.sync_api import expect
 
 from pages.consultation.models import ConsultationRequest
-from tests.consultation.helpers import VALID_ANSWERS
+from tests.pages.consultation.helpers import VALID_ANSWERS
 
 from .conftest import assert_no_axe_violations, save_screenshot
 from .test_consultation_in_chromium import fill_in_the_form

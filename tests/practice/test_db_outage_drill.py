@@ -3,7 +3,7 @@
 Only on a PostgreSQL test run (the drill needs a server); it never stops the server itself.
 """
 
-from .drills import postgresql_only, run_drill
+from .helpers import postgresql_only, run_drill
 
 
 @postgresql_only

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from wagtail.models import Page
 
-VNU_JAR = Path(__file__).resolve().parents[1] / "node_modules" / "vnu-jar" / "build" / "dist"
+VNU_JAR = Path(__file__).resolve().parents[2] / "node_modules" / "vnu-jar" / "build" / "dist"
 VNU_JAR = VNU_JAR / "vnu.jar"
 
 # Pages that are not a page type of their own but are public all the same.

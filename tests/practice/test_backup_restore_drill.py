@@ -6,7 +6,7 @@ import subprocess
 
 import pytest
 
-from .drills import PROJECT_DIR, postgresql_only, run_drill
+from .helpers import PROJECT_DIR, postgresql_only, run_drill
 
 
 @postgresql_only

@@ -11,7 +11,7 @@ import pytest
 from django.conf import settings
 from wagtail.models import Page
 
-from tests.consultation.helpers import VALID_ANSWERS, answers
+from tests.pages.consultation.helpers import VALID_ANSWERS, answers
 
 COMPONENTS = Path(settings.BASE_DIR) / "templates" / "components"
 ARTICLE_PATH = "/education/exercise-for-low-back-pain/"
