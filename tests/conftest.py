@@ -1,10 +1,35 @@
+"""Fixtures every folder uses. Tests build what they need with tests/factories; the full demo
+site (`demo_site`) is for the few smoke tests that walk it as `make run` shows it."""
+
+import datetime
 import os
 import shutil
 
 import pytest
 from django.conf import settings
 
-from home import demo
+from tests.factories import (
+    ArticleIndexPageFactory,
+    ArticlePageFactory,
+    ClinicianIndexPageFactory,
+    ClinicianPageFactory,
+    ConsultationFormPageFactory,
+    FeaturedArticleFactory,
+    FooterLinkFactory,
+    ImageFactory,
+    SiteFactory,
+    SocialLinkFactory,
+    StandardPageFactory,
+    SuperuserFactory,
+    TopicFactory,
+    UserFactory,
+)
+
+
+def pytest_configure(config):
+    # Playwright's sync API runs an event loop in the test thread; the ORM calls our
+    # fixtures make there are still plain synchronous calls.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -38,61 +63,143 @@ def migration_data(django_db_setup, django_db_blocker):
 
 @pytest.fixture
 def demo_site(db):
-    """The full demo site, as `make run` shows it."""
-    demo.build(log=lambda message: None)
+    """The full demo site, as `make run` shows it: only for the smoke tests that walk it."""
     from wagtail.models import Site
 
+    from home import demo
+
+    demo.build(log=lambda message: None)
     return Site.objects.get(is_default_site=True)
 
 
-@pytest.fixture
-def home_page(demo_site):
-    return demo_site.root_page.specific
+# --- A minimal site ------------------------------------------------------------------------
 
 
 @pytest.fixture
-def editor(django_user_model):
-    """An editor who writes articles (Wagtail's Editors group) and has no other role."""
-    from django.contrib.auth.models import Group
-
-    user = django_user_model.objects.create_user("editor", "editor@practice.example", "pw")
-    user.groups.add(Group.objects.get(name="Editors"))
-    return user
+def site(db):
+    """The default site: a home page and the practice's details and theme, nothing else."""
+    return SiteFactory()
 
 
 @pytest.fixture
-def superuser(django_user_model):
-    return django_user_model.objects.create_superuser("boss", "boss@practice.example", "pw")
+def home_page(site):
+    return site.root_page.specific
 
 
-def pytest_configure(config):
-    # Playwright's sync API runs an event loop in the test thread; the ORM calls our
-    # fixtures make there are still plain synchronous calls.
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+@pytest.fixture
+def about_page(home_page):
+    return StandardPageFactory(
+        parent=home_page, title="About the practice", slug="about", show_in_menus=True
+    )
 
 
-@pytest.fixture(autouse=True, scope="session")
-def _rendition_files_made_once():
-    """Every test rebuilds the demo site and throws its renditions away with the transaction, so
-    the same picture would be resized and encoded as AVIF, WebP and JPEG again for each test.
-    The first encoding of each (image content, filter) is real; later tests reuse its bytes."""
-    from django.core.files.base import ContentFile
-    from wagtail.images.models import AbstractImage
+@pytest.fixture
+def page_cache_on(settings):
+    """The full-page cache switched on, empty before and after the test."""
+    from django.core.cache import caches
 
-    original = AbstractImage.generate_rendition_file
-    made = {}
-
-    def generate_rendition_file(image, filter, *, source=None):
-        if not image.file_hash:
-            return original(image, filter, source=source)
-        key = (image.file_hash, filter.spec, filter.get_cache_key(image))
-        if key not in made:
-            file = original(image, filter, source=source)
-            file.seek(0)
-            made[key] = (file.read(), file.name)
-        content, name = made[key]
-        return ContentFile(content, name=name)
-
-    AbstractImage.generate_rendition_file = generate_rendition_file
+    settings.PAGE_CACHE_ENABLED = True
+    caches["pages"].clear()  # locmem in tests; never call clear() on a shared Redis
     yield
-    AbstractImage.generate_rendition_file = original
+    caches["pages"].clear()
+
+
+# --- People --------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def editor(db):
+    """An editor who writes articles (Wagtail's Editors group) and has no other role."""
+    return UserFactory(username="editor", groups=["Editors"])
+
+
+@pytest.fixture
+def superuser(db):
+    return SuperuserFactory(username="boss")
+
+
+# --- Patient education: used by the education, comments, cache and browser tests ----------
+
+
+@pytest.fixture
+def article_index(home_page):
+    return ArticleIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def clinician_index(home_page):
+    return ClinicianIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def rubin(clinician_index):
+    photo = ImageFactory(title="Test photo of Dr. Rubin")
+    return ClinicianPageFactory(
+        parent=clinician_index, photo=photo, photo_alt="Dr. Rubin in the clinic"
+    )
+
+
+@pytest.fixture
+def back_pain(db):
+    return TopicFactory(name="Back pain")
+
+
+@pytest.fixture
+def article(article_index, rubin, back_pain):
+    return ArticlePageFactory(
+        parent=article_index,
+        title="Exercise for low back pain",
+        authors=[rubin],
+        topics=[back_pain],
+        hero_image=ImageFactory(title="Test hero"),
+        hero_image_alt="A person stretching",
+        medical_reviewer=rubin,
+        last_reviewed=datetime.date(2026, 2, 1),
+        display_date=datetime.date(2026, 1, 20),
+    )
+
+
+# --- The consultation form: used by its own tests, the cache and browser tests -------------
+
+
+@pytest.fixture
+def privacy_page(home_page):
+    return StandardPageFactory(parent=home_page, title="Privacy notice", slug="privacy")
+
+
+@pytest.fixture
+def consultation_page(home_page, privacy_page):
+    """/consultation/, linked from every "Request a consultation" button."""
+    from practice.models import PracticeSettings
+
+    page = ConsultationFormPageFactory(parent=home_page, privacy_page=privacy_page)
+    practice = PracticeSettings.for_site(home_page.get_site())
+    practice.consultation_page = page
+    practice.save()
+    return page
+
+
+# --- The home page as a practice has it --------------------------------------------------
+
+
+@pytest.fixture
+def furnished_home_page(
+    home_page, about_page, privacy_page, article_index, clinician_index, consultation_page
+):
+    """The home page with what the demo's has: a hero picture, three featured articles, the
+    sections and About in the menu, three footer links, a social link, and the consultation
+    form behind every "Request a consultation" button (the hero's included)."""
+    home_page.hero_image = ImageFactory(title="Home page hero")
+    home_page.save_revision().publish()
+    accessibility = StandardPageFactory(
+        parent=home_page, title="Accessibility statement", slug="accessibility"
+    )
+    for page in (about_page, privacy_page, accessibility):
+        FooterLinkFactory(page=page)
+    SocialLinkFactory()
+    for _ in range(3):
+        article = ArticlePageFactory(
+            parent=article_index, hero_image=ImageFactory(), hero_image_decorative=True
+        )
+        FeaturedArticleFactory(home_page=home_page, page=article)
+    return home_page

@@ -4,7 +4,8 @@ import os
 from pathlib import Path
 
 import pytest
-from django.db import connection
+
+from .helpers import new_page
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -17,9 +18,6 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-sync",
 ]
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-# A folder per database, so the SQLite and PostgreSQL runs in CI never write the same file.
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / connection.vendor
 
 
 def pytest_collection_modifyitems(config, items):
@@ -45,11 +43,9 @@ def chromium():
 
 @pytest.fixture
 def browser_page(chromium):
-    context = chromium.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(15_000)
+    page = new_page(chromium)
     yield page
-    context.close()
+    page.context.close()
 
 
 @pytest.fixture
@@ -57,33 +53,6 @@ def axe():
     from axe_playwright_python.sync_playwright import Axe
 
     return Axe()
-
-
-def assert_no_axe_violations(axe, page, label):
-    results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
-    violations = results.response["violations"]
-    details = "\n".join(
-        f"- {v['id']} ({v['impact']}): {v['help']} at "
-        + ", ".join(str(node["target"]) for node in v["nodes"][:3])
-        for v in violations
-    )
-    assert not violations, f"axe found {len(violations)} violation(s) on {label}:\n{details}"
-
-
-# A full-page screenshot does not scroll, so lazy pictures below the first screen would be
-# blank: load them all first, and wait until each one can be drawn.
-LOAD_EVERY_PICTURE = """
-() => Promise.all([...document.images].map((img) => {
-  img.loading = "eager";
-  return img.decode().catch(() => null);
-}))
-"""
-
-
-def save_screenshot(page, name):
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.evaluate(LOAD_EVERY_PICTURE)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 
 
 @pytest.fixture(autouse=True)

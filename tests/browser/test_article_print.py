@@ -2,14 +2,35 @@
 related links, dark text on white paper even for a visitor who prefers the dark scheme, and the
 addresses of the references written out."""
 
+import pytest
 from playwright.sync_api import expect
 
-ARTICLE_PATH = "/education/exercise-for-low-back-pain/"
+from tests.factories import ArticlePageFactory, CommentFactory, plain_body
+
+CITATION = {
+    "authors": "Hayden JA, Ellis J, Ogilvie R, et al.",
+    "title": "Exercise therapy for chronic low back pain",
+    "source": "Cochrane Database of Systematic Reviews",
+    "year": 2021,
+    "url": "https://doi.org/10.1002/14651858.CD009790.pub2",
+}
 
 
-def test_a_printed_article_leaves_out_the_site_around_it(live_server, demo_site, browser_page):
+@pytest.fixture
+def commented_article(article, article_index, back_pain):
+    """An article with references, a comment, and a related article."""
+    article.body = [*plain_body(), ("references", {"citations": [CITATION]})]
+    article.save_revision().publish()
+    CommentFactory(article=article)
+    ArticlePageFactory(parent=article_index, title="Sitting well", topics=[back_pain])
+    return article
+
+
+def test_a_printed_article_leaves_out_the_site_around_it(
+    live_server, commented_article, browser_page
+):
     page = browser_page
-    page.goto(live_server.url + ARTICLE_PATH)
+    page.goto(live_server.url + commented_article.url)
     expect(page.locator("header.site-header")).to_be_visible()
     expect(page.locator("footer.site-footer")).to_be_visible()
 

@@ -4,29 +4,42 @@ sees it. The article is accessible with comments and with form errors."""
 import re
 
 import pytest
-from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
-from .conftest import assert_no_axe_violations, save_screenshot
+from education.comments.models import Comment
+from tests.factories import CommentFactory, ReplyFactory, UserFactory
 
-ARTICLE_PATH = "/education/exercise-for-low-back-pain/"
+from .helpers import assert_no_axe_violations, new_page, save_screenshot, sign_in
+
 COMMENT = "The knee hugs in bed helped me on stiff mornings.\nThank you for the clear steps."
 
 
 @pytest.fixture
-def moderator(demo_site, django_user_model):
-    user = django_user_model.objects.create_user(
-        "moira", "moira@practice.example", "a-long-test-password", first_name="Moira"
+def moderator(db):
+    return UserFactory(
+        username="moira",
+        password="a-long-test-password",
+        first_name="Moira",
+        groups=["Comment moderators"],
     )
-    user.groups.add(Group.objects.get(name="Comment moderators"))
-    return user
+
+
+@pytest.fixture
+def commented_article(article):
+    """Four comments on show (one of them the practice's reply) and one waiting for review."""
+    question = CommentFactory(article=article, name="Sam", body="Should I stretch every day?")
+    ReplyFactory(parent=question, body="Gentle stretches suit most people.")
+    CommentFactory(article=article, name="Lee", body="Walking helped me most.")
+    CommentFactory(article=article, name="Priya", body="Heat before stretching works for me.")
+    CommentFactory(article=article, status=Comment.Status.PENDING, body="Is this normal?")
+    return article
 
 
 def test_a_comment_is_reviewed_before_it_appears(
-    live_server, demo_site, moderator, chromium, browser_page, axe
+    live_server, commented_article, moderator, chromium, browser_page, axe
 ):
     patient = browser_page
-    patient.goto(live_server.url + ARTICLE_PATH)
+    patient.goto(live_server.url + commented_article.url)
     comments = patient.locator("#comments")
     expect(comments.locator("h2")).to_have_text("4 comments")
     comments.scroll_into_view_if_needed()
@@ -57,13 +70,8 @@ def test_a_comment_is_reviewed_before_it_appears(
     assert "hannah.private" not in patient.content()
 
     # The moderator signs in and approves the comment from its page in the admin.
-    staff_context = chromium.new_context(viewport={"width": 1280, "height": 900})
-    staff = staff_context.new_page()
-    staff.set_default_timeout(15_000)
-    staff.goto(live_server.url + "/admin/")
-    staff.get_by_label("Username").fill("moira")
-    staff.get_by_label("Password").fill("a-long-test-password")
-    staff.get_by_role("button", name="Sign in").click()
+    staff = new_page(chromium)
+    sign_in(staff, live_server.url, "moira", "a-long-test-password")
     staff.get_by_role("link", name="Comments (2)").click()
     expect(staff.locator("table.listing")).to_contain_text("Hannah")
     staff.get_by_role("link", name=re.compile(r"Comment \d+ by Hannah")).click()
@@ -71,7 +79,7 @@ def test_a_comment_is_reviewed_before_it_appears(
     staff.get_by_role("button", name="Approve").click()
     expect(staff.locator(".messages")).to_contain_text("is now approved")
     save_screenshot(staff, "comment-approved-in-admin")
-    staff_context.close()
+    staff.context.close()
 
     # The patient reloads the article and finds their comment, line break kept.
     patient.reload()
@@ -84,21 +92,17 @@ def test_a_comment_is_reviewed_before_it_appears(
     assert_no_axe_violations(axe, patient, "an article after a comment was approved")
 
 
-def test_comments_fit_a_small_phone(live_server, demo_site, browser_page, axe):
-    from education.comments.models import Comment
-    from education.models import ArticlePage
-
+def test_comments_fit_a_small_phone(live_server, commented_article, browser_page, axe):
     long_address = "https://example.com/" + "a-very-long-address-without-spaces" * 5
-    Comment.objects.create(
-        article=ArticlePage.objects.get(slug="exercise-for-low-back-pain"),
+    CommentFactory(
+        article=commented_article,
         name="Quentin",
         email="quentin@example.org",
         body=f"I found this elsewhere: {long_address}",
-        status=Comment.Status.APPROVED,
     )
     page = browser_page
     page.set_viewport_size({"width": 360, "height": 800})
-    page.goto(live_server.url + ARTICLE_PATH)
+    page.goto(live_server.url + commented_article.url)
     expect(page.locator("#comments")).to_contain_text(long_address)
     assert page.locator("#comments a[href*='a-very-long-address']").count() == 0
     page.get_by_role("textbox", name=re.compile(r"^Comment")).fill(long_address)

@@ -1,28 +1,17 @@
 from pages.consultation.models import ConsultationRequest
 from tests.pages.consultation.helpers import VALID_ANSWERS
 
-from .conftest import assert_no_axe_violations, save_screenshot
-
-
-def fill_in_the_form(page, email):
-    page.get_by_label("Full name").fill(VALID_ANSWERS["full_name"])
-    page.get_by_label("E-mail address").fill(email)
-    page.get_by_label("Phone number").fill(VALID_ANSWERS["phone"])
-    page.get_by_role("group", name="Preferred way to contact you").get_by_label("Phone").check()
-    page.get_by_label("Best times to reach you").fill(VALID_ANSWERS["best_times"])
-    page.get_by_label("I am a new patient").check()
-    page.get_by_label("Reason for your visit").fill(VALID_ANSWERS["reason"])
-    page.get_by_label("I agree that the practice may store these details").check()
+from .helpers import assert_no_axe_violations, fill_in_the_consultation_form, save_screenshot
 
 
 def test_a_patient_corrects_a_mistake_and_reaches_the_thank_you_page(
-    live_server, demo_site, browser_page, axe
+    live_server, consultation_page, browser_page, axe
 ):
     page = browser_page
     page.goto(live_server.url + "/consultation/")
     assert_no_axe_violations(axe, page, "the consultation form")
 
-    fill_in_the_form(page, email="maria.quintero@")
+    fill_in_the_consultation_form(page, email="maria.quintero@")
     page.get_by_role("button", name="Send my request").click()
 
     # The error summary is announced, focused, and names the mistake.
@@ -65,7 +54,7 @@ def test_a_patient_corrects_a_mistake_and_reaches_the_thank_you_page(
     assert ConsultationRequest.objects.get().form_data["email"] == VALID_ANSWERS["email"]
 
 
-def test_the_keyboard_never_reaches_the_honeypot(live_server, demo_site, browser_page):
+def test_the_keyboard_never_reaches_the_honeypot(live_server, consultation_page, browser_page):
     page = browser_page
     page.goto(live_server.url + "/consultation/")
     page.get_by_label("Full name").focus()

@@ -53,7 +53,7 @@ def log_in_as_editor(page, live_server):
 
 
 @pytest.mark.parametrize("path", ["/", "/about/", "/no-such-page/"])
-def test_public_pages_raise_no_csp_violations(live_server, demo_site, browser_page, path):
+def test_public_pages_raise_no_csp_violations(live_server, furnished_home_page, browser_page, path):
     page = browser_page
     console = watch_for_violations(page)
     response = page.goto(live_server.url + path)
@@ -65,7 +65,9 @@ def test_public_pages_raise_no_csp_violations(live_server, demo_site, browser_pa
     assert violations_in(page, console) == []
 
 
-def test_an_inline_script_on_a_public_page_would_be_blocked(live_server, demo_site, browser_page):
+def test_an_inline_script_on_a_public_page_would_be_blocked(
+    live_server, furnished_home_page, browser_page
+):
     """Proves the listener above can see a violation, so an empty list means something."""
     page = browser_page
     console = watch_for_violations(page)
@@ -80,12 +82,12 @@ def test_an_inline_script_on_a_public_page_would_be_blocked(live_server, demo_si
 
 
 def test_wagtail_editor_and_preview_work_under_the_admin_policy(
-    live_server, demo_site, browser_page
+    live_server, furnished_home_page, browser_page
 ):
     page = browser_page
     log_in_as_editor(page, live_server)
     console = watch_for_violations(page)
-    home = demo_site.root_page
+    home = furnished_home_page
 
     response = page.goto(f"{live_server.url}/admin/pages/{home.pk}/edit/")
     assert "frame-ancestors 'self'" in response.headers["content-security-policy"]
@@ -94,7 +96,7 @@ def test_wagtail_editor_and_preview_work_under_the_admin_policy(
     preview = page.frame_locator("iframe[id^='w-preview-iframe']")
     heading = preview.locator("h1").first
     heading.wait_for()
-    assert heading.inner_text() == home.specific.hero_heading
+    assert heading.inner_text() == home.hero_heading
     # Scheduled publishing: its date/time pickers initialise with inline scripts.
     page.get_by_role("button", name="Toggle status").click()
     page.get_by_role("button", name="Set schedule").click()
@@ -103,12 +105,13 @@ def test_wagtail_editor_and_preview_work_under_the_admin_policy(
     assert violations_in(page, console) == []
 
 
-def test_inline_panels_work_under_the_admin_policy(live_server, demo_site, browser_page):
+def test_inline_panels_work_under_the_admin_policy(live_server, furnished_home_page, browser_page):
     """Inline panels initialise with an inline <script>: the admin policy must let it run."""
     page = browser_page
     log_in_as_editor(page, live_server)
     console = watch_for_violations(page)
-    page.goto(f"{live_server.url}/admin/settings/practice/practicesettings/{demo_site.pk}/")
+    site = furnished_home_page.get_site()
+    page.goto(f"{live_server.url}/admin/settings/practice/practicesettings/{site.pk}/")
     total = page.locator("#id_social_links-TOTAL_FORMS")
     before = int(total.input_value())
     page.get_by_role("button", name="Add social link").first.click()
@@ -126,7 +129,9 @@ def test_inline_panels_work_under_the_admin_policy(live_server, demo_site, brows
         "/admin/pages/",
     ],
 )
-def test_admin_screens_raise_no_csp_violations(live_server, demo_site, browser_page, path):
+def test_admin_screens_raise_no_csp_violations(
+    live_server, furnished_home_page, browser_page, path
+):
     page = browser_page
     log_in_as_editor(page, live_server)
     console = watch_for_violations(page)
@@ -136,7 +141,9 @@ def test_admin_screens_raise_no_csp_violations(live_server, demo_site, browser_p
     assert violations_in(page, console) == []
 
 
-def test_logged_in_editor_sees_the_userbar_without_violations(live_server, demo_site, browser_page):
+def test_logged_in_editor_sees_the_userbar_without_violations(
+    live_server, furnished_home_page, browser_page
+):
     page = browser_page
     log_in_as_editor(page, live_server)
     console = watch_for_violations(page)

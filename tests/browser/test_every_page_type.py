@@ -3,9 +3,11 @@ zero axe violations (WCAG 2.0, 2.1 and 2.2, A and AA) on a 360 px phone and a 12
 the light and the dark colour scheme. Screenshots of each go to test-artifacts/.
 """
 
-from tests.home.test_html_validity import one_live_page_per_type
+from django.urls import reverse
 
-from .conftest import assert_no_axe_violations, save_screenshot
+from tests.helpers import one_live_page_per_type
+
+from .helpers import assert_no_axe_violations, new_page, save_screenshot
 
 WIDTHS = [360, 1280]
 SCHEMES = ["light", "dark"]
@@ -13,7 +15,6 @@ CONSULTATION_ERRORS = "ConsultationErrors"
 
 
 def pages_to_check(live_server):
-    search = search_url()
     pages = [(page.specific_class.__name__, page.url) for page in one_live_page_per_type()]
     return (
         [(name, live_server.url + url) for name, url in pages]
@@ -21,18 +22,8 @@ def pages_to_check(live_server):
             ("NotFound", live_server.url + "/no-such-page/"),
             (CONSULTATION_ERRORS, live_server.url + "/consultation/"),
         ]
-        + ([("SearchResults", live_server.url + search + "?q=exercise")] if search else [])
+        + [("SearchResults", live_server.url + reverse("search") + "?q=exercise")]
     )
-
-
-def search_url():
-    """Site search results, a public page that is not a Wagtail page type (once it exists)."""
-    from django.urls import NoReverseMatch, reverse
-
-    try:
-        return reverse("search")
-    except NoReverseMatch:
-        return None
 
 
 def visit(page, name, url):
@@ -51,11 +42,7 @@ def test_every_page_type_is_accessible_at_both_widths_in_both_schemes(
     for width in WIDTHS:
         for scheme in SCHEMES:
             # One context per width and scheme, reused for every page.
-            context = chromium.new_context(
-                viewport={"width": width, "height": 900}, color_scheme=scheme
-            )
-            page = context.new_page()
-            page.set_default_timeout(15_000)
+            page = new_page(chromium, width=width, color_scheme=scheme)
             try:
                 for name, url in targets:
                     visit(page, name, url)
@@ -69,6 +56,6 @@ def test_every_page_type_is_accessible_at_both_widths_in_both_schemes(
                     except AssertionError as error:
                         failures.append(str(error).split("\nassert")[0])
             finally:
-                context.close()
+                page.context.close()
     assert checked == len(WIDTHS) * len(SCHEMES) * len(targets)
     assert not failures, "\n\n".join(failures)

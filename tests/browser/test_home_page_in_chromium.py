@@ -1,12 +1,12 @@
 import pytest
 
-from .conftest import assert_no_axe_violations, save_screenshot
+from .helpers import assert_no_axe_violations, save_screenshot
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", [360, 1280])
 def test_home_page_is_usable_and_accessible(
-    live_server, demo_site, browser_page, axe, width, scheme
+    live_server, furnished_home_page, browser_page, axe, width, scheme
 ):
     page = browser_page
     page.set_viewport_size({"width": width, "height": 800})

@@ -11,8 +11,7 @@ from playwright.sync_api import expect
 from pages.consultation.models import ConsultationRequest
 from tests.pages.consultation.helpers import VALID_ANSWERS
 
-from .conftest import assert_no_axe_violations, save_screenshot
-from .test_consultation_in_chromium import fill_in_the_form
+from .helpers import assert_no_axe_violations, fill_in_the_consultation_form, save_screenshot
 
 ARTICLE_TITLE = "Exercise for low back pain: where to start"
 
@@ -78,7 +77,7 @@ def test_a_patient_on_a_phone_reads_comments_and_asks_for_a_consultation(
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     assert_no_axe_violations(axe, page, "the consultation form at 360 px")
 
-    fill_in_the_form(page, email="hannah@")
+    fill_in_the_consultation_form(page, email="hannah@")
     page.get_by_role("button", name="Send my request").click()
     summary = page.locator(".error-summary")
     expect(summary).to_be_focused()

@@ -3,23 +3,24 @@ an article with a heading, a paragraph, a callout, the image and references, pic
 and a topic, previews it and submits it for medical review; a medical reviewer approves it; a
 patient reads it live, with its byline and review dates, and finds it through site search.
 
-Only the staff accounts (and the reviewer's link to her clinician profile) are set up with the
-ORM; everything the journey names is done in the browser. Screenshots go to test-artifacts/.
+Only the site, the clinicians and the staff accounts (and the reviewer's link to her clinician
+profile) are set up with factories; everything the journey names is done in the browser.
+Screenshots go to test-artifacts/.
 """
 
 import re
 
-from django.contrib.auth.models import Group, User
+import pytest
 from django.utils.dateformat import format as date_format
 from PIL import Image
 from playwright.sync_api import expect
 from wagtail.images import get_image_model
 
-from education.models import ArticleIndexPage, ClinicianPage
 from education.review import EDITORS, MEDICAL_REVIEWERS, today
 from education.review_dates import next_review_after
+from tests.factories import ClinicianPageFactory, UserFactory
 
-from .conftest import assert_no_axe_violations, save_screenshot
+from .helpers import assert_no_axe_violations, new_page, save_screenshot, sign_in
 
 PASSWORD = "correct horse battery staple"
 
@@ -46,25 +47,25 @@ REVIEWER = "Dr. Anita Reyes, MD"
 TOPIC = "Back pain"
 
 
-def staff(username, group_name):
-    user = User.objects.create_user(username, f"{username}@practice.example", PASSWORD)
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
-
-
-def new_page(chromium):
-    context = chromium.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    return page
-
-
-def log_in(page, base_url, username):
-    page.goto(base_url + "/admin/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(base_url + "/admin/")
+@pytest.fixture
+def practice(article_index, clinician_index, back_pain):
+    """The education section with no article yet, three clinicians (Dr. Reyes linked to the
+    reviewer's login), an editor and a medical reviewer."""
+    UserFactory(username="eddie", password=PASSWORD, groups=[EDITORS])
+    reviewer = UserFactory(username="anita", password=PASSWORD, groups=[MEDICAL_REVIEWERS])
+    for given_name, family_name, post_nominals, user in [
+        ("Maya", "Okafor", "DPT", None),
+        ("Edward", "Rubin", "MD", None),
+        ("Anita", "Reyes", "MD", reviewer),
+    ]:
+        ClinicianPageFactory(
+            parent=clinician_index,
+            given_name=given_name,
+            family_name=family_name,
+            post_nominals=post_nominals,
+            user=user,
+        )
+    return article_index
 
 
 def upload_image(page, base_url, path, title, alt_text):
@@ -140,21 +141,16 @@ def open_action_menu(page):
 
 
 def test_staff_write_review_and_publish_an_article_with_images_and_references(
-    live_server, demo_site, chromium, axe, tmp_path
+    live_server, practice, chromium, axe, tmp_path
 ):
-    staff("eddie", EDITORS)
-    reviewer = staff("anita", MEDICAL_REVIEWERS)
-    reyes = ClinicianPage.objects.get(slug="anita-reyes")
-    reyes.user = reviewer
-    reyes.save_revision().publish()
-    index = ArticleIndexPage.objects.get()
+    index = practice
     base = live_server.url
     image_file = tmp_path / "warm-bath.png"
     Image.new("RGB", (800, 500), (214, 140, 90)).save(image_file)
 
     # The editor logs in and uploads the picture, describing it for people who cannot see it.
     page = new_page(chromium)
-    log_in(page, base, "eddie")
+    sign_in(page, base, "eddie", PASSWORD)
     upload_image(page, base, image_file, IMAGE_TITLE, ALT_TEXT)
     assert get_image_model().objects.get(title=IMAGE_TITLE).description == ALT_TEXT
 
@@ -221,7 +217,7 @@ def test_staff_write_review_and_publish_an_article_with_images_and_references(
 
     # The reviewer finds it on the dashboard and approves it.
     page = new_page(chromium)
-    log_in(page, base, "anita")
+    sign_in(page, base, "anita", PASSWORD)
     page.get_by_role("link", name=TITLE).first.click()
     page.wait_for_url("**/edit/")
     open_action_menu(page)

@@ -1,6 +1,6 @@
 import pytest
 
-from .conftest import assert_no_axe_violations, save_screenshot
+from .helpers import assert_no_axe_violations, save_screenshot
 
 
 @pytest.mark.parametrize("width", [360, 1280])

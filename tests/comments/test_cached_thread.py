@@ -2,29 +2,19 @@
 as soon as it is rejected: moderation starts a new cache generation."""
 
 import pytest
-from django.core.cache import caches
 
 from education.comments import moderation
 from education.comments.models import Comment
-
-from .conftest import make_comment
+from tests.factories import CommentFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def page_cache_on(settings):
-    settings.PAGE_CACHE_ENABLED = True
-    caches["pages"].clear()
-    yield
-    caches["pages"].clear()
 
 
 def test_approving_a_comment_shows_it_on_a_cached_article(
     client, article, moderator, page_cache_on
 ):
-    comment = make_comment(
-        article, status=Comment.Status.PENDING, body="Walking every day helped me."
+    comment = CommentFactory(
+        article=article, status=Comment.Status.PENDING, body="Walking every day helped me."
     )
     client.get(article.url)
     assert client.get(article.url)["X-Page-Cache"] == "hit"
@@ -39,7 +29,9 @@ def test_approving_a_comment_shows_it_on_a_cached_article(
 def test_rejecting_an_approved_comment_hides_it_on_a_cached_article(
     client, article, moderator, page_cache_on
 ):
-    comment = make_comment(article, body="Buy cheap pills here.", status=Comment.Status.APPROVED)
+    comment = CommentFactory(
+        article=article, body="Buy cheap pills here.", status=Comment.Status.APPROVED
+    )
     assert "Buy cheap pills here." in client.get(article.url).content.decode()
 
     moderation.decide([comment], Comment.Status.REJECTED, moderator)
@@ -48,7 +40,7 @@ def test_rejecting_an_approved_comment_hides_it_on_a_cached_article(
 
 
 def test_a_practice_reply_shows_on_a_cached_article(client, article, moderator, page_cache_on):
-    comment = make_comment(article, body="Is it safe?", status=Comment.Status.APPROVED)
+    comment = CommentFactory(article=article, body="Is it safe?", status=Comment.Status.APPROVED)
     client.get(article.url)
 
     moderation.post_practice_reply(comment, "The practice", "Please call us.", moderator)

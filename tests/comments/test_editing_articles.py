@@ -4,8 +4,7 @@ import pytest
 from django.urls import reverse
 
 from education.models import ArticlePage
-
-from .conftest import make_comment
+from tests.factories import CommentFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -24,8 +23,8 @@ def test_new_articles_accept_comments(article):
 
 
 def test_a_preview_shows_the_approved_comments_and_no_others(client, article, superuser):
-    make_comment(article, body="Shown in the preview too.")
-    make_comment(article, status="pending", body="Still waiting.")
+    CommentFactory(article=article, body="Shown in the preview too.")
+    CommentFactory(article=article, status="pending", body="Still waiting.")
     client.force_login(superuser)
 
     response = client.get(reverse("wagtailadmin_pages:view_draft", args=[article.pk]))

@@ -9,8 +9,7 @@ from wagtail.models import ModelLogEntry
 
 from education.comments import moderation
 from education.comments.models import Comment
-
-from .conftest import make_article, make_comment, make_reply
+from tests.factories import ArticlePageFactory, CommentFactory, ReplyFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -49,9 +48,9 @@ def test_the_migration_creates_the_moderators_group_with_comment_permissions():
 
 
 def test_moderators_see_the_menu_with_the_number_waiting(client, article, moderator):
-    make_comment(article, status=Comment.Status.PENDING)
-    make_comment(article, status=Comment.Status.PENDING)
-    make_comment(article, status=Comment.Status.APPROVED)
+    CommentFactory(article=article, status=Comment.Status.PENDING)
+    CommentFactory(article=article, status=Comment.Status.PENDING)
+    CommentFactory(article=article, status=Comment.Status.APPROVED)
     client.force_login(moderator)
 
     dashboard = client.get("/admin/").content.decode()
@@ -61,7 +60,7 @@ def test_moderators_see_the_menu_with_the_number_waiting(client, article, modera
 
 
 def test_the_menu_says_just_comments_when_none_wait(client, article, moderator):
-    make_comment(article, status=Comment.Status.APPROVED)
+    CommentFactory(article=article, status=Comment.Status.APPROVED)
     client.force_login(moderator)
 
     dashboard = client.get("/admin/").content.decode()
@@ -71,7 +70,7 @@ def test_the_menu_says_just_comments_when_none_wait(client, article, moderator):
 
 
 def test_superusers_can_moderate(client, article, superuser):
-    comment = make_comment(article, status=Comment.Status.PENDING)
+    comment = CommentFactory(article=article, status=Comment.Status.PENDING)
     client.force_login(superuser)
 
     assert "Comments (1)" in client.get("/admin/").content.decode()
@@ -82,7 +81,7 @@ def test_superusers_can_moderate(client, article, superuser):
 
 
 def test_editors_outside_the_group_see_no_comments(client, article, editor):
-    comment = make_comment(article, status=Comment.Status.PENDING)
+    comment = CommentFactory(article=article, status=Comment.Status.PENDING)
     client.force_login(editor)
 
     dashboard = client.get("/admin/").content.decode()
@@ -124,7 +123,7 @@ def test_wagtails_page_moderators_do_not_moderate_comments_by_default(client, ar
 
 def test_editors_added_to_the_group_can_moderate(client, article, editor):
     editor.groups.add(Group.objects.get(name="Comment moderators"))
-    make_comment(article, status=Comment.Status.PENDING)
+    CommentFactory(article=article, status=Comment.Status.PENDING)
     client.force_login(editor)
 
     assert client.get(LIST_URL).status_code == 200
@@ -142,11 +141,11 @@ def test_nobody_adds_comments_in_the_admin(client, superuser, moderator):
 
 
 def test_the_listing_filters_by_status_and_article(client, article, article_index, moderator):
-    other_article = make_article(article_index, title="Sleep and pain")
-    pending_here = make_comment(article, status=Comment.Status.PENDING)
-    pending_there = make_comment(other_article, status=Comment.Status.PENDING)
-    approved_here = make_comment(article, status=Comment.Status.APPROVED)
-    spam_here = make_comment(article, status=Comment.Status.SPAM)
+    other_article = ArticlePageFactory(parent=article_index, title="Sleep and pain")
+    pending_here = CommentFactory(article=article, status=Comment.Status.PENDING)
+    pending_there = CommentFactory(article=other_article, status=Comment.Status.PENDING)
+    approved_here = CommentFactory(article=article, status=Comment.Status.APPROVED)
+    spam_here = CommentFactory(article=article, status=Comment.Status.SPAM)
     client.force_login(moderator)
 
     assert listed_comment_ids(client.get(LIST_URL)) == sorted(
@@ -162,10 +161,10 @@ def test_the_listing_filters_by_status_and_article(client, article, article_inde
 
 
 def test_the_listing_searches_names_text_and_addresses(client, article, moderator):
-    by_name = make_comment(article, name="Gwendolyn")
-    by_text = make_comment(article, body="Acupuncture did nothing for me.")
-    by_email = make_comment(article, email="unusual.address@example.net")
-    make_comment(article, name="Someone else", body="Nothing to find here.")
+    by_name = CommentFactory(article=article, name="Gwendolyn")
+    by_text = CommentFactory(article=article, body="Acupuncture did nothing for me.")
+    by_email = CommentFactory(article=article, email="unusual.address@example.net")
+    CommentFactory(article=article, name="Someone else", body="Nothing to find here.")
     client.force_login(moderator)
 
     assert listed_comment_ids(client.get(LIST_URL + "?q=gwendolyn")) == [by_name.pk]
@@ -174,7 +173,9 @@ def test_the_listing_searches_names_text_and_addresses(client, article, moderato
 
 
 def test_the_listing_shows_each_comment_with_its_article_and_status(client, article, moderator):
-    comment = make_comment(article, status=Comment.Status.PENDING, body="How long until it helps?")
+    comment = CommentFactory(
+        article=article, status=Comment.Status.PENDING, body="How long until it helps?"
+    )
     client.force_login(moderator)
 
     html = client.get(LIST_URL).content.decode()
@@ -192,12 +193,12 @@ def test_the_listing_does_not_grow_in_queries_with_its_comments(
     from django.test.utils import CaptureQueriesContext
 
     client.force_login(moderator)
-    make_comment(article)
+    CommentFactory(article=article)
     client.get(LIST_URL)
     with CaptureQueriesContext(connection) as few:
         client.get(LIST_URL)
     for _ in range(19):
-        make_comment(article)
+        CommentFactory(article=article)
     with django_assert_max_num_queries(len(few)):
         assert client.get(LIST_URL).status_code == 200
 
@@ -205,10 +206,10 @@ def test_the_listing_does_not_grow_in_queries_with_its_comments(
 def test_deleting_an_article_deletes_its_comments_and_the_listing_still_works(
     client, article, article_index, moderator
 ):
-    kept_article = make_article(article_index, title="Kept article")
-    question = make_comment(article)
-    make_reply(question)
-    kept = make_comment(kept_article)
+    kept_article = ArticlePageFactory(parent=article_index, title="Kept article")
+    question = CommentFactory(article=article)
+    ReplyFactory(parent=question)
+    kept = CommentFactory(article=kept_article)
     client.force_login(moderator)
 
     article.delete()
@@ -220,7 +221,7 @@ def test_deleting_an_article_deletes_its_comments_and_the_listing_still_works(
 
 
 def test_deleting_an_article_from_the_admin_deletes_its_comments(client, article, superuser):
-    make_comment(article)
+    CommentFactory(article=article)
     client.force_login(superuser)
 
     response = client.post(reverse("wagtailadmin_pages:delete", args=[article.pk]))
@@ -234,8 +235,11 @@ def test_deleting_an_article_from_the_admin_deletes_its_comments(client, article
 
 def test_the_detail_page_shows_the_full_text_and_the_address(client, article, moderator):
     long_text = "I have had sciatica for years. " * 60
-    comment = make_comment(
-        article, status=Comment.Status.PENDING, body=long_text.strip(), email="pat@example.org"
+    comment = CommentFactory(
+        article=article,
+        status=Comment.Status.PENDING,
+        body=long_text.strip(),
+        email="pat@example.org",
     )
     client.force_login(moderator)
 
@@ -260,7 +264,7 @@ def test_the_detail_page_shows_the_full_text_and_the_address(client, article, mo
 def test_a_decision_is_recorded_with_who_and_when_in_the_audit_log(
     client, article, moderator, status, action
 ):
-    comment = make_comment(article, status=Comment.Status.PENDING)
+    comment = CommentFactory(article=article, status=Comment.Status.PENDING)
     client.force_login(moderator)
 
     response = client.post(inspect_url(comment), {"status": status})
@@ -278,7 +282,7 @@ def test_a_decision_is_recorded_with_who_and_when_in_the_audit_log(
 
 
 def test_the_site_history_report_describes_decisions(client, article, moderator, superuser):
-    comment = make_comment(article, status=Comment.Status.PENDING)
+    comment = CommentFactory(article=article, status=Comment.Status.PENDING)
     client.force_login(moderator)
     client.post(inspect_url(comment), {"status": Comment.Status.APPROVED})
     client.force_login(superuser)
@@ -289,7 +293,7 @@ def test_the_site_history_report_describes_decisions(client, article, moderator,
 
 
 def test_a_comment_cannot_be_sent_back_to_pending(client, article, moderator):
-    comment = make_comment(article, status=Comment.Status.APPROVED)
+    comment = CommentFactory(article=article, status=Comment.Status.APPROVED)
     client.force_login(moderator)
 
     assert client.post(inspect_url(comment), {"status": "pending"}).status_code in (302, 403)
@@ -298,7 +302,9 @@ def test_a_comment_cannot_be_sent_back_to_pending(client, article, moderator):
 
 
 def test_a_moderator_replies_as_the_practice(client, article, moderator):
-    comment = make_comment(article, status=Comment.Status.APPROVED, body="Does heat help?")
+    comment = CommentFactory(
+        article=article, status=Comment.Status.APPROVED, body="Does heat help?"
+    )
     client.force_login(moderator)
 
     response = client.post(
@@ -318,7 +324,7 @@ def test_a_moderator_replies_as_the_practice(client, article, moderator):
 
 
 def test_an_empty_reply_is_refused_with_a_message(client, article, moderator):
-    comment = make_comment(article)
+    comment = CommentFactory(article=article)
     client.force_login(moderator)
 
     response = client.post(inspect_url(comment), {"name": "Rubin Pain Management", "body": ""})
@@ -329,7 +335,7 @@ def test_an_empty_reply_is_refused_with_a_message(client, article, moderator):
 
 
 def test_the_reply_form_suggests_the_practice_name(client, article, moderator):
-    comment = make_comment(article)
+    comment = CommentFactory(article=article)
     client.force_login(moderator)
 
     page = BeautifulSoup(client.get(inspect_url(comment)).content, "html.parser")
@@ -351,8 +357,8 @@ def test_the_reply_form_suggests_the_practice_name(client, article, moderator):
 def test_bulk_decisions_apply_to_the_selected_comments_only(
     client, article, moderator, action, status
 ):
-    chosen = [make_comment(article, status=Comment.Status.PENDING) for _ in range(3)]
-    untouched = make_comment(article, status=Comment.Status.PENDING)
+    chosen = [CommentFactory(article=article, status=Comment.Status.PENDING) for _ in range(3)]
+    untouched = CommentFactory(article=article, status=Comment.Status.PENDING)
     client.force_login(moderator)
 
     confirm = client.get(bulk_url(action, chosen, next=LIST_URL))
@@ -368,10 +374,12 @@ def test_bulk_decisions_apply_to_the_selected_comments_only(
 
 
 def test_selecting_all_in_the_listing_keeps_its_filters(client, article, article_index, moderator):
-    other_article = make_article(article_index, title="Sleep and pain")
-    pending_here = [make_comment(article, status=Comment.Status.PENDING) for _ in range(2)]
-    pending_there = make_comment(other_article, status=Comment.Status.PENDING)
-    spam_here = make_comment(article, status=Comment.Status.SPAM)
+    other_article = ArticlePageFactory(parent=article_index, title="Sleep and pain")
+    pending_here = [
+        CommentFactory(article=article, status=Comment.Status.PENDING) for _ in range(2)
+    ]
+    pending_there = CommentFactory(article=other_article, status=Comment.Status.PENDING)
+    spam_here = CommentFactory(article=article, status=Comment.Status.SPAM)
     client.force_login(moderator)
 
     url = bulk_url("approve", status="pending", article=article.pk) + "&id=all"
@@ -385,7 +393,7 @@ def test_selecting_all_in_the_listing_keeps_its_filters(client, article, article
 
 
 def test_the_listing_offers_the_three_bulk_decisions(client, article, moderator):
-    make_comment(article, status=Comment.Status.PENDING)
+    CommentFactory(article=article, status=Comment.Status.PENDING)
     client.force_login(moderator)
 
     html = client.get(LIST_URL).content.decode()
@@ -395,7 +403,9 @@ def test_the_listing_offers_the_three_bulk_decisions(client, article, moderator)
 
 
 def test_a_moderator_can_take_private_details_out_of_a_comment(client, article, moderator):
-    comment = make_comment(article, body="My GP, Dr. Smith at 12 Elm Road, says it is a disc.")
+    comment = CommentFactory(
+        article=article, body="My GP, Dr. Smith at 12 Elm Road, says it is a disc."
+    )
     client.force_login(moderator)
 
     response = client.post(
@@ -411,7 +421,7 @@ def test_a_moderator_can_take_private_details_out_of_a_comment(client, article, 
 
 
 def test_a_moderator_can_delete_a_comment(client, article, moderator):
-    comment = make_comment(article, status=Comment.Status.SPAM)
+    comment = CommentFactory(article=article, status=Comment.Status.SPAM)
     client.force_login(moderator)
 
     response = client.post(reverse("comments:delete", args=[comment.pk]))
@@ -421,8 +431,8 @@ def test_a_moderator_can_delete_a_comment(client, article, moderator):
 
 
 def test_a_practice_reply_has_its_own_page_linking_to_the_comment(client, article, moderator):
-    question = make_comment(article)
-    reply = make_reply(question, body="We are glad it helped.")
+    question = CommentFactory(article=article)
+    reply = ReplyFactory(parent=question, body="We are glad it helped.")
     client.force_login(moderator)
 
     response = client.get(inspect_url(reply))

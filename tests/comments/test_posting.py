@@ -12,8 +12,7 @@ from wagtail.models import PageViewRestriction
 
 from education.comments import moderation
 from education.comments.models import Comment
-
-from .conftest import make_article, make_comment
+from tests.factories import ArticlePageFactory, CommentFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -198,7 +197,7 @@ def close_comments(article):
 
 
 def test_a_closed_article_says_so_instead_of_the_form_and_keeps_its_comments(client, article):
-    make_comment(article, body="Approved before comments closed.")
+    CommentFactory(article=article, body="Approved before comments closed.")
     close_comments(article)
 
     section = soup(client.get(article.url)).select_one("#comments")
@@ -249,7 +248,9 @@ def test_zero_days_means_comments_never_close_on_their_own(client, article, sett
 
 
 def test_a_comment_on_a_draft_article_is_not_found(client, article_index):
-    draft = make_article(article_index, title="Not ready yet", publish=False, live=False)
+    draft = ArticlePageFactory(
+        parent=article_index, title="Not ready yet", publish=False, live=False
+    )
 
     response = client.post(comment_url(draft), VALID)
 
@@ -281,7 +282,7 @@ def test_a_comment_on_a_private_article_is_not_found(client, article, restrictio
 def test_readers_of_a_private_article_see_its_comments_but_no_form(
     client, article, django_user_model
 ):
-    make_comment(article, body="Posted while the article was public.")
+    CommentFactory(article=article, body="Posted while the article was public.")
     PageViewRestriction.objects.create(page=article, restriction_type=PageViewRestriction.LOGIN)
     client.force_login(django_user_model.objects.create_user("reader", "r@example.com", "pw"))
 

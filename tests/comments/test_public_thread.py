@@ -7,8 +7,7 @@ from bs4 import BeautifulSoup
 from django.utils import timezone
 
 from education.comments.models import Comment
-
-from .conftest import make_article, make_comment, make_reply
+from tests.factories import ArticlePageFactory, CommentFactory, ReplyFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -29,24 +28,24 @@ def shown_texts(section):
 )
 def test_the_heading_counts_approved_comments(client, article, approved, heading):
     for _ in range(approved):
-        make_comment(article)
-    make_comment(article, status=Comment.Status.PENDING)
-    make_comment(article, status=Comment.Status.REJECTED)
-    make_comment(article, status=Comment.Status.SPAM)
+        CommentFactory(article=article)
+    CommentFactory(article=article, status=Comment.Status.PENDING)
+    CommentFactory(article=article, status=Comment.Status.REJECTED)
+    CommentFactory(article=article, status=Comment.Status.SPAM)
 
     assert comment_section(client, article).h2.get_text(strip=True) == heading
 
 
 def test_only_approved_comments_are_shown_oldest_first(client, article):
-    make_comment(article, body="Second, approved.", created_at=timezone.now())
-    make_comment(
-        article,
+    CommentFactory(article=article, body="Second, approved.", created_at=timezone.now())
+    CommentFactory(
+        article=article,
         body="First, approved.",
         created_at=timezone.now() - datetime.timedelta(days=2),
     )
-    make_comment(article, status=Comment.Status.PENDING, body="Waiting for review.")
-    make_comment(article, status=Comment.Status.REJECTED, body="Turned down.")
-    make_comment(article, status=Comment.Status.SPAM, body="Cheap pills here.")
+    CommentFactory(article=article, status=Comment.Status.PENDING, body="Waiting for review.")
+    CommentFactory(article=article, status=Comment.Status.REJECTED, body="Turned down.")
+    CommentFactory(article=article, status=Comment.Status.SPAM, body="Cheap pills here.")
 
     section = comment_section(client, article)
 
@@ -57,16 +56,18 @@ def test_only_approved_comments_are_shown_oldest_first(client, article):
 
 
 def test_comments_on_other_articles_stay_there(client, article, article_index):
-    make_comment(article, body="On this article.")
-    elsewhere = make_article(article_index, title="Sleep and pain")
-    make_comment(elsewhere, body="On another article.")
+    CommentFactory(article=article, body="On this article.")
+    elsewhere = ArticlePageFactory(parent=article_index, title="Sleep and pain")
+    CommentFactory(article=elsewhere, body="On another article.")
 
     assert shown_texts(comment_section(client, article)) == ["On this article."]
 
 
 def test_each_comment_shows_name_date_and_text(client, article):
     posted = timezone.make_aware(datetime.datetime(2026, 3, 4, 10, 30))
-    make_comment(article, name="Priya", body="Walking every day helps me.", created_at=posted)
+    CommentFactory(
+        article=article, name="Priya", body="Walking every day helps me.", created_at=posted
+    )
 
     comment = comment_section(client, article).select_one(".comment")
 
@@ -80,8 +81,8 @@ def test_each_comment_shows_name_date_and_text(client, article):
 
 
 def test_line_breaks_are_kept_and_web_addresses_stay_plain_text(client, article):
-    make_comment(
-        article,
+    CommentFactory(
+        article=article,
         body="First line\nsecond line\n\nA new paragraph: see https://example.com/cure now.",
     )
 
@@ -96,9 +97,11 @@ def test_line_breaks_are_kept_and_web_addresses_stay_plain_text(client, article)
 
 
 def test_practice_replies_appear_under_their_comment_marked_as_such(client, article):
-    question = make_comment(article, name="Sam", body="Should I stretch every morning?")
-    make_reply(question, name="Rubin Pain Management", body="Gentle stretches suit most people.")
-    make_comment(article, name="Lee", body="A later comment.")
+    question = CommentFactory(article=article, name="Sam", body="Should I stretch every morning?")
+    ReplyFactory(
+        parent=question, name="Rubin Pain Management", body="Gentle stretches suit most people."
+    )
+    CommentFactory(article=article, name="Lee", body="A later comment.")
 
     section = comment_section(client, article)
     items = section.find("ol", class_="comment-list").find_all("li", recursive=False)
@@ -115,8 +118,8 @@ def test_practice_replies_appear_under_their_comment_marked_as_such(client, arti
 
 
 def test_a_reply_to_a_comment_not_yet_approved_is_not_shown(client, article):
-    waiting = make_comment(article, status=Comment.Status.PENDING, body="Is this normal?")
-    make_reply(waiting, body="A reply written before approval.")
+    waiting = CommentFactory(article=article, status=Comment.Status.PENDING, body="Is this normal?")
+    ReplyFactory(parent=waiting, body="A reply written before approval.")
 
     section = comment_section(client, article)
 
@@ -125,8 +128,10 @@ def test_a_reply_to_a_comment_not_yet_approved_is_not_shown(client, article):
 
 
 def test_the_commenters_email_address_never_reaches_the_page(client, article):
-    make_comment(article, email="maria.secret@example.org")
-    make_comment(article, email="pending.secret@example.org", status=Comment.Status.PENDING)
+    CommentFactory(article=article, email="maria.secret@example.org")
+    CommentFactory(
+        article=article, email="pending.secret@example.org", status=Comment.Status.PENDING
+    )
 
     html = client.get(article.url).content.decode()
 
@@ -136,7 +141,9 @@ def test_the_commenters_email_address_never_reaches_the_page(client, article):
 
 
 def test_the_commenters_email_address_is_not_in_the_feed(client, article):
-    make_comment(article, email="maria.secret@example.org", body="A comment for the feed?")
+    CommentFactory(
+        article=article, email="maria.secret@example.org", body="A comment for the feed?"
+    )
 
     feed = client.get("/education/feed/").content.decode()
 
@@ -160,8 +167,8 @@ def test_approved_comments_cost_the_same_queries_whatever_their_number(
     with_none, _ = queries_for_article_page()
 
     for n in range(100):
-        question = make_comment(article, body=f"Comment number {n}")
-        make_reply(question, body=f"Reply number {n}")
+        question = CommentFactory(article=article, body=f"Comment number {n}")
+        ReplyFactory(parent=question, body=f"Reply number {n}")
 
     with_two_hundred, response = queries_for_article_page()
     assert response.content.decode().count('class="comment__text"') == 200

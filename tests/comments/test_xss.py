@@ -6,8 +6,7 @@ from bs4 import BeautifulSoup
 from django.urls import reverse
 
 from education.comments.models import Comment
-
-from .conftest import make_comment
+from tests.factories import CommentFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -85,7 +84,7 @@ def test_payloads_posted_through_the_form_are_shown_as_text(client, article, set
 @pytest.mark.parametrize("payload", PAYLOADS)
 def test_each_stored_payload_reads_back_exactly_as_typed(client, article, payload):
     # Straight into the database: the template must escape even what the form never saw.
-    make_comment(article, name=payload[:80], body=payload)
+    CommentFactory(article=article, name=payload[:80], body=payload)
 
     section = rendered_comments(client, article)
     text = section.select_one(".comment__text")

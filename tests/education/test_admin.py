@@ -14,26 +14,26 @@ from education.models import (
     ArticlePage,
     ClinicianIndexPage,
     ClinicianPage,
-    Topic,
 )
-from home.demo import site
 from home.models import HomePage
-
-from .conftest import add_page, make_article, make_clinician
+from tests.factories import (
+    ArticleIndexPageFactory,
+    ArticlePageFactory,
+    ClinicianIndexPageFactory,
+    ClinicianPageFactory,
+    SiteFactory,
+    TopicFactory,
+)
 
 
 class EditorWritesArticlesTests(WagtailPageTestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.home = site.build(log=lambda message: None)
-        cls.index = add_page(
-            cls.home, ArticleIndexPage(title="Patient education", slug="education")
-        )
-        cls.authors = add_page(
-            cls.home, ClinicianIndexPage(title="Our clinicians", slug="clinicians")
-        )
-        cls.rubin = make_clinician(cls.authors)
-        cls.topic = Topic.objects.create(name="Back pain", slug="back-pain")
+        home = SiteFactory().root_page
+        cls.index = ArticleIndexPageFactory(parent=home)
+        cls.authors = ClinicianIndexPageFactory(parent=home)
+        cls.rubin = ClinicianPageFactory(parent=cls.authors)
+        cls.topic = TopicFactory(name="Back pain")
 
     def setUp(self):
         self.login()
@@ -92,7 +92,10 @@ class EditorWritesArticlesTests(WagtailPageTestCase):
         response = self.client.post(url, self.article_form(article_authors=inline_formset([])))
         self.assertEqual(response.status_code, 200)
         self.assertFalse(ArticlePage.objects.filter(slug="walking-for-back-pain").exists())
-        extra = [make_clinician(self.authors, given=f"Extra{n}", family="Doe") for n in range(3)]
+        extra = [
+            ClinicianPageFactory(parent=self.authors, given_name=f"Extra{n}", family_name="Doe")
+            for n in range(3)
+        ]
         four = inline_formset([{"clinician": a.pk} for a in [self.rubin, *extra]])
         response = self.client.post(url, self.article_form(article_authors=four))
         self.assertEqual(response.status_code, 200)
@@ -111,67 +114,60 @@ class EditorWritesArticlesTests(WagtailPageTestCase):
         self.assertContains(response, "Back pain")
 
 
-@pytest.fixture
-def admin_client_logged_in(client, django_user_model):
-    user = django_user_model.objects.create_superuser("boss", "boss@example.com", "pw")
-    client.force_login(user)
-    return client
-
-
 @pytest.mark.django_db
 def test_deleting_an_author_of_live_articles_is_refused_naming_them(
-    admin_client_logged_in, article_index, clinician_index, rubin
+    admin_client, article_index, clinician_index, rubin
 ):
-    make_article(article_index, title="Knee pain basics", authors=[rubin])
-    make_article(
-        article_index,
+    ArticlePageFactory(parent=article_index, title="Knee pain basics", authors=[rubin])
+    ArticlePageFactory(
+        parent=article_index,
         title="Sleep and pain",
-        authors=[make_clinician(clinician_index, given="X", family="Y")],
+        authors=[ClinicianPageFactory(parent=clinician_index, given_name="X", family_name="Y")],
         medical_reviewer=rubin,
         last_reviewed=datetime.date(2026, 1, 1),
     )
-    make_article(article_index, title="A draft", authors=[rubin], publish=False)
+    ArticlePageFactory(parent=article_index, title="A draft", authors=[rubin], publish=False)
     url = reverse("wagtailadmin_pages:delete", args=[rubin.pk])
 
-    response = admin_client_logged_in.post(url, follow=True)
+    response = admin_client.post(url, follow=True)
     assert ClinicianPage.objects.filter(pk=rubin.pk).exists()
     messages = [str(m) for m in response.context["messages"]]
     assert len(messages) == 1
     assert "“Knee pain basics”, “Sleep and pain”" in messages[0]
     assert "A draft" not in messages[0]
     # The confirmation page itself is refused too.
-    assert admin_client_logged_in.get(url).status_code == 302
+    assert admin_client.get(url).status_code == 302
 
 
 @pytest.mark.django_db
 def test_deleting_the_clinicians_section_is_refused_while_they_have_live_articles(
-    admin_client_logged_in, article_index, clinician_index, rubin
+    admin_client, article_index, clinician_index, rubin
 ):
-    make_article(article_index, title="Knee pain basics", authors=[rubin])
+    ArticlePageFactory(parent=article_index, title="Knee pain basics", authors=[rubin])
     url = reverse("wagtailadmin_pages:delete", args=[clinician_index.pk])
-    admin_client_logged_in.post(url)
+    admin_client.post(url)
     assert Page.objects.filter(pk=clinician_index.pk).exists()
 
 
 @pytest.mark.django_db
 def test_an_author_without_live_articles_can_be_deleted(
-    admin_client_logged_in, article_index, clinician_index
+    admin_client, article_index, clinician_index
 ):
-    author = make_clinician(clinician_index, given="Leaving", family="Soon")
-    make_article(article_index, title="A draft", authors=[author], publish=False)
+    author = ClinicianPageFactory(parent=clinician_index, given_name="Leaving", family_name="Soon")
+    ArticlePageFactory(parent=article_index, title="A draft", authors=[author], publish=False)
     url = reverse("wagtailadmin_pages:delete", args=[author.pk])
-    admin_client_logged_in.post(url, {"confirm_site_name": ""})
+    admin_client.post(url, {"confirm_site_name": ""})
     assert not ClinicianPage.objects.filter(pk=author.pk).exists()
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("block_name", ["pull_quote", "video", "references", "callout"])
-def test_article_blocks_have_previews_in_the_block_picker(admin_client_logged_in, block_name):
+def test_article_blocks_have_previews_in_the_block_picker(admin_client, block_name):
     from education.blocks import ArticleBodyBlock
 
     block = ArticleBodyBlock().child_blocks[block_name]
     assert block.meta.description
-    response = admin_client_logged_in.get(
+    response = admin_client.get(
         reverse("wagtailadmin_block_preview"), {"id": block.definition_prefix}
     )
     assert response.status_code == 200

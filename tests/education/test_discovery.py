@@ -6,9 +6,9 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from bs4 import BeautifulSoup
-from wagtail.models import PageViewRestriction
 
-from .conftest import make_article, make_clinician
+from tests.factories import ArticlePageFactory, ClinicianPageFactory
+from tests.helpers import make_private
 
 pytestmark = pytest.mark.django_db
 
@@ -19,10 +19,6 @@ def json_ld_of(response):
     )
     assert len(scripts) == 1
     return json.loads(scripts[0].string)
-
-
-def make_private(page):
-    PageViewRestriction.objects.create(page=page, restriction_type="password", password="x")
 
 
 def test_article_json_ld_is_a_medical_web_page_about_a_reviewed_article(client, article):
@@ -57,7 +53,7 @@ def test_article_json_ld_is_a_medical_web_page_about_a_reviewed_article(client, 
 
 def test_json_ld_cannot_be_broken_out_of_by_a_title(client, article_index, rubin):
     title = 'Pain </script><script>alert("x")</script> & <!-- more'
-    article = make_article(article_index, title=title, authors=[rubin])
+    article = ArticlePageFactory(parent=article_index, title=title, authors=[rubin])
     response = client.get(article.url)
     html = response.content.decode()
     assert '</script><script>alert("x")' not in html
@@ -66,11 +62,13 @@ def test_json_ld_cannot_be_broken_out_of_by_a_title(client, article_index, rubin
 
 
 def test_json_ld_never_links_draft_or_private_profiles(client, article_index, clinician_index):
-    draft = make_clinician(clinician_index, given="Nora", family="Vance", publish=False)
-    private = make_clinician(clinician_index, given="Omar", family="Haddad")
+    draft = ClinicianPageFactory(
+        parent=clinician_index, given_name="Nora", family_name="Vance", publish=False
+    )
+    private = ClinicianPageFactory(parent=clinician_index, given_name="Omar", family_name="Haddad")
     make_private(private)
-    article = make_article(
-        article_index,
+    article = ArticlePageFactory(
+        parent=article_index,
         authors=[draft, private],
         medical_reviewer=private,
         last_reviewed=datetime.date(2026, 1, 5),
@@ -126,8 +124,8 @@ def feed_items(client):
 def test_feed_lists_the_twenty_newest_live_public_articles(client, article_index, rubin):
     start = datetime.date(2025, 1, 1)
     for n in range(23):
-        make_article(
-            article_index,
+        ArticlePageFactory(
+            parent=article_index,
             title=f"Article {n:02}",
             authors=[rubin],
             display_date=start + datetime.timedelta(days=n),
@@ -142,9 +140,9 @@ def test_feed_lists_the_twenty_newest_live_public_articles(client, article_index
 
 
 def test_draft_and_private_articles_never_appear_in_the_feed(client, article_index, article):
-    make_article(article_index, title="Draft in feed", publish=False)
-    make_private(make_article(article_index, title="Private in feed"))
-    gone = make_article(article_index, title="Unpublished in feed")
+    ArticlePageFactory(parent=article_index, title="Draft in feed", publish=False)
+    make_private(ArticlePageFactory(parent=article_index, title="Private in feed"))
+    gone = ArticlePageFactory(parent=article_index, title="Unpublished in feed")
     gone.unpublish()
     _, items = feed_items(client)
     assert [item.findtext("title") for item in items] == [article.title]
@@ -157,8 +155,8 @@ SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 
 def test_sitemap_lists_live_public_pages_with_lastmod(client, article_index, article):
-    draft = make_article(article_index, title="Draft", publish=False)
-    private = make_article(article_index, title="Private")
+    draft = ArticlePageFactory(parent=article_index, title="Draft", publish=False)
+    private = ArticlePageFactory(parent=article_index, title="Private")
     make_private(private)
     response = client.get("/sitemap.xml")
     assert response.status_code == 200

@@ -5,7 +5,7 @@ import datetime
 from unittest import mock
 
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
@@ -16,32 +16,20 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from education.models import ArticlePage
 from education.review import EDITORS, MEDICAL_REVIEW_WORKFLOW, MEDICAL_REVIEWERS, today
 from education.review_dates import add_months
-
-from .conftest import make_article, make_clinician
-
-
-def staff(username, group_name):
-    user = User.objects.create_user(username, f"{username}@practice.example", "a-long-password")
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
-
-
-@pytest.fixture
-def editor(db):
-    return staff("eddie", EDITORS)
+from tests.factories import ArticlePageFactory, ClinicianPageFactory, UserFactory
 
 
 @pytest.fixture
 def reviewer(db):
-    return staff("reyes", MEDICAL_REVIEWERS)
+    return UserFactory(username="reyes", groups=[MEDICAL_REVIEWERS])
 
 
 @pytest.fixture
 def reviewer_profile(clinician_index, reviewer):
-    return make_clinician(
-        clinician_index,
-        given="Anita",
-        family="Reyes",
+    return ClinicianPageFactory(
+        parent=clinician_index,
+        given_name="Anita",
+        family_name="Reyes",
         job_title="Rehabilitation physician",
         user=reviewer,
     )
@@ -49,8 +37,8 @@ def reviewer_profile(clinician_index, reviewer):
 
 @pytest.fixture
 def reviewed_article(article_index, rubin):
-    return make_article(
-        article_index,
+    return ArticlePageFactory(
+        parent=article_index,
         title="Pacing for everyday life",
         authors=[rubin],
         medical_reviewer=rubin,
@@ -127,7 +115,7 @@ def test_every_article_goes_through_medical_review(article_index, reviewed_artic
 
 
 def test_an_editor_can_write_articles_but_not_publish_them(editor, article_index, rubin):
-    article = make_article(article_index, authors=[rubin])
+    article = ArticlePageFactory(parent=article_index, authors=[rubin])
     permissions = article.permissions_for_user(editor)
     assert article_index.permissions_for_user(editor).can_add_subpage()
     assert permissions.can_edit()
@@ -137,7 +125,7 @@ def test_an_editor_can_write_articles_but_not_publish_them(editor, article_index
 
 
 def test_a_medical_reviewer_can_publish_articles(client, reviewer, article_index, rubin):
-    article = make_article(article_index, authors=[rubin])
+    article = ArticlePageFactory(parent=article_index, authors=[rubin])
     assert article.permissions_for_user(reviewer).can_publish()
     client.force_login(reviewer)
     edit_page = client.get(reverse("wagtailadmin_pages:edit", args=[article.pk]))
@@ -281,7 +269,7 @@ def test_a_reviewer_publishes_a_typo_fix_directly_without_a_new_review(
 
 
 def test_an_article_never_reviewed_cannot_be_a_minor_edit(client, editor, article_index, rubin):
-    article = make_article(article_index, authors=[rubin], publish=False)
+    article = ArticlePageFactory(parent=article_index, authors=[rubin], publish=False)
     client.force_login(editor)
     data = edit_form(article, minor_edit="on")
     data["action-submit"] = "Submit to Medical review"
@@ -358,17 +346,3 @@ def test_the_migration_sets_up_an_article_index_that_already_exists(article_inde
     assert (EDITORS, "change_page") in granted
     assert (EDITORS, "publish_page") not in granted
     assert Workflow.objects.filter(name=MEDICAL_REVIEW_WORKFLOW).count() == 1  # not twice
-
-
-def test_the_demo_puts_articles_under_review_and_promotes_a_search(demo_site):
-    from wagtail.contrib.search_promotions.models import SearchPromotion
-
-    from education.models import ArticleIndexPage
-    from home.demo import review
-
-    review.build(log=lambda message: None)  # a second run changes nothing
-    index = ArticleIndexPage.objects.get()
-    assert WorkflowPage.objects.get(page=index).workflow.name == MEDICAL_REVIEW_WORKFLOW
-    assert not ArticlePage.objects.filter(reading_grade__isnull=True).exists()
-    [promotion] = SearchPromotion.objects.filter(query__query_string="opioids")
-    assert promotion.page.slug == "opioid-induced-hyperalgesia"

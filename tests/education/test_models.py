@@ -3,13 +3,12 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.test import override_settings
-from wagtail.models import PageViewRestriction
 from wagtail.rich_text import RichText
 
 from education.models import ArticlePage
 from education.review_dates import add_months
-
-from .conftest import make_article, make_topic
+from tests.factories import ArticlePageFactory, ImageFactory, TopicFactory
+from tests.helpers import make_private
 
 pytestmark = pytest.mark.django_db
 
@@ -27,13 +26,15 @@ def test_next_review_defaults_to_twelve_months_after_the_last(article):
 
 @override_settings(ARTICLE_REVIEW_INTERVAL_MONTHS=6)
 def test_review_interval_comes_from_settings(article_index, rubin):
-    article = make_article(article_index, authors=[rubin], last_reviewed=datetime.date(2026, 1, 10))
+    article = ArticlePageFactory(
+        parent=article_index, authors=[rubin], last_reviewed=datetime.date(2026, 1, 10)
+    )
     assert article.next_review_due == datetime.date(2026, 7, 10)
 
 
 def test_an_explicit_next_review_date_is_kept(article_index, rubin):
-    article = make_article(
-        article_index,
+    article = ArticlePageFactory(
+        parent=article_index,
         authors=[rubin],
         last_reviewed=datetime.date(2026, 1, 10),
         next_review_due=datetime.date(2026, 4, 1),
@@ -61,14 +62,16 @@ def test_word_count_and_reading_time_are_stored_on_save_without_the_references(
             },
         ),
     ]
-    article = make_article(article_index, authors=[rubin], summary="Three words here.", body=body)
+    article = ArticlePageFactory(
+        parent=article_index, authors=[rubin], summary="Three words here.", body=body
+    )
     stored = ArticlePage.objects.get(pk=article.pk)
     assert stored.word_count == 453
     assert stored.reading_time == 3  # 453 words at 200 a minute, rounded up
 
 
 def test_reading_time_is_at_least_one_minute(article_index, rubin):
-    article = make_article(article_index, authors=[rubin], summary="Short.", body=[])
+    article = ArticlePageFactory(parent=article_index, authors=[rubin], summary="Short.", body=[])
     assert article.reading_time == 1
 
 
@@ -91,11 +94,10 @@ def test_hero_image_needs_a_description_unless_decorative(article):
 def test_an_image_block_takes_its_alt_text_from_the_block_then_the_image_description():
     from wagtail.blocks import StructBlockValidationError
 
-    from home.demo.images import demo_image
     from practice.blocks import AccessibleImageBlock
 
     block = AccessibleImageBlock()
-    image = demo_image("Stretching at a desk", seed=5)
+    image = ImageFactory(title="Stretching at a desk")
 
     def cleaned(**value):
         return block.clean(block.to_python({"image": image.pk, "caption": "", **value}))
@@ -136,26 +138,34 @@ def test_author_photo_needs_a_description(rubin):
 def test_related_articles_share_a_topic_newest_first_and_never_include_itself_or_drafts(
     article_index, rubin
 ):
-    back, sleep = make_topic("Back"), make_topic("Sleep")
+    back, sleep = TopicFactory(name="Back"), TopicFactory(name="Sleep")
     day = datetime.date(2026, 1, 1)
-    main = make_article(article_index, authors=[rubin], topics=[back, sleep])
-    older = make_article(article_index, topics=[back], display_date=day)
-    newest = make_article(article_index, topics=[sleep], display_date=day.replace(month=6))
-    middle = make_article(article_index, topics=[back, sleep], display_date=day.replace(month=3))
-    make_article(article_index, topics=[back], publish=False)  # a draft
-    private = make_article(article_index, topics=[back], display_date=day.replace(month=9))
-    PageViewRestriction.objects.create(page=private, restriction_type="password", password="x")
-    make_article(article_index, topics=[make_topic("Knees")])  # no shared topic
-    unpublished = make_article(article_index, topics=[sleep], display_date=day.replace(month=8))
+    main = ArticlePageFactory(parent=article_index, authors=[rubin], topics=[back, sleep])
+    older = ArticlePageFactory(parent=article_index, topics=[back], display_date=day)
+    newest = ArticlePageFactory(
+        parent=article_index, topics=[sleep], display_date=day.replace(month=6)
+    )
+    middle = ArticlePageFactory(
+        parent=article_index, topics=[back, sleep], display_date=day.replace(month=3)
+    )
+    ArticlePageFactory(parent=article_index, topics=[back], publish=False)  # a draft
+    private = ArticlePageFactory(
+        parent=article_index, topics=[back], display_date=day.replace(month=9)
+    )
+    make_private(private)
+    ArticlePageFactory(parent=article_index, topics=[TopicFactory(name="Knees")])  # no shared topic
+    unpublished = ArticlePageFactory(
+        parent=article_index, topics=[sleep], display_date=day.replace(month=8)
+    )
     unpublished.unpublish()
 
     assert list(main.related_articles) == [newest, middle, older]
 
 
 def test_related_articles_are_at_most_three(article_index, rubin, back_pain):
-    main = make_article(article_index, authors=[rubin], topics=[back_pain])
+    main = ArticlePageFactory(parent=article_index, authors=[rubin], topics=[back_pain])
     for _ in range(5):
-        make_article(article_index, topics=[back_pain])
+        ArticlePageFactory(parent=article_index, topics=[back_pain])
     assert len(main.related_articles) == 3
 
 

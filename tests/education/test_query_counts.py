@@ -10,9 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from education.models import Topic
-from home.demo.images import demo_image
-
-from .conftest import make_article, make_clinician, make_topic
+from tests.factories import ArticlePageFactory, ClinicianPageFactory, ImageFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -20,13 +18,13 @@ WARM_BUDGET = 10
 
 
 def build(article_index, clinician_index, count):
-    topics = [make_topic(f"Topic {n}") for n in range(3)]
+    topics = [TopicFactory(name=f"Topic {n}") for n in range(3)]
     authors = [
-        make_clinician(
-            clinician_index,
-            given=f"Given{n}",
-            family="Doe",
-            photo=demo_image(f"Photo of author {n}", seed=20 + n),
+        ClinicianPageFactory(
+            parent=clinician_index,
+            given_name=f"Given{n}",
+            family_name="Doe",
+            photo=ImageFactory(title=f"Photo of author {n}"),
             photo_alt=f"Portrait of author {n}",
         )
         for n in range(3)
@@ -45,10 +43,9 @@ def build(article_index, clinician_index, count):
 def add_articles(article_index, authors, topics, count):
     start = article_index.get_children().count()
     for n in range(count):
-        make_article(
-            article_index,
-            # Separate images (a few distinct pictures keep the test quick to encode).
-            hero_image=demo_image(f"Hero of article {start + n}", seed=n % 3),
+        ArticlePageFactory(
+            parent=article_index,
+            hero_image=ImageFactory(title=f"Hero of article {start + n}"),
             hero_image_alt="A calm abstract picture",
             authors=authors[: 1 + n % 3],
             topics=topics[: 1 + n % 3],

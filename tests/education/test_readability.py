@@ -17,8 +17,7 @@ from education.readability import (
     text_statistics,
     word_syllables,
 )
-
-from .conftest import make_article
+from tests.factories import ArticlePageFactory
 
 
 def test_the_cat_sat_on_the_mat():
@@ -139,8 +138,8 @@ def test_no_text_has_no_grade():
 
 @pytest.mark.django_db
 def test_an_article_saves_the_grade_of_its_summary_and_body(article_index):
-    article = make_article(
-        article_index,
+    article = ArticlePageFactory(
+        parent=article_index,
         summary="Pain that lasts more than three months is called chronic pain.",
         body=[
             ("heading", {"text": "It is common", "level": "h2"}),
@@ -159,7 +158,7 @@ def test_an_article_saves_the_grade_of_its_summary_and_body(article_index):
 @pytest.mark.django_db
 def test_references_and_image_descriptions_do_not_change_the_grade(article_index):
     body = [("paragraph", RichText("<p>Gentle exercise helps most people feel better.</p>"))]
-    plain = make_article(article_index, summary="It is common.", body=body)
+    plain = ArticlePageFactory(parent=article_index, summary="It is common.", body=body)
     citation = {
         "authors": "Lee M, Silverman SM, Hansen H, Patel VB, Manchikanti L",
         "title": "A comprehensive review of opioid-induced hyperalgesia",
@@ -167,8 +166,8 @@ def test_references_and_image_descriptions_do_not_change_the_grade(article_index
         "year": 2011,
         "url": "https://pubmed.ncbi.nlm.nih.gov/21412369/",
     }
-    with_references = make_article(
-        article_index,
+    with_references = ArticlePageFactory(
+        parent=article_index,
         summary="It is common.",
         body=[*body, ("references", {"citations": [citation]})],
     )
@@ -177,8 +176,8 @@ def test_references_and_image_descriptions_do_not_change_the_grade(article_index
 
 @pytest.mark.django_db
 def test_the_grade_follows_the_text_when_the_article_is_edited(article_index):
-    article = make_article(
-        article_index,
+    article = ArticlePageFactory(
+        parent=article_index,
         summary="It is common.",
         body=[("paragraph", RichText("<p>Walk a little every day.</p>"))],
     )

@@ -7,12 +7,11 @@ import io
 
 import pytest
 from bs4 import BeautifulSoup
-from django.contrib.auth.models import Group, Permission, User
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 
-from education.review import EDITORS, today
-
-from .conftest import make_article, make_clinician, make_topic
+from education.review import today
+from tests.factories import ArticlePageFactory, ClinicianPageFactory, TopicFactory, UserFactory
 
 REPORT = "/admin/reports/articles-due-for-review/"
 
@@ -23,8 +22,8 @@ def days(n):
 
 def reviewed(index, title, due_in, reviewer, **fields):
     """A live article last reviewed a year before it is due, due `due_in` days from today."""
-    return make_article(
-        index,
+    return ArticlePageFactory(
+        parent=index,
         title=title,
         authors=[reviewer],
         medical_reviewer=reviewer,
@@ -36,16 +35,16 @@ def reviewed(index, title, due_in, reviewer, **fields):
 
 @pytest.fixture
 def articles(article_index, clinician_index, rubin):
-    reyes = make_clinician(clinician_index, given="Anita", family="Reyes")
-    knees = make_topic("Knees")
+    reyes = ClinicianPageFactory(parent=clinician_index, given_name="Anita", family_name="Reyes")
+    knees = TopicFactory(name="Knees")
     return {
         "overdue_long": reviewed(article_index, "Pacing", -40, rubin),
         "overdue": reviewed(article_index, "Sleep and pain", -3, reyes, topics=[knees]),
         "soon": reviewed(article_index, "Knee arthritis", 12, reyes, topics=[knees]),
         "later": reviewed(article_index, "Nerve pain", 60, rubin),
-        "never": make_article(article_index, title="Heat or ice", authors=[rubin]),
-        "draft": make_article(
-            article_index,
+        "never": ArticlePageFactory(parent=article_index, title="Heat or ice", authors=[rubin]),
+        "draft": ArticlePageFactory(
+            parent=article_index,
             title="Unpublished draft",
             authors=[rubin],
             publish=False,
@@ -63,13 +62,6 @@ def report_titles(client, query=""):
     assert response.status_code == 200
     html = BeautifulSoup(response.content, "html.parser")
     return [cell.get_text(strip=True) for cell in html.select("table tbody td.title a")]
-
-
-@pytest.fixture
-def editor(db):
-    user = User.objects.create_user("eddie", "eddie@practice.example", "a-long-password")
-    user.groups.add(Group.objects.get(name=EDITORS))
-    return user
 
 
 def test_the_report_lists_articles_due_within_30_days_most_urgent_first(admin_client, articles):
@@ -141,7 +133,7 @@ def test_editors_see_the_report_and_people_without_page_permissions_do_not(
     reports_menu = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Articles due for review" in reports_menu
 
-    outsider = User.objects.create_user("front", "front@practice.example", "a-long-password")
+    outsider = UserFactory(username="front")
     outsider.user_permissions.add(Permission.objects.get(codename="access_admin"))
     client.force_login(outsider)
     assert client.get(REPORT).status_code in (302, 403)

@@ -1,26 +1,16 @@
 import datetime
 
 import pytest
-from bs4 import BeautifulSoup
-from wagtail.models import PageViewRestriction
 
 from practice.models import PracticeSettings
-
-from .conftest import make_article, make_clinician, make_topic
+from tests.factories import ArticlePageFactory, ClinicianPageFactory, TopicFactory
+from tests.helpers import make_private, soup_of
 
 pytestmark = pytest.mark.django_db
 
 
-def soup_of(response):
-    return BeautifulSoup(response.content, "html.parser")
-
-
 def card_titles(response):
     return [a.get_text(strip=True) for a in soup_of(response).select(".card__title a")]
-
-
-def make_private(page):
-    PageViewRestriction.objects.create(page=page, restriction_type="password", password="x")
 
 
 # --- Article index ---
@@ -28,11 +18,13 @@ def make_private(page):
 
 def test_index_lists_live_public_articles_newest_first(client, article_index, rubin):
     day = datetime.date(2026, 1, 1)
-    make_article(article_index, title="Older", authors=[rubin], display_date=day)
-    make_article(article_index, title="Newer", authors=[rubin], display_date=day.replace(day=9))
-    make_article(article_index, title="Draft article", authors=[rubin], publish=False)
-    make_private(make_article(article_index, title="Private article", authors=[rubin]))
-    gone = make_article(article_index, title="Unpublished article", authors=[rubin])
+    ArticlePageFactory(parent=article_index, title="Older", authors=[rubin], display_date=day)
+    ArticlePageFactory(
+        parent=article_index, title="Newer", authors=[rubin], display_date=day.replace(day=9)
+    )
+    ArticlePageFactory(parent=article_index, title="Draft article", authors=[rubin], publish=False)
+    make_private(ArticlePageFactory(parent=article_index, title="Private article", authors=[rubin]))
+    gone = ArticlePageFactory(parent=article_index, title="Unpublished article", authors=[rubin])
     gone.unpublish()
 
     response = client.get("/education/")
@@ -42,7 +34,9 @@ def test_index_lists_live_public_articles_newest_first(client, article_index, ru
 
 def test_index_shows_ten_articles_a_page_with_an_elided_page_range(client, article_index):
     for n in range(95):
-        make_article(article_index, display_date=datetime.date(2020, 1, 1) + datetime.timedelta(n))
+        ArticlePageFactory(
+            parent=article_index, display_date=datetime.date(2020, 1, 1) + datetime.timedelta(n)
+        )
 
     first = client.get("/education/")
     assert len(card_titles(first)) == 10
@@ -59,16 +53,18 @@ def test_index_shows_ten_articles_a_page_with_an_elided_page_range(client, artic
 
 @pytest.mark.parametrize("query", ["?page=2", "?page=0", "?page=abc", "?page=-1"])
 def test_out_of_range_or_invalid_page_is_a_404(client, article_index, query):
-    make_article(article_index)
+    ArticlePageFactory(parent=article_index)
     assert client.get("/education/" + query).status_code == 404
 
 
 def test_topic_filter_shows_the_active_topic_and_a_way_back(client, article_index):
-    knees = make_topic("Knees")
+    knees = TopicFactory(name="Knees")
     knees.description = "Arthritis and sore knees."
     knees.save()
-    make_article(article_index, title="Knee article", topics=[knees])
-    make_article(article_index, title="Other article", topics=[make_topic("Sleep")])
+    ArticlePageFactory(parent=article_index, title="Knee article", topics=[knees])
+    ArticlePageFactory(
+        parent=article_index, title="Other article", topics=[TopicFactory(name="Sleep")]
+    )
 
     response = client.get("/education/?topic=knees")
     assert response.status_code == 200
@@ -83,22 +79,24 @@ def test_topic_filter_shows_the_active_topic_and_a_way_back(client, article_inde
 
 
 def test_unknown_topic_is_a_404(client, article_index):
-    make_article(article_index, topics=[make_topic("Knees")])
+    ArticlePageFactory(parent=article_index, topics=[TopicFactory(name="Knees")])
     assert client.get("/education/?topic=no-such-topic").status_code == 404
 
 
 def test_pagination_links_keep_the_topic(client, article_index):
-    knees = make_topic("Knees")
+    knees = TopicFactory(name="Knees")
     for _ in range(11):
-        make_article(article_index, topics=[knees])
+        ArticlePageFactory(parent=article_index, topics=[knees])
     html = soup_of(client.get("/education/?topic=knees"))
     assert html.select_one("a[rel=next]")["href"] == "?topic=knees&page=2"
     assert len(card_titles(client.get("/education/?topic=knees&page=2"))) == 1
 
 
 def test_topics_without_live_articles_are_not_offered(client, article_index):
-    make_article(article_index, topics=[make_topic("Shown")])
-    make_article(article_index, topics=[make_topic("Draft only")], publish=False)
+    ArticlePageFactory(parent=article_index, topics=[TopicFactory(name="Shown")])
+    ArticlePageFactory(
+        parent=article_index, topics=[TopicFactory(name="Draft only")], publish=False
+    )
     html = soup_of(client.get("/education/"))
     assert [a.get_text() for a in html.select(".topic-filter a")] == ["Shown"]
 
@@ -139,8 +137,8 @@ def test_article_references_are_listed_after_the_body(client, article_index, rub
         "year": 2011,
         "url": "https://example.org/paper",
     }
-    article = make_article(
-        article_index,
+    article = ArticlePageFactory(
+        parent=article_index,
         authors=[rubin],
         body=[
             ("references", {"citations": [citation]}),
@@ -168,8 +166,8 @@ def test_a_citation_never_shows_a_double_full_stop(client, article_index, rubin)
         "year": 2005,
         "url": "",
     }
-    article = make_article(
-        article_index, authors=[rubin], body=[("references", {"citations": [citation]})]
+    article = ArticlePageFactory(
+        parent=article_index, authors=[rubin], body=[("references", {"citations": [citation]})]
     )
     text = " ".join(
         soup_of(client.get(article.url)).select_one(".references li").get_text().split()
@@ -199,25 +197,31 @@ def test_without_a_consultation_page_the_call_to_action_offers_the_phone(client,
 
 def test_article_shows_up_to_three_related_articles(client, article_index, article, back_pain):
     for n in range(4):
-        make_article(article_index, title=f"Related {n}", topics=[back_pain])
-    make_article(article_index, title="Related draft", topics=[back_pain], publish=False)
+        ArticlePageFactory(parent=article_index, title=f"Related {n}", topics=[back_pain])
+    ArticlePageFactory(
+        parent=article_index, title="Related draft", topics=[back_pain], publish=False
+    )
     html = soup_of(client.get(article.url))
     related = [a.get_text() for a in html.select(".related-articles .card__title a")]
     assert related == ["Related 3", "Related 2", "Related 1"]
 
 
 def test_draft_author_is_named_but_not_linked(client, article_index, clinician_index):
-    draft_author = make_clinician(clinician_index, given="Nora", family="Vance", publish=False)
-    article = make_article(article_index, authors=[draft_author])
+    draft_author = ClinicianPageFactory(
+        parent=clinician_index, given_name="Nora", family_name="Vance", publish=False
+    )
+    article = ArticlePageFactory(parent=article_index, authors=[draft_author])
     byline = soup_of(client.get(article.url)).select_one(".byline__names")
     assert byline.get_text(" ", strip=True) == "By Dr. Nora Vance, MD"
     assert byline.find("a") is None
 
 
 def test_several_authors_are_listed_in_order(client, article_index, clinician_index, rubin):
-    okafor = make_clinician(clinician_index, given="Maya", family="Okafor", post_nominals="DPT")
-    reyes = make_clinician(clinician_index, given="Anita", family="Reyes")
-    article = make_article(article_index, authors=[okafor, rubin, reyes])
+    okafor = ClinicianPageFactory(
+        parent=clinician_index, given_name="Maya", family_name="Okafor", post_nominals="DPT"
+    )
+    reyes = ClinicianPageFactory(parent=clinician_index, given_name="Anita", family_name="Reyes")
+    article = ArticlePageFactory(parent=article_index, authors=[okafor, rubin, reyes])
     byline = soup_of(client.get(article.url)).select_one(".byline__names")
     assert byline.get_text() == (
         "By Dr. Maya Okafor, DPT, Dr. Edward Rubin, MD and Dr. Anita Reyes, MD"
@@ -225,7 +229,7 @@ def test_several_authors_are_listed_in_order(client, article_index, clinician_in
 
 
 def test_draft_and_unknown_articles_are_404(client, article_index):
-    draft = make_article(article_index, publish=False)
+    draft = ArticlePageFactory(parent=article_index, publish=False)
     assert client.get("/education/" + draft.slug + "/").status_code == 404
     assert client.get("/education/no-such-article/").status_code == 404
 
@@ -233,7 +237,7 @@ def test_draft_and_unknown_articles_are_404(client, article_index):
 def test_unpublishing_an_article_removes_it_from_cached_pages_at_once(
     client, article_index, article, back_pain
 ):
-    other = make_article(article_index, title="Soon gone", topics=[back_pain])
+    other = ArticlePageFactory(parent=article_index, title="Soon gone", topics=[back_pain])
     assert "Soon gone" in card_titles(client.get("/education/"))
     assert "Soon gone" in card_titles(client.get(article.url))
 
@@ -253,8 +257,12 @@ def test_editing_an_article_shows_at_once(client, article):
 
 
 def test_clinician_index_lists_live_public_clinicians(client, clinician_index, rubin):
-    make_clinician(clinician_index, given="Draft", family="Person", publish=False)
-    make_private(make_clinician(clinician_index, given="Private", family="Person"))
+    ClinicianPageFactory(
+        parent=clinician_index, given_name="Draft", family_name="Person", publish=False
+    )
+    make_private(
+        ClinicianPageFactory(parent=clinician_index, given_name="Private", family_name="Person")
+    )
     response = client.get("/clinicians/")
     assert response.status_code == 200
     assert card_titles(response) == ["Dr. Edward Rubin, MD"]
@@ -263,17 +271,21 @@ def test_clinician_index_lists_live_public_clinicians(client, clinician_index, r
 def test_author_page_lists_articles_written_and_reviewed_never_drafts(
     client, article_index, clinician_index, rubin
 ):
-    okafor = make_clinician(clinician_index, given="Maya", family="Okafor", post_nominals="DPT")
-    make_article(article_index, title="Written by Rubin", authors=[rubin])
-    make_article(
-        article_index,
+    okafor = ClinicianPageFactory(
+        parent=clinician_index, given_name="Maya", family_name="Okafor", post_nominals="DPT"
+    )
+    ArticlePageFactory(parent=article_index, title="Written by Rubin", authors=[rubin])
+    ArticlePageFactory(
+        parent=article_index,
         title="Reviewed by Rubin",
         authors=[okafor],
         medical_reviewer=rubin,
         last_reviewed=datetime.date(2026, 1, 1),
     )
-    make_article(article_index, title="Draft by Rubin", authors=[rubin], publish=False)
-    make_private(make_article(article_index, title="Private by Rubin", authors=[rubin]))
+    ArticlePageFactory(parent=article_index, title="Draft by Rubin", authors=[rubin], publish=False)
+    make_private(
+        ArticlePageFactory(parent=article_index, title="Private by Rubin", authors=[rubin])
+    )
 
     response = client.get(rubin.url)
     assert response.status_code == 200
@@ -289,7 +301,7 @@ def test_author_page_lists_articles_written_and_reviewed_never_drafts(
 
 def test_author_article_lists_are_paginated_separately(client, article_index, rubin):
     for _ in range(12):
-        make_article(article_index, authors=[rubin])
+        ArticlePageFactory(parent=article_index, authors=[rubin])
     html = soup_of(client.get(rubin.url))
     assert len(html.select("#written-heading ~ ul .card__title")) == 10
     assert (
@@ -304,7 +316,7 @@ def test_author_article_lists_are_paginated_separately(client, article_index, ru
 # --- Site-wide ---
 
 
-def test_every_page_links_the_feed(client, home_page, article_index):
+def test_every_page_links_the_feed(client, about_page, article_index):
     for url in ("/", "/about/", "/education/"):
         link = soup_of(client.get(url)).select_one(
             'link[rel=alternate][type="application/rss+xml"]'
@@ -312,30 +324,7 @@ def test_every_page_links_the_feed(client, home_page, article_index):
         assert link["href"] == "/education/feed/"
 
 
-def test_menus_show_patient_education_and_our_clinicians(client, demo_site):
+def test_menus_show_patient_education_and_our_clinicians(client, article_index, clinician_index):
     html = soup_of(client.get("/"))
     menu = [a.get_text(strip=True) for a in html.select("nav[aria-label=Main] a")]
     assert "Patient education" in menu and "Our clinicians" in menu
-
-
-def test_home_page_features_articles_as_article_cards(client, demo_site):
-    html = soup_of(client.get("/"))
-    cards = html.select(".article-card")
-    assert len(cards) == 3
-    assert (
-        cards[0].select_one(".card__title a")["href"] == "/education/opioid-induced-hyperalgesia/"
-    )
-    assert "min read" in cards[0].get_text()
-
-
-def test_demo_articles_all_render(client, demo_site):
-    from education.models import ArticlePage
-
-    articles = ArticlePage.objects.live()
-    assert articles.count() >= 8
-    for article in articles:
-        response = client.get(article.url)
-        assert response.status_code == 200, article.url
-        html = soup_of(response)
-        assert html.select_one("section.references li") is not None, article.url
-        assert article.next_review_due and article.last_reviewed

@@ -9,13 +9,15 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.urls import reverse
 from wagtail.models import Page
 
 from tests.pages.consultation.helpers import VALID_ANSWERS, answers
 
 COMPONENTS = Path(settings.BASE_DIR) / "templates" / "components"
 ARTICLE_PATH = "/education/exercise-for-low-back-pain/"
-# Components the demo content does not use, each rendered by a focused test below.
+# Components the demo content does not use, each rendered by a focused test elsewhere
+# (the image block: tests/pages/test_standard_page.py).
 RENDERED_BY_FOCUSED_TESTS = {"components/blocks/image_block.html"}
 
 
@@ -50,8 +52,7 @@ def visit_the_demo_site(client):
         get(page.url)
     get("/education/?topic=back-pain")
     get("/no-such-page/", status=404)
-    if search_url():
-        get(search_url() + "?q=exercise")
+    get(reverse("search") + "?q=exercise")
 
     article = get(ARTICLE_PATH)
     comment_url = article.context["comment_post_url"]
@@ -64,16 +65,6 @@ def visit_the_demo_site(client):
     return responses
 
 
-def search_url():
-    """Site search, once it exists (issue: review and search)."""
-    from django.urls import NoReverseMatch, reverse
-
-    try:
-        return reverse("search")
-    except NoReverseMatch:
-        return None
-
-
 @pytest.mark.django_db
 def test_every_component_template_is_rendered_by_a_demo_page(client, demo_site):
     rendered = set()
@@ -84,25 +75,3 @@ def test_every_component_template_is_rendered_by_a_demo_page(client, demo_site):
     assert "components/site_header.html" in components
     unused = sorted(components - rendered - RENDERED_BY_FOCUSED_TESTS)
     assert not unused, f"Component templates no demo page renders: {unused}"
-
-
-@pytest.mark.django_db
-def test_an_image_in_a_page_body_renders_with_its_text_alternative(client, demo_site):
-    """The demo has no image inside a body, so the image block gets a page of its own here."""
-    from home.demo.images import demo_image
-    from pages.models import StandardPage
-
-    about = StandardPage.objects.get(slug="about")
-    image = demo_image("Waiting room", seed=7)
-    about.body = [
-        ("image", {"image": image, "alt_text": "Our waiting room", "caption": "Suite 210"}),
-        ("image", {"image": image, "alt_text": "", "decorative": True, "caption": ""}),
-    ]
-    about.save_revision().publish()
-
-    response = client.get(about.url)
-    assert "components/blocks/image_block.html" in rendered_names(response)
-    html = response.content.decode()
-    assert 'alt="Our waiting room"' in html
-    assert "<figcaption>Suite 210</figcaption>" in html
-    assert html.count('alt=""') >= 1

@@ -7,22 +7,14 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from wagtail.models import Page
+
+from tests.helpers import one_live_page_per_type
 
 VNU_JAR = Path(__file__).resolve().parents[2] / "node_modules" / "vnu-jar" / "build" / "dist"
 VNU_JAR = VNU_JAR / "vnu.jar"
 
 # Pages that are not a page type of their own but are public all the same.
 EXTRA_PATHS = ["/no-such-page/"]
-
-
-def one_live_page_per_type():
-    seen, pages = set(), []
-    for page in Page.objects.live().public().filter(depth__gt=1).order_by("path"):
-        if page.content_type_id not in seen:
-            seen.add(page.content_type_id)
-            pages.append(page)
-    return pages
 
 
 def run_vnu(files):

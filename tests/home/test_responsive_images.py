@@ -11,11 +11,80 @@ from wagtail.images.models import Rendition
 
 from education.models import ArticlePage, ClinicianPage
 from practice.models import ThemeSettings
+from tests.factories import (
+    ArticlePageFactory,
+    ClinicianPageFactory,
+    FeaturedArticleFactory,
+    ImageFactory,
+    TopicFactory,
+    plain_body,
+)
 
 pytestmark = pytest.mark.django_db
 
 ARTICLE = "/education/opioid-induced-hyperalgesia/"
 PUBLIC_PAGES = ["/", "/education/", ARTICLE, "/clinicians/", "/clinicians/edward-rubin/", "/about/"]
+PAIN_SCALE_ALT = (
+    "A row of eleven boxes numbered 0 to 10, shading from green to red, labelled no pain at 0, "
+    "moderate at 5 and worst imaginable at 10."
+)
+
+
+def photo():
+    """Big enough for the largest portrait rendition (512 px square)."""
+    return ImageFactory(width=512, height=512, colour=(138, 59, 18))
+
+
+@pytest.fixture
+def pictured_site(home_page, about_page, article_index, clinician_index):
+    """Every kind of picture, each big enough for every width its template asks for: the home
+    page's hero, three featured articles, an article with a hero, a byline photo and a
+    diagram in its body, and clinicians with portraits."""
+    home_page.hero_image = ImageFactory(width=1600, height=900)
+    home_page.save_revision().publish()
+    rubin = ClinicianPageFactory(
+        parent=clinician_index, slug="edward-rubin", photo=photo(), photo_alt="Dr. Rubin smiling"
+    )
+    okafor = ClinicianPageFactory(
+        parent=clinician_index,
+        given_name="Maya",
+        family_name="Okafor",
+        photo=photo(),
+        photo_alt="Maya Okafor in the gym",
+    )
+    medicines = TopicFactory(name="Medicines")
+    article = ArticlePageFactory(
+        parent=article_index,
+        slug="opioid-induced-hyperalgesia",
+        authors=[rubin],
+        topics=[medicines],
+        hero_image=ImageFactory(width=1600, height=900),
+        hero_image_decorative=True,
+        body=[
+            *plain_body(),
+            (
+                "image",
+                {
+                    "image": ImageFactory(width=1600, height=300),
+                    "alt_text": PAIN_SCALE_ALT,
+                    "caption": "The 0 to 10 pain scale.",
+                },
+            ),
+        ],
+    )
+    related = [
+        ArticlePageFactory(
+            parent=article_index,
+            authors=[okafor],
+            topics=[medicines],
+            hero_image=ImageFactory(width=640, height=360),
+            hero_image_decorative=True,
+        )
+        for _ in range(2)
+    ]
+    for page in [article, *related]:
+        FeaturedArticleFactory(home_page=home_page, page=page)
+    return home_page
 
 
 class Pictures(HTMLParser):
@@ -68,7 +137,7 @@ def assert_responsive(picture, widths):
     assert int(img["width"]) == widths[0] and int(img["height"]) > 0
 
 
-def test_home_hero_is_eager_and_cards_are_lazy(client, home_page):
+def test_home_hero_is_eager_and_cards_are_lazy(client, pictured_site):
     (hero,) = pictures_on(client, "/", "hero__image")
     assert_responsive(hero, [480, 720, 1080])
     assert hero["img"]["fetchpriority"] == "high" and "loading" not in hero["img"]
@@ -79,11 +148,11 @@ def test_home_hero_is_eager_and_cards_are_lazy(client, home_page):
         assert card["img"]["loading"] == "lazy" and card["img"]["alt"] == ""
 
 
-def test_article_hero_byline_and_body_images(client, home_page):
+def test_article_hero_byline_and_body_images(client, pictured_site):
     (hero,) = pictures_on(client, ARTICLE, "article__hero-image")
     assert_responsive(hero, [480, 720, 1088, 1344])
     assert hero["img"]["fetchpriority"] == "high" and "loading" not in hero["img"]
-    assert hero["img"]["alt"] == ""  # the demo heroes are marked decorative
+    assert hero["img"]["alt"] == ""  # the hero is marked decorative
 
     (photo,) = pictures_on(client, ARTICLE, "byline__photo")
     assert_responsive(photo, [48, 96, 144])
@@ -98,7 +167,7 @@ def test_article_hero_byline_and_body_images(client, home_page):
     assert figure["img"]["alt"].startswith("A row of eleven boxes numbered 0 to 10")
 
 
-def test_clinician_photos(client, home_page):
+def test_clinician_photos(client, pictured_site):
     cards = pictures_on(client, "/clinicians/", "clinician-card__photo")
     assert len(cards) == ClinicianPage.objects.live().count()
     for card in cards:
@@ -109,7 +178,7 @@ def test_clinician_photos(client, home_page):
     assert profile["img"]["alt"] == ClinicianPage.objects.get(slug="edward-rubin").photo_alt
 
 
-def test_a_decorative_body_image_has_an_empty_alt(client, home_page):
+def test_a_decorative_body_image_has_an_empty_alt(client, pictured_site):
     article = ArticlePage.objects.get(slug="opioid-induced-hyperalgesia")
     for block in article.body:
         if block.block_type == "image":
@@ -120,16 +189,16 @@ def test_a_decorative_body_image_has_an_empty_alt(client, home_page):
 
 
 @pytest.mark.parametrize("url", PUBLIC_PAGES)
-def test_every_image_has_its_size_and_sits_in_a_picture(client, home_page, url):
+def test_every_image_has_its_size_and_sits_in_a_picture(client, pictured_site, url):
     page = pictures_on(client, url)
     assert page.loose_images == []
     for picture in page.pictures:
         assert picture["img"]["width"] and picture["img"]["height"]
 
 
-def test_renditions_really_are_avif_webp_and_jpeg(client, home_page):
+def test_renditions_really_are_avif_webp_and_jpeg(client, pictured_site):
     client.get("/")
-    hero = home_page.hero_image
+    hero = pictured_site.hero_image
     formats = {
         rendition.filter_spec.split("|")[0]: rendition
         for rendition in Rendition.objects.filter(image=hero, filter_spec__endswith="480x320")
@@ -149,7 +218,7 @@ def test_renditions_really_are_avif_webp_and_jpeg(client, home_page):
     assert sizes["format-webp"] < sizes["format-jpeg"]
 
 
-def test_the_logo_keeps_its_format_and_has_a_sharp_copy(client, home_page, tmp_path):
+def test_the_logo_keeps_its_format_and_has_a_sharp_copy(client, pictured_site, tmp_path):
     from django.core.files.images import ImageFile
 
     logo_file = tmp_path / "logo.png"
@@ -158,7 +227,7 @@ def test_the_logo_keeps_its_format_and_has_a_sharp_copy(client, home_page, tmp_p
         logo = get_image_model().objects.create(
             title="Practice logo", file=ImageFile(handle, name="logo.png")
         )
-    theme = ThemeSettings.for_site(home_page.get_site())
+    theme = ThemeSettings.for_site(pictured_site.get_site())
     theme.logo = logo
     theme.save()
 

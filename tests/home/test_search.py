@@ -9,36 +9,22 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import PageViewRestriction
 from wagtail.rich_text import RichText
 
-from education.models import ArticleIndexPage, ClinicianIndexPage
 from home.search import highlight
-from pages.models import StandardPage
 from practice.models import PracticeSettings
-from tests.education.conftest import add_page, make_article, make_clinician, make_topic
+from tests.factories import (
+    ArticlePageFactory,
+    ClinicianPageFactory,
+    StandardPageFactory,
+    TopicFactory,
+)
 
 
 @pytest.fixture
-def home(db):
-    from home.demo import site
-
-    return site.build(log=lambda message: None)
-
-
-@pytest.fixture
-def index(home):
-    return add_page(home, ArticleIndexPage(title="Patient education", slug="education"))
-
-
-@pytest.fixture
-def clinicians(home):
-    return add_page(home, ClinicianIndexPage(title="Our clinicians", slug="clinicians"))
-
-
-@pytest.fixture
-def okafor(clinicians):
-    return make_clinician(
-        clinicians,
-        given="Maya",
-        family="Okafor",
+def okafor(clinician_index):
+    return ClinicianPageFactory(
+        parent=clinician_index,
+        given_name="Maya",
+        family_name="Okafor",
         post_nominals="DPT",
         job_title="Physical therapist",
         short_bio="Maya helps people with back pain move with confidence again.",
@@ -65,9 +51,9 @@ def result_titles(html, section="results-heading"):
 # --- What it finds ---
 
 
-def test_a_word_from_an_article_body_finds_it(client, index, okafor):
-    make_article(
-        index,
+def test_a_word_from_an_article_body_finds_it(client, article_index, okafor):
+    ArticlePageFactory(
+        parent=article_index,
         title="Moving with a sore back",
         authors=[okafor],
         summary="Why gentle movement helps a sore back heal.",
@@ -79,7 +65,7 @@ def test_a_word_from_an_article_body_finds_it(client, index, okafor):
     assert result.select_one(".search-result__type").get_text() == "Article"
 
 
-def test_clinicians_and_standard_pages_are_found_with_their_type(client, okafor):
+def test_clinicians_and_standard_pages_are_found_with_their_type(client, okafor, privacy_page):
     _, html = search(client, "Okafor")
     [clinician] = html.select(".search-result")
     assert clinician.select_one(".search-result__type").get_text() == "Clinician"
@@ -94,10 +80,10 @@ def test_clinicians_and_standard_pages_are_found_with_their_type(client, okafor)
     assert types["Privacy notice"] == "Page"
 
 
-def test_articles_are_found_by_author_name_and_topic(client, index, okafor):
-    shoulders = make_topic("Frozen shoulder")
-    make_article(
-        index,
+def test_articles_are_found_by_author_name_and_topic(client, article_index, okafor):
+    shoulders = TopicFactory(name="Frozen shoulder")
+    ArticlePageFactory(
+        parent=article_index,
         title="Easing a stiff joint",
         authors=[okafor],
         topics=[shoulders],
@@ -109,9 +95,9 @@ def test_articles_are_found_by_author_name_and_topic(client, index, okafor):
     assert result_titles(by_topic) == ["Easing a stiff joint"]
 
 
-def test_the_summary_marks_the_words_searched_for(client, index, okafor):
-    make_article(
-        index,
+def test_the_summary_marks_the_words_searched_for(client, article_index, okafor):
+    ArticlePageFactory(
+        parent=article_index,
         title="Exercise at home",
         authors=[okafor],
         summary="Simple exercises you can do at home, and how often to do them.",
@@ -130,16 +116,16 @@ def test_highlighting_escapes_the_text_around_the_marks():
     assert str(highlight("<b>bold</b>", "")) == "&lt;b&gt;bold&lt;/b&gt;"
 
 
-def test_a_title_match_ranks_above_body_matches(client, index, okafor):
+def test_a_title_match_ranks_above_body_matches(client, article_index, okafor):
     for n in range(3):
-        make_article(
-            index,
+        ArticlePageFactory(
+            parent=article_index,
             title=f"Long-term pain medicine, part {n}",
             authors=[okafor],
             body=paragraph("Hyperalgesia means more pain. Hyperalgesia is rare. " * 5),
         )
-    make_article(
-        index,
+    ArticlePageFactory(
+        parent=article_index,
         title="Hyperalgesia explained",
         authors=[okafor],
         summary="When pain medicine makes pain worse.",
@@ -155,9 +141,13 @@ def test_a_title_match_ranks_above_body_matches(client, index, okafor):
 # --- What it never shows ---
 
 
-def test_drafts_never_appear(client, index, okafor):
-    make_article(index, title="Unfinished zebra article", authors=[okafor], publish=False)
-    live = make_article(index, title="Walking", authors=[okafor], body=paragraph("Walk every day."))
+def test_drafts_never_appear(client, article_index, okafor):
+    ArticlePageFactory(
+        parent=article_index, title="Unfinished zebra article", authors=[okafor], publish=False
+    )
+    live = ArticlePageFactory(
+        parent=article_index, title="Walking", authors=[okafor], body=paragraph("Walk every day.")
+    )
     live.body = paragraph("Walk every day, like a zebra.")
     live.save_revision()  # a draft change, not published
 
@@ -166,15 +156,17 @@ def test_drafts_never_appear(client, index, okafor):
     assert "Nothing on this site matches" in html.get_text()
 
 
-def test_private_pages_never_appear(client, home, index, okafor):
-    secret = make_article(index, title="Staff only: naloxone stock", authors=[okafor])
+def test_private_pages_never_appear(client, home_page, article_index, okafor):
+    secret = ArticlePageFactory(
+        parent=article_index, title="Staff only: naloxone stock", authors=[okafor]
+    )
     PageViewRestriction.objects.create(
         page=secret, restriction_type=PageViewRestriction.PASSWORD, password="staff"
     )
-    members = add_page(home, StandardPage(title="Members area", slug="members"))
+    members = StandardPageFactory(parent=home_page, title="Members area", slug="members")
     PageViewRestriction.objects.create(page=members, restriction_type=PageViewRestriction.LOGIN)
-    add_page(members, StandardPage(title="Naloxone kit for members", slug="contract"))
-    make_article(index, title="Naloxone at home", authors=[okafor])
+    StandardPageFactory(parent=members, title="Naloxone kit for members", slug="contract")
+    ArticlePageFactory(parent=article_index, title="Naloxone at home", authors=[okafor])
 
     _, html = search(client, "naloxone")
     assert result_titles(html) == ["Naloxone at home"]
@@ -183,12 +175,17 @@ def test_private_pages_never_appear(client, home, index, okafor):
 # --- Promotions ---
 
 
-def test_promoted_pages_come_first_and_searches_are_counted(client, index, okafor):
-    plain = make_article(index, title="Sleep and pain", authors=[okafor])
-    promoted = make_article(
-        index, title="A good night", authors=[okafor], body=paragraph("Rest and sleep well.")
+def test_promoted_pages_come_first_and_searches_are_counted(client, article_index, okafor):
+    plain = ArticlePageFactory(parent=article_index, title="Sleep and pain", authors=[okafor])
+    promoted = ArticlePageFactory(
+        parent=article_index,
+        title="A good night",
+        authors=[okafor],
+        body=paragraph("Rest and sleep well."),
     )
-    draft = make_article(index, title="Sleep draft", authors=[okafor], publish=False)
+    draft = ArticlePageFactory(
+        parent=article_index, title="Sleep draft", authors=[okafor], publish=False
+    )
     query = Query.get("sleep")
     SearchPromotion.objects.create(query=query, page=promoted, sort_order=0, description="Ours.")
     SearchPromotion.objects.create(query=query, page=draft, sort_order=1)
@@ -201,10 +198,12 @@ def test_promoted_pages_come_first_and_searches_are_counted(client, index, okafo
     assert query.hits == 1  # paging is not another search
 
 
-def test_a_promoted_page_is_listed_once_across_all_pages(client, index, okafor):
+def test_a_promoted_page_is_listed_once_across_all_pages(client, article_index, okafor):
     for n in range(11):
-        make_article(index, title=f"Sleep tip {n}", authors=[okafor])
-    promoted = make_article(index, title="Sleep tip: the one we recommend", authors=[okafor])
+        ArticlePageFactory(parent=article_index, title=f"Sleep tip {n}", authors=[okafor])
+    promoted = ArticlePageFactory(
+        parent=article_index, title="Sleep tip: the one we recommend", authors=[okafor]
+    )
     SearchPromotion.objects.create(query=Query.get("sleep"), page=promoted, sort_order=0)
 
     _, first = search(client, "sleep")
@@ -219,14 +218,14 @@ def test_a_promoted_page_is_listed_once_across_all_pages(client, index, okafor):
 # --- Queries it does not run ---
 
 
-def test_an_empty_search_asks_for_words_and_searches_nothing(client, index):
+def test_an_empty_search_asks_for_words_and_searches_nothing(client, article_index):
     _, html = search(client, "   ")
     assert "Type a word or two" in html.get_text()
     assert html.select(".search-result") == []
     assert not Query.objects.exists()
 
 
-def test_an_overlong_search_is_refused_calmly_and_keeps_what_was_typed(client, index):
+def test_an_overlong_search_is_refused_calmly_and_keeps_what_was_typed(client, article_index):
     typed = "why does my back hurt " * 10  # 220 characters
     response, html = search(client, typed)
     assert "searches can be up to 200 characters" in html.get_text()
@@ -235,14 +234,19 @@ def test_an_overlong_search_is_refused_calmly_and_keeps_what_was_typed(client, i
 
 
 @pytest.mark.parametrize("query", ['back & pain | "x" :*', "!!!", "o'clock", "ü-ß", "*", "(("])
-def test_odd_characters_never_break_the_search(client, index, query):
+def test_odd_characters_never_break_the_search(client, article_index, query):
     search(client, query)
 
 
-def test_no_results_suggest_topics_and_a_consultation(client, home, index, okafor):
-    make_article(index, title="Knees", authors=[okafor], topics=[make_topic("Arthritis")])
-    consultation = add_page(home, StandardPage(title="Ask for a visit", slug="visit"))
-    practice = PracticeSettings.for_site(home.get_site())
+def test_no_results_suggest_topics_and_a_consultation(client, home_page, article_index, okafor):
+    ArticlePageFactory(
+        parent=article_index,
+        title="Knees",
+        authors=[okafor],
+        topics=[TopicFactory(name="Arthritis")],
+    )
+    consultation = StandardPageFactory(parent=home_page, title="Ask for a visit", slug="visit")
+    practice = PracticeSettings.for_site(home_page.get_site())
     practice.consultation_page = consultation
     practice.save()
 
@@ -255,9 +259,9 @@ def test_no_results_suggest_topics_and_a_consultation(client, home, index, okafo
 # --- The page itself ---
 
 
-def test_results_are_paginated_ten_to_a_page(client, index, okafor):
+def test_results_are_paginated_ten_to_a_page(client, article_index, okafor):
     for n in range(12):
-        make_article(index, title=f"Gentle stretch {n}", authors=[okafor])
+        ArticlePageFactory(parent=article_index, title=f"Gentle stretch {n}", authors=[okafor])
     _, first = search(client, "stretch")
     assert len(first.select(".search-result")) == 10
     assert "12 results, page 1 of 2" in first.get_text()
@@ -269,13 +273,13 @@ def test_results_are_paginated_ten_to_a_page(client, index, okafor):
     assert len(beyond.select(".search-result")) == 2  # the last page, not an error
 
 
-def test_results_are_not_indexed_or_cached(client, index):
+def test_results_are_not_indexed_or_cached(client, article_index):
     response, html = search(client, "pain")
     assert html.select_one('meta[name="robots"]')["content"] == "noindex"
     assert "no-cache" in response["Cache-Control"] and "private" in response["Cache-Control"]
 
 
-def test_every_page_has_a_labelled_search_box(client, home):
+def test_every_page_has_a_labelled_search_box(client, home_page):
     html = BeautifulSoup(client.get("/").content, "html.parser")
     form = html.select_one('header form[role="search"]')
     assert form["action"] == "/search/"
@@ -285,10 +289,10 @@ def test_every_page_has_a_labelled_search_box(client, home):
 
 @pytest.mark.parametrize("count", [3, 15])
 def test_search_runs_a_bounded_number_of_queries(
-    client, index, okafor, count, django_assert_max_num_queries
+    client, article_index, okafor, count, django_assert_max_num_queries
 ):
     for n in range(count):
-        make_article(index, title=f"Back pain {n}", authors=[okafor])
+        ArticlePageFactory(parent=article_index, title=f"Back pain {n}", authors=[okafor])
     search(client, "back")  # warm the site settings and menus
     with django_assert_max_num_queries(24):
         search(client, "back pain")

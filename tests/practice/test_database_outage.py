@@ -39,7 +39,7 @@ def test_public_page_answers_503_while_the_database_is_down(client, home_page, d
 
 
 def test_the_site_recovers_on_the_next_request_once_the_database_is_back(
-    client, home_page, database_down
+    client, about_page, database_down
 ):
     assert client.get("/about/").status_code == 503
     database_down.undo()
@@ -67,7 +67,7 @@ def test_other_errors_still_get_the_500_page(home_page, monkeypatch):
 
 
 def test_an_outage_is_logged_as_one_line_without_a_traceback(
-    client, home_page, database_down, caplog
+    client, about_page, database_down, caplog
 ):
     with caplog.at_level(logging.ERROR, logger="practice.outage"):
         client.get("/about/?q=private")

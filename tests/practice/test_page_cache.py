@@ -15,21 +15,11 @@ from pages.models import StandardPage
 from practice import page_cache as page_cache_module
 from practice.cache import invalidate_page
 from practice.models import PracticeSettings
+from tests.factories import CommentFactory
+
+from .helpers import production_env, run_python
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def cache_on(settings):
-    settings.PAGE_CACHE_ENABLED = True
-    caches["pages"].clear()  # locmem in tests; never call clear() on a shared Redis
-    yield
-    caches["pages"].clear()
-
-
-@pytest.fixture
-def about(home_page):
-    return StandardPage.objects.get(slug="about")
 
 
 def get(client, path="/", **extra):
@@ -44,7 +34,7 @@ def publish_title(page, title):
 
 
 def test_second_anonymous_visit_is_served_from_the_cache_without_queries(
-    client, home_page, cache_on, django_assert_num_queries
+    client, home_page, page_cache_on, django_assert_num_queries
 ):
     first = get(client)
     assert first["X-Page-Cache"] == "miss"
@@ -56,7 +46,7 @@ def test_second_anonymous_visit_is_served_from_the_cache_without_queries(
 
 
 def test_public_pages_tell_a_cdn_it_may_share_them_and_browsers_to_revalidate(
-    client, home_page, cache_on
+    client, home_page, page_cache_on
 ):
     for response in (get(client), get(client)):  # miss, then hit
         cache_control = response["Cache-Control"]
@@ -69,7 +59,7 @@ def test_public_pages_tell_a_cdn_it_may_share_them_and_browsers_to_revalidate(
         assert response["X-Frame-Options"] == "DENY"
 
 
-def test_signed_in_editors_never_get_or_fill_the_cache(client, home_page, cache_on):
+def test_signed_in_editors_never_get_or_fill_the_cache(client, home_page, page_cache_on):
     get(client)  # the anonymous copy is cached
     editor = get_user_model().objects.create_superuser("ed", "ed@example.com", "pw")
     client.force_login(editor)
@@ -80,10 +70,10 @@ def test_signed_in_editors_never_get_or_fill_the_cache(client, home_page, cache_
         assert "wagtail-userbar" in response.content.decode()
 
 
-def test_publishing_a_page_clears_the_cache(client, about, cache_on):
+def test_publishing_a_page_clears_the_cache(client, about_page, page_cache_on):
     get(client, "/about/")
     assert get(client, "/about/")["X-Page-Cache"] == "hit"
-    publish_title(about, "About our clinic")
+    publish_title(about_page, "About our clinic")
     response = get(client, "/about/")
     assert response["X-Page-Cache"] == "miss"
     assert "About our clinic" in response.content.decode()
@@ -91,37 +81,36 @@ def test_publishing_a_page_clears_the_cache(client, about, cache_on):
     assert "About our clinic" in get(client, "/").content.decode()
 
 
-def test_a_saved_draft_never_leaks_into_the_cache(client, about, cache_on):
+def test_a_saved_draft_never_leaks_into_the_cache(client, about_page, page_cache_on):
     get(client, "/about/")
-    about.title = "Draft title nobody may see"
-    about.save_revision()
+    about_page.title = "Draft title nobody may see"
+    about_page.save_revision()
     for _ in range(2):
         assert "Draft title" not in get(client, "/about/").content.decode()
 
 
-def test_unpublishing_a_page_clears_the_cache(client, about, cache_on):
+def test_unpublishing_a_page_clears_the_cache(client, about_page, page_cache_on):
     get(client, "/about/")
-    about.unpublish()
+    about_page.unpublish()
     assert client.get("/about/").status_code == 404
 
 
-def test_deleting_a_page_clears_the_cache(client, about, cache_on):
+def test_deleting_a_page_clears_the_cache(client, about_page, page_cache_on):
     get(client, "/about/")
-    about.delete()
+    about_page.delete()
     assert client.get("/about/").status_code == 404
 
 
-def test_moving_a_page_clears_the_cache(client, about, home_page, cache_on):
-    privacy = StandardPage.objects.get(slug="privacy")
+def test_moving_a_page_clears_the_cache(client, about_page, privacy_page, page_cache_on):
     get(client, "/about/")
-    about.move(privacy, pos="last-child")
+    about_page.move(privacy_page, pos="last-child")
     moved = client.get("/about/")
     assert moved.status_code == 301  # Wagtail's automatic redirect, not the cached page
     assert moved["Location"].endswith("/privacy/about/")
     assert get(client, "/privacy/about/")["X-Page-Cache"] == "miss"
 
 
-def test_saving_site_settings_clears_the_cache(client, home_page, cache_on):
+def test_saving_site_settings_clears_the_cache(client, home_page, page_cache_on):
     get(client)
     practice = PracticeSettings.for_site(Site.objects.get(is_default_site=True))
     practice.name = "Rubin Pain & Spine"
@@ -129,15 +118,15 @@ def test_saving_site_settings_clears_the_cache(client, home_page, cache_on):
     assert "Rubin Pain &amp; Spine" in get(client).content.decode()
 
 
-def test_invalidate_page_is_there_for_other_features(client, about, cache_on):
+def test_invalidate_page_is_there_for_other_features(client, about_page, page_cache_on):
     get(client, "/about/")
-    StandardPage.objects.filter(pk=about.pk).update(intro="Changed without publishing")
+    StandardPage.objects.filter(pk=about_page.pk).update(intro="Changed without publishing")
     assert get(client, "/about/")["X-Page-Cache"] == "hit"
-    invalidate_page(about)
+    invalidate_page(about_page)
     assert get(client, "/about/")["X-Page-Cache"] == "miss"
 
 
-def test_previews_never_fill_the_cache(admin_client, client, home_page, cache_on):
+def test_previews_never_fill_the_cache(admin_client, client, home_page, page_cache_on):
     home_page.hero_heading = "Unpublished draft heading"
     home_page.save_revision()
     preview = admin_client.get(f"/admin/pages/{home_page.pk}/view_draft/")
@@ -147,9 +136,9 @@ def test_previews_never_fill_the_cache(admin_client, client, home_page, cache_on
     assert "Unpublished draft heading" not in response.content.decode()
 
 
-def test_private_pages_are_never_cached(client, about, cache_on):
+def test_private_pages_are_never_cached(client, about_page, page_cache_on):
     PageViewRestriction.objects.create(
-        page=about, restriction_type=PageViewRestriction.PASSWORD, password="s3cret"
+        page=about_page, restriction_type=PageViewRestriction.PASSWORD, password="s3cret"
     )
     for _ in range(2):
         response = client.get("/about/")
@@ -157,20 +146,20 @@ def test_private_pages_are_never_cached(client, about, cache_on):
         assert "Cache-Control" not in response or "public" not in response["Cache-Control"]
 
 
-def test_visitors_with_a_message_waiting_bypass_the_cache(client, home_page, cache_on):
+def test_visitors_with_a_message_waiting_bypass_the_cache(client, home_page, page_cache_on):
     get(client)
     client.cookies["messages"] = "a-signed-message"
     assert "X-Page-Cache" not in get(client)
 
 
-def test_posts_are_never_cached(client, about, cache_on):
+def test_posts_are_never_cached(client, about_page, page_cache_on):
     client.post("/about/", {"anything": "x"})
     assert get(client, "/about/")["X-Page-Cache"] == "miss"
 
 
 @pytest.mark.parametrize("path", ["/consultation/", "/consultation/thank-you/"])
 def test_the_consultation_form_and_thank_you_page_are_never_cached(
-    client, home_page, cache_on, path
+    client, consultation_page, page_cache_on, path
 ):
     for _ in range(2):
         response = get(client, path)
@@ -179,7 +168,7 @@ def test_the_consultation_form_and_thank_you_page_are_never_cached(
         assert "private" in response["Cache-Control"]
 
 
-def test_search_results_are_never_cached(client, home_page, cache_on):
+def test_search_results_are_never_cached(client, home_page, page_cache_on):
     # Whatever page answers at /search/ (a search page, or a plain page for now).
     if not Page.objects.filter(url_path__endswith="/search/").exists():
         home_page.add_child(instance=StandardPage(title="Search", slug="search", intro="x"))
@@ -190,24 +179,24 @@ def test_search_results_are_never_cached(client, home_page, cache_on):
         assert "private" in response["Cache-Control"]
 
 
-def test_a_page_type_can_opt_out(client, about, cache_on, monkeypatch):
+def test_a_page_type_can_opt_out(client, about_page, page_cache_on, monkeypatch):
     monkeypatch.setattr(StandardPage, "page_cache_enabled", False, raising=False)
     for _ in range(2):
         assert "X-Page-Cache" not in get(client, "/about/")
 
 
-def test_query_strings_are_cached_separately(client, about, cache_on):
+def test_query_strings_are_cached_separately(client, about_page, page_cache_on):
     get(client, "/about/?page=2")
     assert get(client, "/about/")["X-Page-Cache"] == "miss"
     assert get(client, "/about/?page=2")["X-Page-Cache"] == "hit"
 
 
-def test_not_found_pages_are_not_cached(client, home_page, cache_on):
+def test_not_found_pages_are_not_cached(client, home_page, page_cache_on):
     client.get("/nowhere/")
     assert "X-Page-Cache" not in client.get("/nowhere/")
 
 
-def test_a_cache_outage_does_not_take_the_site_down(client, home_page, cache_on, monkeypatch):
+def test_a_cache_outage_does_not_take_the_site_down(client, home_page, page_cache_on, monkeypatch):
     def broken(*args, **kwargs):
         raise ConnectionError("Redis is down")
 
@@ -218,7 +207,7 @@ def test_a_cache_outage_does_not_take_the_site_down(client, home_page, cache_on,
 
 
 def test_cached_pages_are_still_served_while_the_database_is_down(
-    client, home_page, cache_on, monkeypatch
+    client, about_page, page_cache_on, monkeypatch
 ):
     get(client)
 
@@ -258,7 +247,7 @@ def redis_pages(settings):
         client.delete(*keys)  # only our keys: other people use this Redis
 
 
-def test_redis_backed_cache_is_shared_and_invalidated(client, about, redis_pages):
+def test_redis_backed_cache_is_shared_and_invalidated(client, about_page, redis_pages):
     redis_client, prefix = redis_pages
     get(client, "/about/")
     assert get(client, "/about/")["X-Page-Cache"] == "hit"
@@ -270,15 +259,12 @@ def test_redis_backed_cache_is_shared_and_invalidated(client, about, redis_pages
     other_node = RedisCache(REDIS_URL, {"KEY_PREFIX": prefix})
     assert other_node.get(page_cache_module.GENERATION_KEY) is None  # nothing published yet
 
-    publish_title(about, "About us, updated")
+    publish_title(about_page, "About us, updated")
     # The new generation is visible to every node sharing Redis.
     assert other_node.get(page_cache_module.GENERATION_KEY) is not None
     response = get(client, "/about/")
     assert response["X-Page-Cache"] == "miss"
     assert "About us, updated" in response.content.decode()
-
-
-ARTICLE = "/education/opioid-induced-hyperalgesia/"
 
 
 def comment_address(response):
@@ -303,20 +289,20 @@ def stored_copy(path):
 
 
 def test_an_article_with_a_comment_form_is_cached_with_each_visitors_own_token(
-    home_page, cache_on, django_assert_max_num_queries
+    article, page_cache_on, django_assert_max_num_queries
 ):
     from django.test import Client
 
     alice, bob = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
-    first = get(alice, ARTICLE)
+    first = get(alice, article.url)
     assert first["X-Page-Cache"] == "miss"
     # The stored copy holds nobody's token, only the place for one.
-    stored = stored_copy(ARTICLE)
+    stored = stored_copy(article.url)
     assert page_cache_module.CSRF_HOLE in stored
     assert csrf_token_in(first).encode() not in stored
 
     with django_assert_max_num_queries(0):
-        hit = get(bob, ARTICLE)
+        hit = get(bob, article.url)
     assert hit["X-Page-Cache"] == "hit"
     assert "csrftoken" in hit.cookies  # Bob had none: the hit gives him one
     assert page_cache_module.CSRF_HOLE not in hit.content
@@ -328,43 +314,36 @@ def test_an_article_with_a_comment_form_is_cached_with_each_visitors_own_token(
     assert posted.status_code == 303
     # ...and a token copied into another visitor's browser is refused.
     carol = Client(enforce_csrf_checks=True)
-    get(carol, ARTICLE)
+    get(carol, article.url)
     stolen = carol.post(
         comment_address(hit), {**COMMENT, "csrfmiddlewaretoken": csrf_token_in(hit)}
     )
     assert stolen.status_code == 403
 
 
-def test_a_comment_quoting_the_placeholder_is_shown_as_written(home_page, cache_on):
+def test_a_comment_quoting_the_placeholder_is_shown_as_written(article, page_cache_on):
     from django.test import Client
 
-    from education.comments.models import Comment
-    from education.models import ArticlePage
-
     quoted = page_cache_module.CSRF_HOLE.decode()
-    Comment.objects.create(
-        article=ArticlePage.objects.get(url_path__endswith="/opioid-induced-hyperalgesia/"),
-        name="Sam",
-        email="sam@example.org",
-        body=f"What is this? {quoted}",
-        status=Comment.Status.APPROVED,
-    )
-    get(Client(), ARTICLE)
-    hit = get(Client(), ARTICLE)
+    CommentFactory(article=article, name="Sam", body=f"What is this? {quoted}")
+    get(Client(), article.url)
+    hit = get(Client(), article.url)
     assert hit["X-Page-Cache"] == "hit"
     page = hit.content.decode()
     assert "What is this? &lt;input type=&quot;hidden&quot;" in page  # escaped, untouched
     assert page.count('name="csrfmiddlewaretoken"') == 1  # only the form's own token
 
 
-def test_a_returning_visitor_keeps_their_csrf_cookie_on_a_cached_page(home_page, cache_on):
+def test_a_returning_visitor_keeps_their_csrf_cookie_on_a_cached_page(
+    article, consultation_page, page_cache_on
+):
     from django.test import Client
 
-    get(Client(), ARTICLE)  # someone else fills the cache
+    get(Client(), article.url)  # someone else fills the cache
     visitor = Client(enforce_csrf_checks=True)
     visitor.get("/consultation/")  # a form page gives them a CSRF cookie
     cookie = visitor.cookies["csrftoken"].value
-    hit = get(visitor, ARTICLE)
+    hit = get(visitor, article.url)
     assert hit["X-Page-Cache"] == "hit"
     # Their cookie stands (Django re-sends it only to renew its expiry): other tabs keep working.
     assert visitor.cookies["csrftoken"].value == cookie
@@ -374,7 +353,7 @@ def test_a_returning_visitor_keeps_their_csrf_cookie_on_a_cached_page(home_page,
     assert posted.status_code == 303
 
 
-def test_clear_page_cache_command_forgets_every_page(client, about, cache_on):
+def test_clear_page_cache_command_forgets_every_page(client, about_page, page_cache_on):
     from django.core.management import call_command
 
     get(client, "/about/")
@@ -383,8 +362,6 @@ def test_clear_page_cache_command_forgets_every_page(client, about, cache_on):
 
 
 def test_frontend_cache_purging_is_configured_from_the_environment(tmp_path):
-    from .test_production_settings import production_env, run_python
-
     code = """
         import json, django
         django.setup()
@@ -414,10 +391,10 @@ def test_frontend_cache_purging_is_configured_from_the_environment(tmp_path):
 
 
 def test_invalidation_is_repeated_when_the_publishing_transaction_commits(
-    client, about, cache_on, django_capture_on_commit_callbacks
+    client, about_page, page_cache_on, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        publish_title(about, "About us, committed")
+        publish_title(about_page, "About us, committed")
         # A visitor rendering before the commit caches what they saw under the new generation.
         get(client, "/about/")
         assert get(client, "/about/")["X-Page-Cache"] == "hit"

@@ -4,40 +4,10 @@ import json
 import os
 import subprocess
 import sys
-import textwrap
-from pathlib import Path
 
 import pytest
 
-PROJECT_DIR = Path(__file__).resolve().parents[2]
-REQUIRED = ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL")
-
-
-def production_env(tmp_path, **overrides):
-    """A plausible production environment, with nothing inherited that could mask a gap."""
-    inherited = (*REQUIRED, "DJANGO_ALLOW_ASYNC_UNSAFE", "DEBUG", "SERVE_MEDIA", "REDIS_URL")
-    env = {key: value for key, value in os.environ.items() if key not in inherited}
-    env.update(
-        DJANGO_SETTINGS_MODULE="practice.settings.production",
-        SECRET_KEY="prod-" + "k3y-" * 16,
-        ALLOWED_HOSTS="practice.example,testserver",
-        DATABASE_URL=f"sqlite:///{tmp_path / 'production.sqlite3'}",
-        STATIC_ROOT=str(tmp_path / "static"),
-        MEDIA_ROOT=str(tmp_path / "media"),
-    )
-    env.update(overrides)
-    return {key: value for key, value in env.items() if value is not None}
-
-
-def run_python(code, env):
-    return subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(code)],
-        cwd=PROJECT_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+from .helpers import PROJECT_DIR, REQUIRED, production_env, run_python
 
 
 @pytest.mark.parametrize("missing", REQUIRED)

@@ -4,7 +4,7 @@ import pytest
 
 from practice.security import ADMIN_POLICY, PUBLIC_POLICY
 
-from .test_production_settings import production_env, run_python
+from .helpers import production_env, run_python
 
 pytestmark = pytest.mark.django_db
 

@@ -15,8 +15,8 @@ def test_contrast_ratio_matches_wcag_examples(foreground, background, expected):
     assert contrast_ratio(foreground, background) == pytest.approx(expected, abs=0.01)
 
 
-def test_a_colour_with_poor_contrast_is_refused_with_the_measured_ratio(demo_site):
-    theme = ThemeSettings.for_site(demo_site)
+def test_a_colour_with_poor_contrast_is_refused_with_the_measured_ratio(site):
+    theme = ThemeSettings.for_site(site)
     theme.primary_colour = "#7fb3d5"  # pale blue: white text on it is unreadable
     with pytest.raises(ValidationError) as error:
         theme.full_clean()
@@ -24,9 +24,9 @@ def test_a_colour_with_poor_contrast_is_refused_with_the_measured_ratio(demo_sit
     assert "2.26:1" in message and "4.5:1" in message
 
 
-def test_the_editor_refuses_a_poor_colour_and_keeps_the_others(admin_client, demo_site):
-    theme = ThemeSettings.for_site(demo_site)
-    url = f"/admin/settings/practice/themesettings/{demo_site.pk}/"
+def test_the_editor_refuses_a_poor_colour_and_keeps_the_others(admin_client, site):
+    theme = ThemeSettings.for_site(site)
+    url = f"/admin/settings/practice/themesettings/{site.pk}/"
     response = admin_client.post(
         url, {"primary_colour": "#ffcc00", "accent_colour": "#2b4d1f", "logo": ""}
     )
@@ -36,32 +36,32 @@ def test_the_editor_refuses_a_poor_colour_and_keeps_the_others(admin_client, dem
     assert theme.primary_colour == "#1d5c8a"  # unchanged
 
 
-def test_the_editor_saves_a_good_colour_and_the_site_uses_it(admin_client, client, demo_site):
-    url = f"/admin/settings/practice/themesettings/{demo_site.pk}/"
+def test_the_editor_saves_a_good_colour_and_the_site_uses_it(admin_client, client, site):
+    url = f"/admin/settings/practice/themesettings/{site.pk}/"
     response = admin_client.post(
         url, {"primary_colour": "#0b3d2e", "accent_colour": "#5a2a82", "logo": ""}
     )
     assert response.status_code == 302
     page = client.get("/").content.decode()
-    theme = ThemeSettings.for_site(demo_site)
+    theme = ThemeSettings.for_site(site)
     assert f"/theme.css?v={theme.version}" in page
     css = client.get(f"/theme.css?v={theme.version}")
     assert b"--color-primary: #0b3d2e" in css.content
     assert "immutable" in css["Cache-Control"]
 
 
-def test_a_malformed_colour_is_refused(demo_site):
-    theme = ThemeSettings.for_site(demo_site)
+def test_a_malformed_colour_is_refused(site):
+    theme = ThemeSettings.for_site(site)
     theme.accent_colour = "blue"
     with pytest.raises(ValidationError) as error:
         theme.full_clean()
     assert "accent_colour" in error.value.message_dict
 
 
-def test_dark_scheme_link_colour_is_a_readable_tint_of_the_primary_colour(demo_site):
+def test_dark_scheme_link_colour_is_a_readable_tint_of_the_primary_colour(site):
     from practice.models import DARK_BACKGROUND
 
-    theme = ThemeSettings.for_site(demo_site)
+    theme = ThemeSettings.for_site(site)
     theme.primary_colour = "#1d5c8a"
     link = theme.link_colour_on_dark
     assert link != theme.primary_colour

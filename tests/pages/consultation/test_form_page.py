@@ -86,8 +86,10 @@ def test_the_page_shows_the_phone_number_for_people_who_prefer_to_call(client, c
     assert '<a href="tel:5550142290">(555) 014-2290</a>' in html
 
 
-def test_the_header_button_leads_to_the_consultation_page(client, consultation_page, demo_site):
-    assert PracticeSettings.for_site(demo_site).consultation_page_id == consultation_page.pk
+def test_the_header_button_leads_to_the_consultation_page(
+    client, site, consultation_page, about_page
+):
+    assert PracticeSettings.for_site(site).consultation_page_id == consultation_page.pk
     html = client.get("/about/").content.decode()
     assert re.search(r'<a class="button button--small main-nav__cta" href="/consultation/">', html)
 

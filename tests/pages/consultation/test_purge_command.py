@@ -9,6 +9,7 @@ from wagtail.models import PageLogEntry
 
 from pages.consultation import audit
 from pages.consultation.models import ConsultationRequest
+from tests.factories import ConsultationRequestFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +21,7 @@ def requests_of_age(consultation_page):
     def create(*ages):
         now = timezone.now()
         for age in ages:
-            stored = ConsultationRequest.objects.create(page=consultation_page, form_data={})
+            stored = ConsultationRequestFactory(page=consultation_page)
             ConsultationRequest.objects.filter(pk=stored.pk).update(
                 submit_time=now - timedelta(days=age)
             )

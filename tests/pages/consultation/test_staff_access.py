@@ -9,7 +9,8 @@ from django.urls import reverse
 from wagtail.models import PageLogEntry
 
 from pages.consultation import audit
-from pages.consultation.models import ConsultationFormPage, ConsultationRequest
+from pages.consultation.models import ConsultationRequest
+from tests.factories import ConsultationFormPageFactory, ConsultationRequestFactory
 
 from .helpers import VALID_ANSWERS
 
@@ -20,8 +21,8 @@ pytestmark = pytest.mark.django_db
 def stored_requests(consultation_page):
     data = {**VALID_ANSWERS, "consent": True}
     return [
-        ConsultationRequest.objects.create(page=consultation_page, form_data=data),
-        ConsultationRequest.objects.create(
+        ConsultationRequestFactory(page=consultation_page, form_data=data),
+        ConsultationRequestFactory(
             page=consultation_page,
             form_data={**data, "full_name": "Theo Okafor", "reason": '=HYPERLINK("x")'},
         ),
@@ -214,8 +215,9 @@ def test_deleting_requests_in_the_admin_is_recorded_in_the_audit_log(
 def test_with_several_consultation_pages_the_index_lists_each(
     client, front_desk_user, consultation_page, home_page
 ):
-    second = ConsultationFormPage(title="Second opinion requests", slug="second-opinion")
-    home_page.add_child(instance=second)
+    second = ConsultationFormPageFactory(
+        parent=home_page, title="Second opinion requests", slug="second-opinion"
+    )
     client.force_login(front_desk_user)
 
     response = client.get(reverse("consultation_requests:index"))

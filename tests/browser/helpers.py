@@ -1,0 +1,69 @@
+"""What the Chromium tests do again and again: check a page with axe, keep a screenshot, open a
+second browser window, sign staff in, fill in the consultation form."""
+
+from pathlib import Path
+
+from django.db import connection
+
+from tests.pages.consultation.helpers import VALID_ANSWERS
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+# A folder per database, so the SQLite and PostgreSQL runs in CI never write the same file.
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / connection.vendor
+
+
+def assert_no_axe_violations(axe, page, label):
+    results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    violations = results.response["violations"]
+    details = "\n".join(
+        f"- {v['id']} ({v['impact']}): {v['help']} at "
+        + ", ".join(str(node["target"]) for node in v["nodes"][:3])
+        for v in violations
+    )
+    assert not violations, f"axe found {len(violations)} violation(s) on {label}:\n{details}"
+
+
+# A full-page screenshot does not scroll, so lazy pictures below the first screen would be
+# blank: load them all first, and wait until each one can be drawn.
+LOAD_EVERY_PICTURE = """
+() => Promise.all([...document.images].map((img) => {
+  img.loading = "eager";
+  return img.decode().catch(() => null);
+}))
+"""
+
+
+def save_screenshot(page, name):
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.evaluate(LOAD_EVERY_PICTURE)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def new_page(chromium, width=1280, **context_options):
+    """A tab in a browser window of its own (its own cookies): another person at another
+    computer. Closing its context closes it."""
+    context = chromium.new_context(viewport={"width": width, "height": 900}, **context_options)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    return page
+
+
+def sign_in(page, base_url, username, password):
+    """Sign in to the Wagtail admin through its own form."""
+    page.goto(base_url + "/admin/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(base_url + "/admin/")
+
+
+def fill_in_the_consultation_form(page, email):
+    """Every answer the consultation form asks for, with `email` as the e-mail address."""
+    page.get_by_label("Full name").fill(VALID_ANSWERS["full_name"])
+    page.get_by_label("E-mail address").fill(email)
+    page.get_by_label("Phone number").fill(VALID_ANSWERS["phone"])
+    page.get_by_role("group", name="Preferred way to contact you").get_by_label("Phone").check()
+    page.get_by_label("Best times to reach you").fill(VALID_ANSWERS["best_times"])
+    page.get_by_label("I am a new patient").check()
+    page.get_by_label("Reason for your visit").fill(VALID_ANSWERS["reason"])
+    page.get_by_label("I agree that the practice may store these details").check()

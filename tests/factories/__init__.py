@@ -1,0 +1,59 @@
+"""factory-boy factories for everything the tests build: each test makes exactly the pages,
+people and settings it talks about. Pages go into the tree with `parent.add_child()` and are
+published unless made with `publish=False`.
+
+A page made without a `parent` goes where it belongs on the site, which is made first if there
+is none: `ArticlePageFactory()` alone gives a site, a home page, the education section and an
+article in it.
+"""
+
+from .base import ImageFactory, PageFactory, SuperuserFactory, UserFactory
+from .comments import CommentFactory, ReplyFactory
+from .consultation import ConsultationFormPageFactory, ConsultationRequestFactory
+from .education import (
+    ArticleIndexPageFactory,
+    ArticlePageFactory,
+    ClinicianIndexPageFactory,
+    ClinicianPageFactory,
+    TopicFactory,
+    plain_body,
+)
+from .home import (
+    PRACTICE_NAME,
+    PRACTICE_PHONE,
+    FeaturedArticleFactory,
+    FooterLinkFactory,
+    HomePageFactory,
+    PracticeSettingsFactory,
+    SiteFactory,
+    SocialLinkFactory,
+    ThemeSettingsFactory,
+)
+from .pages import StandardPageFactory
+
+__all__ = [
+    "PRACTICE_NAME",
+    "PRACTICE_PHONE",
+    "ArticleIndexPageFactory",
+    "ArticlePageFactory",
+    "ClinicianIndexPageFactory",
+    "ClinicianPageFactory",
+    "CommentFactory",
+    "ConsultationFormPageFactory",
+    "ConsultationRequestFactory",
+    "FeaturedArticleFactory",
+    "FooterLinkFactory",
+    "HomePageFactory",
+    "ImageFactory",
+    "PageFactory",
+    "PracticeSettingsFactory",
+    "ReplyFactory",
+    "SiteFactory",
+    "SocialLinkFactory",
+    "StandardPageFactory",
+    "SuperuserFactory",
+    "ThemeSettingsFactory",
+    "TopicFactory",
+    "UserFactory",
+    "plain_body",
+]

@@ -1,0 +1,52 @@
+"""The consultation form page, with the fields the demo's has, and the requests it stores."""
+
+import factory
+from factory.django import DjangoModelFactory
+
+from home.demo.consultation import FIELDS, PAGE
+from pages.consultation.models import (
+    ConsultationFormField,
+    ConsultationFormPage,
+    ConsultationRequest,
+)
+
+from .base import PageFactory
+from .home import home_page
+
+
+class ConsultationFormPageFactory(PageFactory):
+    """The consultation form at /consultation/: the demo's wording and its eight fields (full
+    name, e-mail, phone, contact preference, best times, patient status, reason, consent).
+    Pass `fields` (a list of ConsultationFormField keyword dicts) for other questions."""
+
+    class Meta:
+        model = ConsultationFormPage
+
+    parent = factory.LazyFunction(home_page)
+    title = PAGE["title"]
+    slug = PAGE["slug"]
+    search_description = PAGE["search_description"]
+    intro = PAGE["intro"]
+    submit_button_text = PAGE["submit_button_text"]
+    privacy_note = PAGE["privacy_note"]
+    thank_you_heading = PAGE["thank_you_heading"]
+    thank_you_text = PAGE["thank_you_text"]
+    next_steps = PAGE["next_steps"]
+    to_address = PAGE["to_address"]
+    subject = PAGE["subject"]
+    fields = FIELDS
+    _set_before_save = ("fields",)
+
+    @classmethod
+    def before_save(cls, page, fields):
+        page.form_fields = [
+            ConsultationFormField(sort_order=order, **spec) for order, spec in enumerate(fields)
+        ]
+
+
+class ConsultationRequestFactory(DjangoModelFactory):
+    class Meta:
+        model = ConsultationRequest
+
+    page = factory.SubFactory(ConsultationFormPageFactory)
+    form_data = factory.Dict({})
