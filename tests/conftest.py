@@ -23,6 +23,7 @@ from tests.factories import (
     SuperuserFactory,
     TopicFactory,
     UserFactory,
+    change_practice_settings,
 )
 
 
@@ -170,12 +171,8 @@ def privacy_page(home_page):
 @pytest.fixture
 def consultation_page(home_page, privacy_page):
     """/consultation/, linked from every "Request a consultation" button."""
-    from practice.models import PracticeSettings
-
     page = ConsultationFormPageFactory(parent=home_page, privacy_page=privacy_page)
-    practice = PracticeSettings.for_site(home_page.get_site())
-    practice.consultation_page = page
-    practice.save()
+    change_practice_settings(consultation_page=page)
     return page
 
 

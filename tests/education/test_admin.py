@@ -7,7 +7,7 @@ from django.urls import reverse
 from wagtail.admin.panels import get_edit_handler
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import inline_formset, rich_text, streamfield
 
 from education.models import (
     ArticleIndexPage,
@@ -16,6 +16,7 @@ from education.models import (
     ClinicianPage,
 )
 from home.models import HomePage
+from tests.education.helpers import article_editor_data
 from tests.factories import (
     ArticleIndexPageFactory,
     ArticlePageFactory,
@@ -39,32 +40,26 @@ class EditorWritesArticlesTests(WagtailPageTestCase):
         self.login()
 
     def article_form(self, **overrides):
-        data = {
-            "title": "Walking for back pain",
-            "slug": "walking-for-back-pain",
-            "summary": "Why a daily walk helps a sore back, and how to start.",
-            "article_authors": inline_formset([{"clinician": self.rubin.pk}]),
-            "display_date": "2026-03-03",
-            "hero_image": "",
-            "hero_image_alt": "",
-            "body": streamfield(
-                [
-                    ("heading", {"text": "Start small", "level": "h2"}),
-                    ("paragraph", rich_text("<p>" + "Walk a little further each day. " * 30)),
-                ]
-            ),
-            "topics": self.topic.pk,
-            "medical_reviewer": self.rubin.pk,
-            "last_reviewed": "2026-03-01",
-            "next_review_due": "",
-            "seo_title": "",
-            "search_description": "",
-            "go_live_at": "",
-            "expire_at": "",
-            "action-publish": "publish",
-        }
-        data.update(overrides)
-        return nested_form_data(data)
+        return article_editor_data(
+            **{
+                "title": "Walking for back pain",
+                "slug": "walking-for-back-pain",
+                "summary": "Why a daily walk helps a sore back, and how to start.",
+                "article_authors": inline_formset([{"clinician": self.rubin.pk}]),
+                "display_date": "2026-03-03",
+                "body": streamfield(
+                    [
+                        ("heading", {"text": "Start small", "level": "h2"}),
+                        ("paragraph", rich_text("<p>" + "Walk a little further each day. " * 30)),
+                    ]
+                ),
+                "topics": self.topic.pk,
+                "medical_reviewer": self.rubin.pk,
+                "last_reviewed": "2026-03-01",
+                "action-publish": "publish",
+                **overrides,
+            }
+        )
 
     def test_article_pages_live_under_the_index_and_nowhere_else(self):
         self.assertAllowedParentPageTypes(ArticlePage, {ArticleIndexPage})

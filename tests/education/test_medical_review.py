@@ -11,11 +11,12 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import PageLogEntry, Workflow, WorkflowPage, WorkflowState
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import inline_formset, rich_text, streamfield
 
 from education.models import ArticlePage
 from education.review import EDITORS, MEDICAL_REVIEW_WORKFLOW, MEDICAL_REVIEWERS, today
 from education.review_dates import add_months
+from tests.education.helpers import article_editor_data
 from tests.factories import ArticlePageFactory, ClinicianPageFactory, UserFactory
 
 
@@ -49,31 +50,29 @@ def reviewed_article(article_index, rubin):
 def edit_form(article, **overrides):
     """The article's edit form as the editor would post it, with `overrides`."""
     links = list(article.article_authors.all())
-    data = {
-        "title": article.title,
-        "slug": article.slug,
-        "summary": article.summary,
-        "article_authors": inline_formset(
-            [{"clinician": link.clinician_id, "id": link.pk} for link in links], initial=len(links)
-        ),
-        "display_date": article.display_date.isoformat(),
-        "hero_image": "",
-        "hero_image_alt": "",
-        "body": streamfield(
-            [("paragraph", rich_text("<p>Walk a little further each day, and rest well.</p>"))]
-        ),
-        "topics": [],
-        "minor_edit": "",
-        "medical_reviewer": article.medical_reviewer_id or "",
-        "last_reviewed": article.last_reviewed.isoformat() if article.last_reviewed else "",
-        "next_review_due": article.next_review_due.isoformat() if article.next_review_due else "",
-        "seo_title": "",
-        "search_description": "",
-        "go_live_at": "",
-        "expire_at": "",
-    }
-    data.update(overrides)
-    return nested_form_data({key: value for key, value in data.items() if value is not None})
+    return article_editor_data(
+        **{
+            "title": article.title,
+            "slug": article.slug,
+            "summary": article.summary,
+            "article_authors": inline_formset(
+                [{"clinician": link.clinician_id, "id": link.pk} for link in links],
+                initial=len(links),
+            ),
+            "display_date": article.display_date.isoformat(),
+            "body": streamfield(
+                [("paragraph", rich_text("<p>Walk a little further each day, and rest well.</p>"))]
+            ),
+            "topics": [],
+            "minor_edit": "",
+            "medical_reviewer": article.medical_reviewer_id or "",
+            "last_reviewed": article.last_reviewed.isoformat() if article.last_reviewed else "",
+            "next_review_due": (
+                article.next_review_due.isoformat() if article.next_review_due else ""
+            ),
+            **overrides,
+        }
+    )
 
 
 def submit_for_review(client, user, article, **overrides):

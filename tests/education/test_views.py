@@ -2,8 +2,13 @@ import datetime
 
 import pytest
 
-from practice.models import PracticeSettings
-from tests.factories import ArticlePageFactory, ClinicianPageFactory, TopicFactory
+from tests.factories import (
+    ArticlePageFactory,
+    ClinicianPageFactory,
+    StandardPageFactory,
+    TopicFactory,
+    change_practice_settings,
+)
 from tests.helpers import make_private, soup_of
 
 pytestmark = pytest.mark.django_db
@@ -178,13 +183,10 @@ def test_a_citation_never_shows_a_double_full_stop(client, article_index, rubin)
 
 
 def test_consultation_call_to_action_links_the_page_chosen_in_settings(client, article, home_page):
-    from pages.models import StandardPage
-
-    consultation = StandardPage(title="Request a consultation", slug="consultation")
-    home_page.add_child(instance=consultation)
-    practice = PracticeSettings.for_site(home_page.get_site())
-    practice.consultation_page = consultation
-    practice.save()
+    consultation = StandardPageFactory(
+        parent=home_page, title="Request a consultation", slug="consultation"
+    )
+    change_practice_settings(consultation_page=consultation)
 
     cta = soup_of(client.get(article.url)).select_one(".consultation-cta")
     assert cta.find("a", string="Request a consultation")["href"] == "/consultation/"

@@ -28,6 +28,7 @@ from .home import (
     SiteFactory,
     SocialLinkFactory,
     ThemeSettingsFactory,
+    change_practice_settings,
 )
 from .pages import StandardPageFactory
 
@@ -55,5 +56,6 @@ __all__ = [
     "ThemeSettingsFactory",
     "TopicFactory",
     "UserFactory",
+    "change_practice_settings",
     "plain_body",
 ]

@@ -28,34 +28,37 @@ class TopicFactory(DjangoModelFactory):
     slug = factory.LazyAttribute(lambda topic: slugify(topic.name))
 
 
-class ArticleIndexPageFactory(PageFactory):
+class IndexPageFactory(PageFactory):
+    """A section's front page, under the home page and in the main menu."""
+
+    class Meta:
+        abstract = True
+
+    parent = factory.LazyFunction(home_page)
+    show_in_menus = True
+
+    @classmethod
+    def existing(cls):
+        """The site's section (there is one at most), made if there is none yet."""
+        return cls._meta.model.objects.first() or cls()
+
+
+class ArticleIndexPageFactory(IndexPageFactory):
     class Meta:
         model = ArticleIndexPage
 
-    parent = factory.LazyFunction(home_page)
     title = "Patient education"
     slug = "education"
     intro = "Read up."
-    show_in_menus = True
 
 
-class ClinicianIndexPageFactory(PageFactory):
+class ClinicianIndexPageFactory(IndexPageFactory):
     class Meta:
         model = ClinicianIndexPage
 
-    parent = factory.LazyFunction(home_page)
     title = "Our clinicians"
     slug = "clinicians"
     intro = "Meet the team."
-    show_in_menus = True
-
-
-def article_index():
-    return ArticleIndexPage.objects.first() or ArticleIndexPageFactory()
-
-
-def clinician_index():
-    return ClinicianIndexPage.objects.first() or ClinicianIndexPageFactory()
 
 
 def byline_name(clinician):
@@ -70,7 +73,7 @@ class ClinicianPageFactory(PageFactory):
     class Meta:
         model = ClinicianPage
 
-    parent = factory.LazyFunction(clinician_index)
+    parent = factory.LazyFunction(ClinicianIndexPageFactory.existing)
     given_name = "Edward"
     family_name = "Rubin"
     honorific_prefix = "Dr."
@@ -97,7 +100,7 @@ class ArticlePageFactory(PageFactory):
     class Meta:
         model = ArticlePage
 
-    parent = factory.LazyFunction(article_index)
+    parent = factory.LazyFunction(ArticleIndexPageFactory.existing)
     title = factory.Sequence(lambda n: f"Article number {n}")
     slug = factory.Sequence(lambda n: f"article-{n}")
     summary = factory.LazyAttribute(lambda a: f"What patients should know about {a.title.lower()}.")

@@ -94,13 +94,29 @@ class SiteFactory(DjangoModelFactory):
         return site
 
 
+def home_page():
+    """The site's home page, made with the site if there is none yet."""
+    return HomePage.objects.first() or SiteFactory().root_page.specific
+
+
+def default_practice_settings():
+    return PracticeSettings.for_site(Site.objects.get(is_default_site=True))
+
+
+def change_practice_settings(**values):
+    """Change the default site's practice details and save them, as staff do in Settings."""
+    practice = default_practice_settings()
+    for name, value in values.items():
+        setattr(practice, name, value)
+    practice.save()
+    return practice
+
+
 class FooterLinkFactory(DjangoModelFactory):
     class Meta:
         model = FooterLink
 
-    settings = factory.LazyFunction(
-        lambda: PracticeSettings.for_site(Site.objects.get(is_default_site=True))
-    )
+    settings = factory.LazyFunction(default_practice_settings)
     sort_order = factory.Sequence(int)
 
 
@@ -108,9 +124,7 @@ class SocialLinkFactory(DjangoModelFactory):
     class Meta:
         model = SocialLink
 
-    settings = factory.LazyFunction(
-        lambda: PracticeSettings.for_site(Site.objects.get(is_default_site=True))
-    )
+    settings = factory.LazyFunction(default_practice_settings)
     label = "Facebook"
     url = "https://www.facebook.com/"
     sort_order = factory.Sequence(int)
@@ -120,10 +134,5 @@ class FeaturedArticleFactory(DjangoModelFactory):
     class Meta:
         model = FeaturedArticle
 
-    home_page = factory.LazyFunction(lambda: HomePage.objects.get())
+    home_page = factory.LazyFunction(home_page)
     sort_order = factory.Sequence(int)
-
-
-def home_page():
-    """The site's home page, made with the site if there is none yet."""
-    return HomePage.objects.first() or SiteFactory().root_page.specific

@@ -1,7 +1,7 @@
 import pytest
 
 from home.models import HomePage
-from tests.factories import FeaturedArticleFactory, StandardPageFactory
+from tests.factories import FeaturedArticleFactory, StandardPageFactory, change_practice_settings
 from tests.helpers import soup_of
 
 pytestmark = pytest.mark.django_db
@@ -25,13 +25,11 @@ def test_header_navigation_lists_show_in_menus_pages_only(client, furnished_home
 
 
 def test_footer_shows_the_site_settings(client, furnished_home_page):
-    from practice.models import PracticeSettings
-
-    practice = PracticeSettings.for_site(furnished_home_page.get_site())
-    practice.phone = "(555) 777-1234"
-    practice.emergency_notice = "Emergency? Call 911 now."
-    practice.opening_hours = "Mon: 9am to 5pm\nTue: closed"
-    practice.save()
+    change_practice_settings(
+        phone="(555) 777-1234",
+        emergency_notice="Emergency? Call 911 now.",
+        opening_hours="Mon: 9am to 5pm\nTue: closed",
+    )
 
     footer = soup_of(client.get("/")).find("footer")
     text = footer.get_text(" ", strip=True)

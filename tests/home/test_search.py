@@ -10,12 +10,12 @@ from wagtail.models import PageViewRestriction
 from wagtail.rich_text import RichText
 
 from home.search import highlight
-from practice.models import PracticeSettings
 from tests.factories import (
     ArticlePageFactory,
     ClinicianPageFactory,
     StandardPageFactory,
     TopicFactory,
+    change_practice_settings,
 )
 
 
@@ -246,9 +246,7 @@ def test_no_results_suggest_topics_and_a_consultation(client, home_page, article
         topics=[TopicFactory(name="Arthritis")],
     )
     consultation = StandardPageFactory(parent=home_page, title="Ask for a visit", slug="visit")
-    practice = PracticeSettings.for_site(home_page.get_site())
-    practice.consultation_page = consultation
-    practice.save()
+    change_practice_settings(consultation_page=consultation)
 
     _, html = search(client, "xylophone")
     suggestions = html.select_one(".search-suggestions")

@@ -14,8 +14,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 from pages.models import StandardPage
 from practice import page_cache as page_cache_module
 from practice.cache import invalidate_page
-from practice.models import PracticeSettings
-from tests.factories import CommentFactory
+from tests.factories import CommentFactory, change_practice_settings
 
 from .helpers import production_env, run_python
 
@@ -112,9 +111,7 @@ def test_moving_a_page_clears_the_cache(client, about_page, privacy_page, page_c
 
 def test_saving_site_settings_clears_the_cache(client, home_page, page_cache_on):
     get(client)
-    practice = PracticeSettings.for_site(Site.objects.get(is_default_site=True))
-    practice.name = "Rubin Pain & Spine"
-    practice.save()
+    change_practice_settings(name="Rubin Pain & Spine")
     assert "Rubin Pain &amp; Spine" in get(client).content.decode()
 
 
