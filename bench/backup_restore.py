@@ -14,18 +14,21 @@ Uses two throwaway databases on the given PostgreSQL server (dropped at the end)
 import argparse
 import hashlib
 import json
-import os
-import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 import psycopg
-
-PROJECT_DIR = Path(__file__).resolve().parents[1]
-PYTHON = sys.executable
+from stack import (
+    PROJECT_DIR,
+    Checks,
+    clean_environ,
+    django_script,
+    manage,
+    pg_option,
+    throwaway_database,
+)
 
 # Runs inside Django against the restored copy: renders pages and fetches the home page's images.
 RENDER_RESTORED_SITE = """
@@ -66,59 +69,34 @@ def file_digests(root):
     }
 
 
+def env_for(database_url, media):
+    # Development settings read MEDIA_ROOT from the environment and serve uploads.
+    return clean_environ(
+        DJANGO_SETTINGS_MODULE="practice.settings.dev",
+        DEBUG="false",
+        ALLOWED_HOSTS="testserver",
+        DATABASE_URL=database_url,
+        MEDIA_ROOT=media,
+        LOG_LEVEL="WARNING",
+    )
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--pg",
-        default=os.environ.get("BENCH_PG", "postgresql://postgres@127.0.0.1:5432"),
-        help="PostgreSQL server (without a database name)",
-    )
+    pg_option(parser, help="PostgreSQL server (without a database name)")
     args = parser.parse_args()
-    source_db = f"practice_backup_src_{os.getpid()}"
-    restored_db = f"practice_backup_dst_{os.getpid()}"
-    work = Path(tempfile.mkdtemp(prefix="practice-backup-"))
-    failures = []
-
-    def check(condition, message):
-        print(("ok    " if condition else "FAIL  ") + message, flush=True)
-        if not condition:
-            failures.append(message)
-
-    def env_for(database, media):
-        return {
-            **{k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "PYTEST"))},
-            # Development settings read MEDIA_ROOT from the environment and serve uploads.
-            "DJANGO_SETTINGS_MODULE": "practice.settings.dev",
-            "DEBUG": "false",
-            "ALLOWED_HOSTS": "testserver",
-            "DATABASE_URL": f"{args.pg}/{database}",
-            "MEDIA_ROOT": str(media),
-            "LOG_LEVEL": "WARNING",
-        }
-
-    admin = psycopg.connect(args.pg + "/postgres", autocommit=True)
-    for database in (source_db, restored_db):
-        admin.execute(f'CREATE DATABASE "{database}"')
-    try:
+    check = Checks()
+    with (
+        throwaway_database(args.pg, "practice_backup_src") as (source_url, work),
+        throwaway_database(args.pg, "practice_backup_dst") as (restored_url, _),
+    ):
         source_media = work / "media-source"
-        source_env = env_for(source_db, source_media)
-        print(f"Building the source site in {source_db}...", flush=True)
-        for command in (["migrate", "--noinput", "-v0"], ["load_demo_content"]):
-            subprocess.run(
-                [PYTHON, "manage.py", *command],
-                cwd=PROJECT_DIR,
-                env=source_env,
-                check=True,
-                stdout=subprocess.DEVNULL,
-            )
+        source_env = env_for(source_url, source_media)
+        print(f"Building the source site in {source_url.rsplit('/', 1)[1]}...", flush=True)
+        manage(source_env, "migrate", "--noinput", "-v0")
+        manage(source_env, "load_demo_content")
         # Renditions exist too once a page has been shown; back them up like production would.
-        subprocess.run(
-            [PYTHON, "-c", RENDER_RESTORED_SITE],
-            cwd=PROJECT_DIR,
-            env=source_env,
-            check=True,
-            stdout=subprocess.DEVNULL,
-        )
+        django_script(source_env, RENDER_RESTORED_SITE)
 
         started = time.monotonic()
         backup = subprocess.run(
@@ -134,17 +112,17 @@ def main():
         check(Path(dump).stat().st_size > 0, f"backup.sh wrote {Path(dump).name}")
         check(Path(tarball).stat().st_size > 0, f"backup.sh wrote {Path(tarball).name}")
 
+        restored_media = work / "media-restored"
+        restored_env = env_for(restored_url, restored_media)
         refused = subprocess.run(
             ["bash", "deploy/restore.sh", dump],
             cwd=PROJECT_DIR,
-            env=env_for(restored_db, work / "media-restored"),
+            env=restored_env,
             capture_output=True,
             text=True,
         )
         check(refused.returncode == 2, "restore.sh refuses to run without --yes")
 
-        restored_media = work / "media-restored"
-        restored_env = env_for(restored_db, restored_media)
         started = time.monotonic()
         subprocess.run(
             ["bash", "deploy/restore.sh", "--yes", dump],
@@ -156,8 +134,8 @@ def main():
         )
         restore_seconds = time.monotonic() - started
 
-        source_counts = table_counts(f"{args.pg}/{source_db}")
-        restored_counts = table_counts(f"{args.pg}/{restored_db}")
+        source_counts = table_counts(source_url)
+        restored_counts = table_counts(restored_url)
         check(
             source_counts == restored_counts and source_counts.get("wagtailcore_page", 0) > 1,
             f"every table has the same rows ({sum(source_counts.values())} rows, "
@@ -170,15 +148,8 @@ def main():
             f"every upload is restored byte for byte ({len(source_files)} files)",
         )
 
-        rendered = subprocess.run(
-            [PYTHON, "-c", RENDER_RESTORED_SITE],
-            cwd=PROJECT_DIR,
-            env=restored_env,
-            check=True,
-            capture_output=True,
-            text=True,
-        )
-        served = json.loads(rendered.stdout.strip().splitlines()[-1])
+        rendered = django_script(restored_env, RENDER_RESTORED_SITE)
+        served = json.loads(rendered.splitlines()[-1])
         check(served["home"] == 200, "the restored home page renders")
         check(
             served["pages"] and set(served["pages"].values()) == {200},
@@ -190,13 +161,7 @@ def main():
             f"({len(served['images'])} images)",
         )
         print(f"RESULT backup_s={backup_seconds:.2f} restore_s={restore_seconds:.2f}")
-    finally:
-        for database in (source_db, restored_db):
-            admin.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
-        admin.close()
-        shutil.rmtree(work, ignore_errors=True)
-    print("PASSED" if not failures else f"FAILED: {len(failures)} check(s)")
-    return 1 if failures else 0
+    return check.exit_status()
 
 
 if __name__ == "__main__":

@@ -18,12 +18,10 @@ every request was stored exactly once.
 
 import argparse
 import concurrent.futures
-import http.client
+import contextlib
 import json
 import os
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -34,11 +32,18 @@ from html.parser import HTMLParser
 from http.cookies import SimpleCookie
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-VENV_BIN = ROOT / ".venv" / "bin"
-PYTHON = VENV_BIN / "python"
-GUNICORN = VENV_BIN / "gunicorn"
-POSTGRES_SERVER = os.environ.get("BENCH_POSTGRES_SERVER", "postgresql://postgres@127.0.0.1:5432")
+from stack import (
+    DEFAULT_PG,
+    build_demo_site,
+    free_port,
+    http_request,
+    manage,
+    production_env,
+    start_gunicorn,
+    throwaway_database,
+    wait_until_serving,
+)
+
 FORM_PATH = "/consultation/"
 THANK_YOU_PATH = "/consultation/thank-you/"
 HONEYPOT = "website"
@@ -56,97 +61,20 @@ def parse_args():
     return parser.parse_args()
 
 
-# -- Database -----------------------------------------------------------------------------
-
-
-def create_throwaway_database():
-    import psycopg
-
-    name = f"practice_bench_{os.getpid()}_{uuid.uuid4().hex[:6]}"
-    with psycopg.connect(f"{POSTGRES_SERVER}/postgres", autocommit=True) as connection:
-        connection.execute(f'CREATE DATABASE "{name}"')
-    return name, f"{POSTGRES_SERVER}/{name}"
-
-
-def drop_database(name):
-    import psycopg
-
-    with psycopg.connect(f"{POSTGRES_SERVER}/postgres", autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
-# -- Server -------------------------------------------------------------------------------
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def server_environment(database_url, scratch, requests):
-    return {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "practice.settings.production",
-        "DATABASE_URL": database_url,
-        "DATABASE_CONN_MAX_AGE": "60",
-        "SECRET_KEY": "bench-" + uuid.uuid4().hex,
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_SSL_REDIRECT": "false",
-        "STATIC_ROOT": str(scratch / "static"),
-        "MEDIA_ROOT": str(scratch / "media"),
-        "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
-        "LOG_LEVEL": "WARNING",
+def server_environment(database_url, scratch, requests, workers):
+    return production_env(
+        database_url,
+        scratch,
+        DATABASE_CONN_MAX_AGE=60,
+        EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
+        WEB_CONCURRENCY=workers,
+        GUNICORN_TIMEOUT=60,
         # Every simulated patient comes from 127.0.0.1: lift the per-client limit for the run.
-        "CONSULTATION_RATE_LIMIT": str(max(requests * 10, 1000)),
-    }
-
-
-def manage(env, *args):
-    result = subprocess.run(
-        [str(PYTHON), "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True
+        CONSULTATION_RATE_LIMIT=max(requests * 10, 1000),
     )
-    if result.returncode:
-        sys.exit(f"manage.py {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
-    return result.stdout
-
-
-def start_gunicorn(env, port, workers, log_file):
-    command = [
-        str(GUNICORN),
-        "practice.wsgi:application",
-        f"--bind=127.0.0.1:{port}",
-        f"--workers={workers}",
-        "--log-level=warning",
-        "--timeout=60",
-    ]
-    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log_file, stderr=log_file)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            sys.exit(f"gunicorn exited with {server.returncode}; see {log_file.name}")
-        try:
-            status, _headers, _body = request(port, "GET", FORM_PATH)
-            if status == 200:
-                return server
-        except OSError:
-            pass
-        time.sleep(0.3)
-    server.terminate()
-    sys.exit("gunicorn did not answer within 60 s")
 
 
 # -- A simulated patient ------------------------------------------------------------------
-
-
-def request(port, method, path, body=None, headers=None):
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-    try:
-        connection.request(method, path, body=body, headers=headers or {})
-        response = connection.getresponse()
-        return response.status, response.headers, response.read().decode()
-    finally:
-        connection.close()
 
 
 class FormFields(HTMLParser):
@@ -190,7 +118,7 @@ def valid_answers(html, label):
 
 def submit_one(port, label):
     """Load the form like a browser, then post it. Returns (outcome, POST seconds)."""
-    status, headers, html = request(port, "GET", FORM_PATH)
+    status, headers, html = http_request(port, "GET", FORM_PATH, timeout=60)
     if status != 200:
         return f"GET form: HTTP {status}", 0.0
     cookie = SimpleCookie()
@@ -198,12 +126,12 @@ def submit_one(port, label):
         cookie.load(header)
     if "csrftoken" not in cookie:
         return "GET form: no CSRF cookie", 0.0
-    answers = valid_answers(html, label)
+    answers = valid_answers(html.decode(), label)
     if "csrfmiddlewaretoken" not in answers:
         return "GET form: no CSRF token in the form", 0.0
 
     started = time.perf_counter()
-    status, headers, _body = request(
+    status, headers, _body = http_request(
         port,
         "POST",
         FORM_PATH,
@@ -212,6 +140,7 @@ def submit_one(port, label):
             "Content-Type": "application/x-www-form-urlencoded",
             "Cookie": f"csrftoken={cookie['csrftoken'].value}",
         },
+        timeout=60,
     )
     elapsed = time.perf_counter() - started
     if status == 303 and headers.get("Location") == THANK_YOU_PATH:
@@ -226,7 +155,8 @@ def stored_requests(env, run_id):
         "names = [r.form_data['full_name'] for r in rows]; "
         "print(json.dumps({'count': len(names), 'distinct': len(set(names))}))"
     )
-    return json.loads(manage(env, "shell", "-c", script).strip().splitlines()[-1])
+    printed = manage(env, "shell", "-c", script, capture=True)
+    return json.loads(printed.strip().splitlines()[-1])
 
 
 # -- Main ---------------------------------------------------------------------------------
@@ -234,54 +164,47 @@ def stored_requests(env, run_id):
 
 def main():
     args = parse_args()
-    throwaway = None
     database_url = args.database_url
-    if not database_url:
-        throwaway, database_url = create_throwaway_database()
-    engine = "PostgreSQL" if database_url.startswith("postgres") else database_url.split(":")[0]
-
-    with tempfile.TemporaryDirectory(prefix="practice-bench-") as scratch:
-        scratch = Path(scratch)
-        env = server_environment(database_url, scratch, args.requests)
-        server = None
+    with contextlib.ExitStack() as scratch_space:
+        if database_url:
+            scratch = Path(scratch_space.enter_context(tempfile.TemporaryDirectory()))
+        else:
+            server_url = os.environ.get("BENCH_POSTGRES_SERVER", DEFAULT_PG)
+            database_url, scratch = scratch_space.enter_context(
+                throwaway_database(server_url, "practice_consultation")
+            )
+        engine = "PostgreSQL" if database_url.startswith("postgres") else database_url.split(":")[0]
+        env = server_environment(database_url, scratch, args.requests, args.workers)
         log_path = scratch / "gunicorn.log"
+        print(f"Preparing {engine} database and demo content...", flush=True)
+        build_demo_site(env)
+        port = free_port()
+        server = start_gunicorn(env, port, log_path)
         try:
-            print(f"Preparing {engine} database and demo content...", flush=True)
-            manage(env, "migrate", "--noinput")
-            manage(env, "load_demo_content")
-            manage(env, "collectstatic", "--noinput")
-            port = free_port()
-            with log_path.open("w") as log_file:
-                server = start_gunicorn(env, port, args.workers, log_file)
-                run_id = uuid.uuid4().hex[:8]
-                print(
-                    f"Sending {args.requests} requests, {args.concurrency} at a time, to "
-                    f"gunicorn ({args.workers} workers) on 127.0.0.1:{port}...",
-                    flush=True,
-                )
-                started = time.perf_counter()
-                with concurrent.futures.ThreadPoolExecutor(args.concurrency) as pool:
-                    futures = [
-                        pool.submit(submit_one, port, f"Bench {run_id} {number}")
-                        for number in range(args.requests)
-                    ]
-                    results = []
-                    for future in futures:
-                        try:
-                            results.append(future.result())
-                        except Exception as error:  # a refused or reset connection
-                            results.append((f"{type(error).__name__}: {error}", 0.0))
-                elapsed = time.perf_counter() - started
+            wait_until_serving(server, f"http://127.0.0.1:{port}{FORM_PATH}", log_path, timeout=60)
+            run_id = uuid.uuid4().hex[:8]
+            print(
+                f"Sending {args.requests} requests, {args.concurrency} at a time, to "
+                f"gunicorn ({args.workers} workers) on 127.0.0.1:{port}...",
+                flush=True,
+            )
+            started = time.perf_counter()
+            with concurrent.futures.ThreadPoolExecutor(args.concurrency) as pool:
+                futures = [
+                    pool.submit(submit_one, port, f"Bench {run_id} {number}")
+                    for number in range(args.requests)
+                ]
+                results = []
+                for future in futures:
+                    try:
+                        results.append(future.result())
+                    except Exception as error:  # a refused or reset connection
+                        results.append((f"{type(error).__name__}: {error}", 0.0))
+            elapsed = time.perf_counter() - started
+        finally:
             server.terminate()
             server.wait(timeout=30)
-            server = None
-            stored = stored_requests(env, run_id)
-        finally:
-            if server is not None:
-                server.terminate()
-                server.wait(timeout=30)
-            if throwaway:
-                drop_database(throwaway)
+        stored = stored_requests(env, run_id)
         server_errors = [line for line in log_path.read_text().splitlines() if "Traceback" in line]
 
     outcomes = Counter(outcome for outcome, _ in results)

@@ -17,13 +17,9 @@ What it does, all on this machine:
 
 import argparse
 import contextlib
-import os
-import shutil
 import signal
 import socket
-import subprocess
 import sys
-import tempfile
 import threading
 import time
 import urllib.error
@@ -31,15 +27,16 @@ import urllib.request
 from pathlib import Path
 
 import psycopg
-
-PROJECT_DIR = Path(__file__).resolve().parents[1]
-PYTHON = sys.executable
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from stack import (
+    Checks,
+    build_demo_site,
+    free_port,
+    pg_option,
+    production_env,
+    start_gunicorn,
+    throwaway_database,
+    wait_for,
+)
 
 
 class TcpProxy:
@@ -116,15 +113,6 @@ def fetch(url, timeout=10):
         return error.code, error.read().decode()
 
 
-def wait_until(predicate, timeout, interval=0.2):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(interval)
-    return False
-
-
 def worker_pids(master_pid):
     children = Path(f"/proc/{master_pid}/task/{master_pid}/children")
     return sorted(children.read_text().split()) if children.exists() else []
@@ -132,71 +120,40 @@ def worker_pids(master_pid):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--pg",
-        default=os.environ.get("BENCH_PG", "postgresql://postgres@127.0.0.1:5432"),
-        help="PostgreSQL server (without a database name); it is never stopped",
-    )
+    pg_option(parser, help="PostgreSQL server (without a database name); it is never stopped")
     args = parser.parse_args()
     server = psycopg.conninfo.conninfo_to_dict(args.pg + "/postgres")
-    database = f"practice_outage_{os.getpid()}"
-    failures = []
+    check = Checks()
+    with throwaway_database(args.pg, "practice_outage") as (database_url, workdir):
+        proxy = TcpProxy(server.get("host", "127.0.0.1"), int(server.get("port", 5432)))
+        proxy.start()
+        try:
+            return drill(check, proxy, server.get("user", "postgres"), database_url, workdir)
+        finally:
+            if proxy.listener is not None:
+                proxy.stop()
 
-    def check(condition, message):
-        print(("ok    " if condition else "FAIL  ") + message, flush=True)
-        if not condition:
-            failures.append(message)
 
-    admin = psycopg.connect(args.pg + "/postgres", autocommit=True)
-    admin.execute(f'CREATE DATABASE "{database}"')
-    workdir = Path(tempfile.mkdtemp(prefix="practice-outage-"))
-    proxy = TcpProxy(server.get("host", "127.0.0.1"), int(server.get("port", 5432)))
-    proxy.start()
-    user = server.get("user", "postgres")
+def drill(check, proxy, user, database_url, workdir):
+    database = database_url.rsplit("/", 1)[1]
     port = free_port()
-    env = {
-        **{k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "PYTEST"))},
-        "DJANGO_SETTINGS_MODULE": "practice.settings.production",
-        "SECRET_KEY": "outage-drill-" + "x" * 40,
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "DATABASE_URL": f"postgresql://{user}@127.0.0.1:{proxy.port}/{database}",
-        "SECURE_SSL_REDIRECT": "false",
-        "STATIC_ROOT": str(workdir / "static"),
-        "MEDIA_ROOT": str(workdir / "media"),
-        "GUNICORN_BIND": f"127.0.0.1:{port}",
-        "WEB_CONCURRENCY": "2",
-        "LOG_LEVEL": "warning",
+    env = production_env(
+        f"postgresql://{user}@127.0.0.1:{proxy.port}/{database}",
+        workdir,
+        WEB_CONCURRENCY=2,
+        GUNICORN_ACCESS_LOG="-",  # in the log with the errors, to read after a failed check
         # Pages from the full-page cache would (rightly) still be served during the outage;
         # this drill is about pages that need the database.
-        "PAGE_CACHE_ENABLED": "false",
-        "PAGE_CACHE_DIR": str(workdir / "page-cache"),
-    }
+        PAGE_CACHE_ENABLED="false",
+    )
+    log_path = workdir / "gunicorn.log"
     gunicorn = None
     base = f"http://127.0.0.1:{port}"
     try:
         print(f"Preparing {database} (migrate, demo content, collectstatic)...", flush=True)
-        for command in (
-            ["migrate", "--noinput", "-v0"],
-            ["load_demo_content"],
-            ["collectstatic", "--noinput", "-v0"],
-        ):
-            subprocess.run(
-                [PYTHON, "manage.py", *command],
-                cwd=PROJECT_DIR,
-                env=env,
-                check=True,
-                stdout=subprocess.DEVNULL,
-            )
-
-        log = open(workdir / "gunicorn.log", "w")  # noqa: SIM115 - closed with the process
-        gunicorn = subprocess.Popen(
-            [PYTHON, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py"],
-            cwd=PROJECT_DIR,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-        up = wait_until(lambda: _status(base + "/") == 200, timeout=30)
+        build_demo_site(env)
+        gunicorn = start_gunicorn(env, port, log_path)
+        up = wait_for(base + "/", timeout=30)
         check(up, "gunicorn serves the home page (200) with the database reachable")
         if not up:
             return 1
@@ -223,7 +180,7 @@ def main():
         print("Bringing the database back (starting the proxy)...", flush=True)
         back_at = time.monotonic()
         proxy.start()
-        recovered = wait_until(lambda: _status(base + "/") == 200, timeout=30, interval=0.1)
+        recovered = wait_for(base + "/", timeout=30, interval=0.1)
         recovery = time.monotonic() - back_at
         check(recovered, f"the site recovers by itself ({recovery:.2f}s after the database)")
         check(
@@ -232,8 +189,7 @@ def main():
         )
         check(gunicorn.poll() is None, "gunicorn was not restarted")
         check(worker_pids(gunicorn.pid) == workers_before, "no worker was replaced")
-        log.flush()
-        logged = (workdir / "gunicorn.log").read_text()
+        logged = log_path.read_text()
         check("Traceback" not in logged, "no traceback in the logs")
         check(
             '"message": "Database unavailable (OperationalError' in logged,
@@ -244,20 +200,7 @@ def main():
         if gunicorn is not None:
             gunicorn.send_signal(signal.SIGTERM)
             gunicorn.wait(timeout=30)
-        if proxy.listener is not None:
-            proxy.stop()
-        admin.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
-        admin.close()
-        shutil.rmtree(workdir, ignore_errors=True)
-    print("PASSED" if not failures else f"FAILED: {len(failures)} check(s)")
-    return 1 if failures else 0
-
-
-def _status(url):
-    try:
-        return fetch(url, timeout=5)[0]
-    except OSError:
-        return None
+    return check.exit_status()
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ Usage (from the project folder, after `make install-dev`):
     .venv/bin/python bench/education_bench.py -n 200 -d 3 -c 4
 
 It builds the demo site plus N generated articles in a throwaway SQLite database (in a temporary
-folder that is removed afterwards), starts gunicorn from the virtualenv with the production
+folder that is removed afterwards), starts gunicorn (deploy/gunicorn.conf.py) with the production
 settings on a free 127.0.0.1 port, and reports for the article index, an article and a small
 static file:
 
@@ -19,9 +19,7 @@ stopped. Only 127.0.0.1 is ever contacted.
 """
 
 import argparse
-import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -31,37 +29,18 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-PROJECT = Path(__file__).resolve().parent.parent
-PYTHON = PROJECT / ".venv" / "bin" / "python"
-GUNICORN = PROJECT / ".venv" / "bin" / "gunicorn"
+from stack import (
+    build_demo_site,
+    django_script,
+    free_port,
+    production_env,
+    start_gunicorn,
+    wait_until_serving,
+)
+
 STARTUP_TIMEOUT = 30
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def environment(workdir, port):
-    env = dict(os.environ)
-    env.update(
-        DJANGO_SETTINGS_MODULE="practice.settings.production",
-        DATABASE_URL=f"sqlite:///{workdir / 'bench.sqlite3'}",
-        SECRET_KEY="benchmark-only-not-secret",
-        ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
-        SECURE_SSL_REDIRECT="false",
-        MEDIA_ROOT=str(workdir / "media"),
-        STATIC_ROOT=str(workdir / "static"),
-        LOG_LEVEL="WARNING",
-        PYTHONPATH=str(PROJECT),
-    )
-    env.pop("REDIS_URL", None)
-    return env
-
-
-def manage(env, *args):
-    subprocess.run([str(PYTHON), "manage.py", *args], cwd=PROJECT, env=env, check=True, timeout=600)
+STEP_TIMEOUT = 600  # each manage.py step
+SCRIPT_TIMEOUT = 900  # each script run in Django
 
 
 BUILD_ARTICLES = """
@@ -109,32 +88,6 @@ for url in sys.argv[1:]:
 """
 
 
-def run_python(env, code, *args):
-    result = subprocess.run(
-        [str(PYTHON), "-c", code, *args],
-        cwd=PROJECT,
-        env=env,
-        check=True,
-        timeout=900,
-        capture_output=True,
-        text=True,
-    )
-    return result.stdout.strip()
-
-
-def wait_until_up(base, server):
-    deadline = time.monotonic() + STARTUP_TIMEOUT
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise SystemExit("gunicorn exited during start-up")
-        try:
-            urllib.request.urlopen(base + "/robots.txt", timeout=2).read()
-            return
-        except (urllib.error.URLError, ConnectionError):
-            time.sleep(0.2)
-    raise SystemExit(f"gunicorn did not answer within {STARTUP_TIMEOUT} s")
-
-
 def load(url, seconds, clients):
     """Requests per second with `clients` threads fetching `url` for `seconds`."""
     done, errors = [0] * clients, [0] * clients
@@ -168,49 +121,45 @@ def main():
     options = parser.parse_args()
 
     workdir = Path(tempfile.mkdtemp(prefix="education-bench-"))
-    port = free_port()
-    env = environment(workdir, port)
+    env = production_env(
+        f"sqlite:///{workdir / 'bench.sqlite3'}",
+        workdir,
+        ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
+        WEB_CONCURRENCY=options.workers,
+        # deploy/gunicorn.conf.py recycles a worker after about 1,000 requests; a short run at
+        # hundreds of requests a second would time the restart instead of the page.
+        GUNICORN_CMD_ARGS="--max-requests 0",
+    )
     server = None
     try:
         started = time.monotonic()
-        manage(env, "migrate", "--noinput", "-v0")
-        manage(env, "collectstatic", "--noinput", "-v0")
-        manage(env, "load_demo_content")
-        total = run_python(env, BUILD_ARTICLES, str(options.articles))
+        build_demo_site(env, timeout=STEP_TIMEOUT)
+        total = django_script(env, BUILD_ARTICLES, options.articles, timeout=SCRIPT_TIMEOUT)
         print(f"Built {total} live articles in {time.monotonic() - started:.0f} s.")
 
-        static_url = run_python(
+        static_url = django_script(
             env,
             "import django; django.setup(); from django.templatetags.static import static; "
             "print(static('practice/css/site.css'))",
+            timeout=SCRIPT_TIMEOUT,
         )
         pages = {
             "article index": "/education/",
             "index, middle page": f"/education/?page={max(1, int(total) // 20)}",
             "article": "/education/opioid-induced-hyperalgesia/",
-            "author": "/clinicians/edward-rubin/",
+            "clinician": "/clinicians/edward-rubin/",
         }
         queries = {}
-        for line in run_python(env, COUNT_QUERIES, *pages.values()).splitlines():
+        for line in django_script(
+            env, COUNT_QUERIES, *pages.values(), timeout=SCRIPT_TIMEOUT
+        ).splitlines():
             url, status, count = line.rsplit(" ", 2)
             queries[url] = (status, count)
 
-        server = subprocess.Popen(
-            [
-                str(GUNICORN),
-                "practice.wsgi",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--workers",
-                str(options.workers),
-                "--log-level",
-                "warning",
-            ],
-            cwd=PROJECT,
-            env=env,
-        )
+        port = free_port()
+        server = start_gunicorn(env, port, workdir / "gunicorn.log")
         base = f"http://127.0.0.1:{port}"
-        wait_until_up(base, server)
+        wait_until_serving(server, base + "/robots.txt", workdir / "gunicorn.log", STARTUP_TIMEOUT)
 
         rows = []
         for name, path in [*pages.items(), ("static file (site.css)", static_url)]:

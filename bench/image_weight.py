@@ -18,8 +18,7 @@ import sys
 import urllib.request
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from stack import served_demo_site  # noqa: E402
+from stack import pg_option, served_demo_site
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -116,9 +115,7 @@ def measure(browser, url, device):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--pg", default=os.environ.get("BENCH_PG", "postgresql://postgres@127.0.0.1:5432")
-    )
+    pg_option(parser)
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 

@@ -18,8 +18,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from stack import served_demo_site  # noqa: E402
+from stack import pg_option, served_demo_site
 
 TOOL_DIR = Path(__file__).resolve().parent / "lighthouse"
 LIGHTHOUSE = TOOL_DIR / "node_modules" / ".bin" / "lighthouse"
@@ -60,9 +59,7 @@ def run_lighthouse(url, output):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--pg", default=os.environ.get("BENCH_PG", "postgresql://postgres@127.0.0.1:5432")
-    )
+    pg_option(parser)
     args = parser.parse_args()
     if not LIGHTHOUSE.exists():
         subprocess.run(

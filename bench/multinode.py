@@ -18,13 +18,10 @@ Redis keys and temporary folder it makes are removed at the end.
 
 import argparse
 import contextlib
-import http.client
-import os
 import re
 import shutil
 import signal
 import subprocess
-import sys
 import threading
 import time
 import urllib.parse
@@ -32,16 +29,17 @@ import uuid
 from pathlib import Path
 
 import redis
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from stack import (  # noqa: E402
+from stack import (
     build_demo_site,
     free_port,
+    http_request,
     manage,
+    pg_option,
     production_env,
     start_gunicorn,
     throwaway_database,
     wait_for,
+    wait_until_serving,
 )
 
 ARTICLE = "/education/knee-osteoarthritis/"
@@ -85,7 +83,6 @@ class Browser:
         self.cookies = {}
 
     def request(self, method, path, form=None, headers=None):
-        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=15)
         headers = dict(headers or {})
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
@@ -94,15 +91,11 @@ class Browser:
             body = urllib.parse.urlencode(form)
             headers["Content-Type"] = "application/x-www-form-urlencoded"
             headers["Referer"] = f"http://127.0.0.1:{self.port}{path}"
-        conn.request(method, path, body=body, headers=headers)
-        response = conn.getresponse()
-        content = response.read()
-        for name, value in response.getheaders():
-            if name.lower() == "set-cookie":
-                key, _, rest = value.partition("=")
-                self.cookies[key] = rest.split(";", 1)[0]
-        conn.close()
-        return response.status, dict(response.getheaders()), content.decode("utf-8", "replace")
+        status, received, content = http_request(self.port, method, path, body, headers, timeout=15)
+        for value in received.get_all("Set-Cookie") or []:
+            key, _, rest = value.partition("=")
+            self.cookies[key] = rest.split(";", 1)[0]
+        return status, dict(received.items()), content.decode("utf-8", "replace")
 
     def csrf_token(self, html):
         return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
@@ -119,12 +112,8 @@ def check(condition, message):
 
 
 def status_of(port, path):
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-    conn.request("GET", path)
-    response = conn.getresponse()
-    response.read()
-    conn.close()
-    return response.status, response.getheader("X-Page-Cache")
+    status, headers, _body = http_request(port, "GET", path)
+    return status, headers.get("X-Page-Cache")
 
 
 def sign_in(browser):
@@ -139,30 +128,26 @@ def sign_in(browser):
     return status == 302 and headers.get("Location", "").endswith("/admin/")
 
 
-def unpublish(browser, page_id):
-    path = f"/admin/pages/{page_id}/unpublish/"
+def confirm(browser, path):
+    """Open an admin confirmation page and confirm it; whether the admin redirected."""
     _status, _headers, html = browser.request("GET", path)
     form = {"csrfmiddlewaretoken": browser.csrf_token(html)}
     status, _headers, _html = browser.request("POST", path, form=form)
     return status == 302
+
+
+def unpublish(browser, page_id):
+    return confirm(browser, f"/admin/pages/{page_id}/unpublish/")
 
 
 def publish(browser, page_id):
-    path = f"/admin/bulk/wagtailcore/page/publish/?id={page_id}&next=/admin/"
-    _status, _headers, html = browser.request("GET", path)
-    form = {"csrfmiddlewaretoken": browser.csrf_token(html)}
-    status, _headers, _html = browser.request("POST", path, form=form)
-    return status == 302
+    return confirm(browser, f"/admin/bulk/wagtailcore/page/publish/?id={page_id}&next=/admin/")
 
 
 def index_lists_article(port):
     """Whether the education index, a page the page cache serves, still lists the article."""
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-    conn.request("GET", "/education/")
-    response = conn.getresponse()
-    html = response.read().decode()
-    conn.close()
-    return f'href="{ARTICLE}"' in html, response.getheader("X-Page-Cache")
+    _status, headers, html = http_request(port, "GET", "/education/")
+    return f'href="{ARTICLE}"'.encode() in html, headers.get("X-Page-Cache")
 
 
 def keep_requesting(port, seconds, results):
@@ -177,9 +162,7 @@ def keep_requesting(port, seconds, results):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--pg", default=os.environ.get("BENCH_PG", "postgresql://postgres@127.0.0.1:5432")
-    )
+    pg_option(parser)
     parser.add_argument("--redis", default="redis://127.0.0.1:6379/0")
     parser.add_argument("--nginx", default=shutil.which("nginx") or "/usr/sbin/nginx")
     args = parser.parse_args()
@@ -220,9 +203,9 @@ def main():
         node_a = start_gunicorn(env, port_a, work / "gunicorn-a.log")
         node_b = start_gunicorn(env, port_b, work / "gunicorn-b.log")
         processes += [node_a, node_b]
-        for label, node_port in (("a", port_a), ("b", port_b)):
-            if not wait_for(f"http://127.0.0.1:{node_port}/"):
-                raise SystemExit((work / f"gunicorn-{label}.log").read_text())
+        for label, node, node_port in (("a", node_a, port_a), ("b", node_b, port_b)):
+            url = f"http://127.0.0.1:{node_port}/"
+            wait_until_serving(node, url, work / f"gunicorn-{label}.log")
         (work / "nginx.conf").write_text(
             NGINX_CONF.format(work=work, port=port, port_a=port_a, port_b=port_b)
         )

@@ -13,58 +13,34 @@ form with errors, at 360 px and 1280 px.
 
 import argparse
 import os
-import socket
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-PYTHON = ROOT / ".venv" / "bin" / "python"
-OUT = ROOT / "docs" / "screenshots"
+from stack import PROJECT_DIR, PYTHON, clean_environ, free_port, manage, wait_for
+
+OUT = PROJECT_DIR / "docs" / "screenshots"
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 WIDTHS = {360: 780, 1280: 800}
 ARTICLE = "/education/exercise-for-low-back-pain/"
 MAX_BYTES = 300 * 1024
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_for(url, timeout=60):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except OSError:
-            time.sleep(0.3)
-    sys.exit(f"The site did not answer on {url} within {timeout} s")
+STARTUP_TIMEOUT = 60
 
 
 def serve_demo_site(scratch):
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "practice.settings.dev",
-        "DATABASE_URL": f"sqlite:///{scratch / 'screenshots.sqlite3'}",
-        "MEDIA_ROOT": str(scratch / "media"),
-        "DEBUG": "true",
-    }
-
-    def manage(*args):
-        subprocess.run([str(PYTHON), "manage.py", *args], cwd=ROOT, env=env, check=True)
-
-    manage("migrate", "--noinput", "-v", "0")
-    manage("load_demo_content")
+    env = clean_environ(
+        DJANGO_SETTINGS_MODULE="practice.settings.dev",
+        DATABASE_URL=f"sqlite:///{scratch / 'screenshots.sqlite3'}",
+        MEDIA_ROOT=scratch / "media",
+        DEBUG="true",
+    )
+    manage(env, "migrate", "--noinput", "-v", "0")
+    manage(env, "load_demo_content")
     port = free_port()
     server = subprocess.Popen(
-        [str(PYTHON), "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
-        cwd=ROOT,
+        [PYTHON, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
+        cwd=PROJECT_DIR,
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -102,7 +78,7 @@ def take_screenshots(url):
                 path = OUT / f"{name}-{width}.png"
                 page.screenshot(path=str(path), full_page=False, animations="disabled")
                 size = path.stat().st_size
-                print(f"{path.relative_to(ROOT)}: {size // 1024} KB")
+                print(f"{path.relative_to(PROJECT_DIR)}: {size // 1024} KB")
                 if size > MAX_BYTES:
                     sys.exit(f"{path.name} is over {MAX_BYTES // 1024} KB: keep pictures small")
             context.close()
@@ -119,7 +95,8 @@ def main():
     with tempfile.TemporaryDirectory(prefix="practice-screenshots-") as scratch:
         server, url = serve_demo_site(Path(scratch))
         try:
-            wait_for(url + "/")
+            if not wait_for(url + "/", timeout=STARTUP_TIMEOUT):
+                sys.exit(f"The site did not answer on {url}/ within {STARTUP_TIMEOUT} s")
             take_screenshots(url)
         finally:
             server.terminate()

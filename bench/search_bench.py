@@ -22,13 +22,19 @@ import argparse
 import json
 import os
 import statistics
-import subprocess
 import sys
 import time
-from pathlib import Path
 
-PROJECT = Path(__file__).resolve().parent.parent
-PYTHON = PROJECT / ".venv" / "bin" / "python"
+import psycopg
+from stack import (
+    build_demo_site,
+    django_script,
+    manage,
+    pg_option,
+    production_env,
+    throwaway_database,
+)
+
 QUERIES = ["opioid", "back pain exercise", "hyperalgesia"]
 TARGET_P95_MS = 100
 
@@ -194,38 +200,6 @@ print(json.dumps(results))
 """
 
 
-def environment(database_url, workdir):
-    env = dict(os.environ)
-    env.update(
-        DJANGO_SETTINGS_MODULE="practice.settings.production",
-        DATABASE_URL=database_url,
-        SECRET_KEY="benchmark-only-not-secret",
-        ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
-        SECURE_SSL_REDIRECT="false",
-        MEDIA_ROOT=str(workdir / "media"),
-        STATIC_ROOT=str(workdir / "static"),
-        LOG_LEVEL="WARNING",
-        PYTHONPATH=str(PROJECT),
-    )
-    env.pop("REDIS_URL", None)
-    return env
-
-
-def run(env, args, timeout):
-    result = subprocess.run(
-        [str(PYTHON), *args],
-        cwd=PROJECT,
-        env=env,
-        timeout=timeout,
-        capture_output=True,
-        text=True,
-    )
-    if result.returncode:
-        sys.stderr.write(result.stderr[-4000:])
-        raise SystemExit(f"step failed: {' '.join(args)[:80]}")
-    return result.stdout.strip()
-
-
 def percentile(values, fraction):
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
@@ -235,9 +209,10 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("-n", "--articles", type=int, default=10_000)
     parser.add_argument("-r", "--repeats", type=int, default=40, help="timed runs per query")
-    parser.add_argument(
+    pg_option(
+        parser,
         "--postgres",
-        default=os.environ.get("BENCH_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432"),
+        "BENCH_POSTGRES_URL",
         help="server to create the throwaway database on (no database name)",
     )
     parser.add_argument(
@@ -245,61 +220,48 @@ def main():
     )
     options = parser.parse_args()
 
-    import tempfile
-
-    import psycopg
-
-    name = f"practice_search_bench_{os.getpid()}"
-    server = options.postgres.rstrip("/")
-    workdir = Path(tempfile.mkdtemp(prefix="search-bench-"))
-    env = environment(f"{server}/{name}", workdir)
-    with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    try:
-        started = time.monotonic()
-        run(env, ["manage.py", "migrate", "--noinput", "-v0"], timeout=600)
-        run(env, ["manage.py", "collectstatic", "--noinput", "-v0"], timeout=300)
-        run(env, ["manage.py", "load_demo_content"], timeout=300)
-        built = json.loads(run(env, ["-c", BUILD_ARTICLES, str(options.articles)], timeout=900))
-        print(f"Inserted {options.articles} articles in {built['seconds']:.0f} s.")
-        indexing = time.monotonic()
-        run(env, ["manage.py", "update_index", "-v0"], timeout=1800)
-        # Planner statistics, as autovacuum would gather them after a bulk load.
-        with psycopg.connect(f"{server}/{name}", autocommit=True) as database:
-            database.execute("ANALYZE")
-        print(f"Built the search index in {time.monotonic() - indexing:.0f} s.")
-        measured = json.loads(
-            run(env, ["-c", MEASURE, str(options.repeats), *QUERIES], timeout=900)
-        )
-        print(
-            f"\n{built['articles']} live articles on PostgreSQL ({measured['backend']}), "
-            f"{options.repeats} timed requests per query, production settings, in process; "
-            f"load average {measured['load']:.1f} on {os.cpu_count()} CPUs\n"
-        )
-        heading = ("query", "p50 ms", "p95 ms", "max ms", "p2 p95", "SQL")
-        print("{:22} {:>7} {:>7} {:>7} {:>7} {:>4}  found".format(*heading))
-        worst = 0
-        for query, data in measured["queries"].items():
-            timings = data["timings"]
-            p95 = percentile(timings, 0.95)
-            worst = max(worst, p95)
-            print(
-                f"{query:22} {statistics.median(timings):7.1f} {p95:7.1f} {max(timings):7.1f} "
-                f"{percentile(data['page_two'], 0.95):7.1f} {data['sql_queries']:>4}  "
-                f"{data['results']}"
+    with throwaway_database(options.postgres, "practice_search_bench", keep=options.keep) as (
+        database_url,
+        workdir,
+    ):
+        env = production_env(database_url, workdir, ALLOWED_HOSTS="127.0.0.1,localhost,testserver")
+        try:
+            started = time.monotonic()
+            build_demo_site(env, timeout=600)
+            built = json.loads(django_script(env, BUILD_ARTICLES, options.articles, timeout=900))
+            print(f"Inserted {options.articles} articles in {built['seconds']:.0f} s.")
+            indexing = time.monotonic()
+            manage(env, "update_index", "-v0", timeout=1800)
+            # Planner statistics, as autovacuum would gather them after a bulk load.
+            with psycopg.connect(database_url, autocommit=True) as database:
+                database.execute("ANALYZE")
+            print(f"Built the search index in {time.monotonic() - indexing:.0f} s.")
+            measured = json.loads(
+                django_script(env, MEASURE, options.repeats, *QUERIES, timeout=900)
             )
-        verdict = "meets" if worst < TARGET_P95_MS else "MISSES"
-        print(f"\nWorst p95 {worst:.1f} ms: {verdict} the {TARGET_P95_MS} ms target.")
-        print(f"Total {time.monotonic() - started:.0f} s.")
-    finally:
-        if options.keep:
-            print(f"Kept the database: DATABASE_URL={server}/{name}")
-        else:
-            with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
-                admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        import shutil
-
-        shutil.rmtree(workdir, ignore_errors=True)
+            print(
+                f"\n{built['articles']} live articles on PostgreSQL ({measured['backend']}), "
+                f"{options.repeats} timed requests per query, production settings, in process; "
+                f"load average {measured['load']:.1f} on {os.cpu_count()} CPUs\n"
+            )
+            heading = ("query", "p50 ms", "p95 ms", "max ms", "p2 p95", "SQL")
+            print("{:22} {:>7} {:>7} {:>7} {:>7} {:>4}  found".format(*heading))
+            worst = 0
+            for query, data in measured["queries"].items():
+                timings = data["timings"]
+                p95 = percentile(timings, 0.95)
+                worst = max(worst, p95)
+                print(
+                    f"{query:22} {statistics.median(timings):7.1f} {p95:7.1f} {max(timings):7.1f} "
+                    f"{percentile(data['page_two'], 0.95):7.1f} {data['sql_queries']:>4}  "
+                    f"{data['results']}"
+                )
+            verdict = "meets" if worst < TARGET_P95_MS else "MISSES"
+            print(f"\nWorst p95 {worst:.1f} ms: {verdict} the {TARGET_P95_MS} ms target.")
+            print(f"Total {time.monotonic() - started:.0f} s.")
+        finally:
+            if options.keep:
+                print(f"Kept the database: DATABASE_URL={database_url}")
 
 
 if __name__ == "__main__":

@@ -1,11 +1,18 @@
-"""The production stack for benchmarks: a throwaway demo site served by gunicorn.
+"""What every script in bench/ needs to run the site: one place, so the scripts stay short.
 
-Shared by bench/throughput.py, bench/multinode.py, bench/lighthouse.py and
-bench/image_weight.py, which all need the same thing: the demo content in a fresh database,
-the production settings, and gunicorn with deploy/gunicorn.conf.py on a free loopback port.
+- environments: `clean_environ` (no stray DJANGO_*, PYTEST* or REDIS_URL from the caller's
+  shell) and `production_env` (production settings on loopback HTTP, scratch folders);
+- commands: `run_python`, `django_script`, `manage` and `build_demo_site` (migrate, demo
+  content, static files), each failing with the command's own error output, not a traceback;
+- servers: `free_port`, `start_gunicorn` (deploy/gunicorn.conf.py), `wait_for` a URL,
+  `wait_until_serving` (or exit with gunicorn's log), `http_request` on loopback;
+- databases: `pg_option` (the --pg style option), `throwaway_database` (PostgreSQL database
+  and scratch folder, removed afterwards) and `served_demo_site` (all of the above at once);
+- drills: `Checks`, the ok/FAIL lines and the exit status.
 """
 
 import contextlib
+import http.client
 import os
 import shutil
 import socket
@@ -18,6 +25,10 @@ from pathlib import Path
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
+DEFAULT_PG = "postgresql://postgres@127.0.0.1:5432"
+
+
+# -- Ports and URLs -----------------------------------------------------------------------
 
 
 def free_port():
@@ -26,87 +37,175 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def wait_for(url, timeout=30):
+def wait_for(url, timeout=30, interval=0.2):
+    """Whether `url` answers 200 within `timeout` seconds, asking every `interval` seconds."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
             with urllib.request.urlopen(url, timeout=2) as response:
                 if response.status == 200:
                     return True
-        except OSError:
-            time.sleep(0.2)
+        except OSError:  # refused, timed out, or an HTTP error status
+            pass
+        time.sleep(interval)
     return False
+
+
+def http_request(port, method, path, body=None, headers=None, timeout=10):
+    """One request to 127.0.0.1:`port` on a connection of its own (gunicorn's sync workers close
+    every connection anyway, as they would behind nginx). Returns (status, headers, body bytes)."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+    try:
+        connection.request(method, path, body=body, headers=headers or {})
+        response = connection.getresponse()
+        return response.status, response.headers, response.read()
+    finally:
+        connection.close()
+
+
+# -- Environments -------------------------------------------------------------------------
+
+
+def clean_environ(**values):
+    """This process's environment without the settings a developer's shell may carry (DJANGO_*,
+    PYTEST*, REDIS_URL: Redis only where a script asks for it), plus `values`."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO_", "PYTEST")) and key != "REDIS_URL"
+    }
+    env.update({key: str(value) for key, value in values.items()})
+    return env
 
 
 def production_env(database_url, work, **overrides):
     """Environment for manage.py and gunicorn with the production settings on loopback HTTP,
     keeping static files, uploads and the page cache under `work`."""
-    env = {
-        **{k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "PYTEST"))},
-        "DJANGO_SETTINGS_MODULE": "practice.settings.production",
-        "SECRET_KEY": "bench-only-" + "y" * 50,
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "DATABASE_URL": database_url,
-        "SECURE_SSL_REDIRECT": "false",
-        "STATIC_ROOT": str(work / "static"),
-        "MEDIA_ROOT": str(work / "media"),
-        "PAGE_CACHE_DIR": str(work / "page-cache"),
-        "GUNICORN_ACCESS_LOG": "off",  # measure the application, not the disk
-        "LOG_LEVEL": "warning",
-    }
-    env.update({key: str(value) for key, value in overrides.items()})
-    return env
-
-
-def manage(env, *arguments, capture=False):
-    """Run a manage.py command; with `capture`, return what it printed."""
-    output = subprocess.PIPE if capture else subprocess.DEVNULL
-    result = subprocess.run(
-        [PYTHON, "manage.py", *arguments],
-        cwd=PROJECT_DIR,
-        env=env,
-        check=True,
-        stdout=output,
-        text=True,
+    return clean_environ(
+        **{
+            "DJANGO_SETTINGS_MODULE": "practice.settings.production",
+            "SECRET_KEY": "bench-only-" + "y" * 50,
+            "ALLOWED_HOSTS": "127.0.0.1",
+            "DATABASE_URL": database_url,
+            "SECURE_SSL_REDIRECT": "false",
+            "STATIC_ROOT": work / "static",
+            "MEDIA_ROOT": work / "media",
+            "PAGE_CACHE_DIR": work / "page-cache",
+            "GUNICORN_ACCESS_LOG": "off",  # measure the application, not the disk
+            "LOG_LEVEL": "warning",
+            **overrides,
+        }
     )
+
+
+# -- Commands -----------------------------------------------------------------------------
+
+
+def run_python(env, *arguments, capture=False, timeout=None):
+    """Run this Python in the project folder; with `capture`, return what it printed. A failure
+    or a timeout exits with the end of its error output."""
+    command = [PYTHON, *map(str, arguments)]
+    name = " ".join(command[1:])[:80]
+    try:
+        result = subprocess.run(
+            command,
+            cwd=PROJECT_DIR,
+            env=env,
+            stdout=subprocess.PIPE if capture else subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=timeout,
+        )
+    except subprocess.TimeoutExpired as error:
+        raise SystemExit(f"{name}: did not finish within {timeout} s") from error
+    if result.returncode:
+        raise SystemExit(
+            f"{name}: failed with exit code {result.returncode}\n{result.stderr[-4000:]}"
+        )
     return result.stdout
 
 
-def build_demo_site(env):
-    """Migrate, load the demo content and collect static files into the database in `env`."""
+def django_script(env, code, *arguments, timeout=None):
+    """What the Python `code` printed (stripped), run in the project folder with `arguments` as
+    sys.argv[1:]; the code calls django.setup() itself."""
+    return run_python(env, "-c", code, *arguments, capture=True, timeout=timeout).strip()
+
+
+def manage(env, *arguments, capture=False, timeout=None):
+    """Run a manage.py command; with `capture`, return what it printed."""
+    return run_python(env, "manage.py", *arguments, capture=capture, timeout=timeout)
+
+
+def build_demo_site(env, timeout=None):
+    """Migrate, load the demo content and collect static files into the database in `env`,
+    each step within `timeout` seconds when given."""
     for arguments in (
         ["migrate", "--noinput", "-v0"],
         ["load_demo_content"],
         ["collectstatic", "--noinput", "-v0"],
     ):
-        manage(env, *arguments)
+        manage(env, *arguments, timeout=timeout)
+
+
+# -- gunicorn -----------------------------------------------------------------------------
 
 
 def start_gunicorn(env, port, log_path):
+    """gunicorn with deploy/gunicorn.conf.py on 127.0.0.1:`port` (workers from WEB_CONCURRENCY,
+    and so on, in `env`); what it prints goes to `log_path`."""
+    log = open(log_path, "w")  # noqa: SIM115  (the child process owns it)
     return subprocess.Popen(
         [PYTHON, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py"],
         cwd=PROJECT_DIR,
         env={**env, "GUNICORN_BIND": f"127.0.0.1:{port}"},
-        stdout=subprocess.DEVNULL,
-        stderr=open(log_path, "w"),  # noqa: SIM115  (the child process owns it)
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
 
 
+def wait_until_serving(server, url, log_path, timeout=30):
+    """Wait until `url` answers 200; exit with gunicorn's log if it stops or does not answer."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            break
+        if wait_for(url, timeout=min(1, deadline - time.monotonic())):
+            return
+    if server.poll() is None:
+        server.terminate()
+        server.wait(timeout=30)
+    if server.returncode:
+        reason = f"exited with {server.returncode} before {url} answered"
+    else:
+        reason = f"did not answer {url} within {timeout} s"
+    raise SystemExit(f"gunicorn {reason}:\n{Path(log_path).read_text()}")
+
+
+# -- Databases ----------------------------------------------------------------------------
+
+
+def pg_option(parser, flag="--pg", variable="BENCH_PG", help="PostgreSQL server (no database)"):
+    """The option naming the PostgreSQL server, defaulting to $`variable`, else the local one."""
+    parser.add_argument(flag, default=os.environ.get(variable, DEFAULT_PG), help=help)
+
+
 @contextlib.contextmanager
-def throwaway_database(pg_url, prefix):
-    """A new PostgreSQL database and a scratch folder, both removed afterwards.
-    Yields (database URL, folder)."""
+def throwaway_database(pg_url, prefix, keep=False):
+    """A new PostgreSQL database and a scratch folder, both removed afterwards (the database
+    stays with `keep`). Yields (database URL, folder)."""
     import psycopg
 
+    pg_url = pg_url.rstrip("/")
     database = f"{prefix}_{os.getpid()}"
+    with psycopg.connect(pg_url + "/postgres", autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{database}"')
     work = Path(tempfile.mkdtemp(prefix=f"{prefix}-"))
-    admin = psycopg.connect(pg_url + "/postgres", autocommit=True)
-    admin.execute(f'CREATE DATABASE "{database}"')
     try:
         yield f"{pg_url}/{database}", work
     finally:
-        admin.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
-        admin.close()
+        if not keep:
+            with psycopg.connect(pg_url + "/postgres", autocommit=True) as admin:
+                admin.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
         shutil.rmtree(work, ignore_errors=True)
 
 
@@ -121,9 +220,30 @@ def served_demo_site(pg_url, prefix, **env_overrides):
         port = free_port()
         server = start_gunicorn(env, port, work / "gunicorn.log")
         try:
-            if not wait_for(f"http://127.0.0.1:{port}/"):
-                raise SystemExit((work / "gunicorn.log").read_text())
+            wait_until_serving(server, f"http://127.0.0.1:{port}/", work / "gunicorn.log")
             yield f"http://127.0.0.1:{port}"
         finally:
-            server.terminate()
-            server.wait(timeout=30)
+            if server.poll() is None:
+                server.terminate()
+                server.wait(timeout=30)
+
+
+# -- Drills -------------------------------------------------------------------------------
+
+
+class Checks:
+    """The checks of a drill, each printed as it is made: `check(condition, message)`."""
+
+    def __init__(self):
+        self.failures = []
+
+    def __call__(self, condition, message):
+        print(("ok    " if condition else "FAIL  ") + message, flush=True)
+        if not condition:
+            self.failures.append(message)
+        return condition
+
+    def exit_status(self):
+        """Print the verdict; 0 when every check passed, else 1."""
+        print("PASSED" if not self.failures else f"FAILED: {len(self.failures)} check(s)")
+        return 1 if self.failures else 0

@@ -14,9 +14,7 @@ HTML + CSS + JS size gzipped. The database is dropped at the end. Numbers: docs/
 import argparse
 import contextlib
 import gzip
-import http.client
 import multiprocessing
-import os
 import re
 import signal
 import statistics
@@ -27,10 +25,12 @@ import uuid
 from stack import (
     build_demo_site,
     free_port,
+    http_request,
+    pg_option,
     production_env,
     start_gunicorn,
     throwaway_database,
-    wait_for,
+    wait_until_serving,
 )
 
 PAGES = ["/", "/about/", "/education/", "/education/knee-osteoarthritis/"]
@@ -45,13 +45,8 @@ def _client(port, paths, seconds, counter, errors):
         path = paths[index % len(paths)]
         index += 1
         try:
-            # gunicorn's sync workers close every connection, as they would behind nginx.
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-            conn.request("GET", path)
-            response = conn.getresponse()
-            response.read()
-            conn.close()
-            if response.status == 200:
+            status, _headers, _body = http_request(port, "GET", path)
+            if status == 200:
                 done += 1
             else:
                 failed += 1
@@ -91,9 +86,7 @@ def main():
     parser.add_argument("--clients", type=int, default=4)
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
     parser.add_argument("--rounds", type=int, default=4, help="interleaved rounds")
-    parser.add_argument(
-        "--pg", default=os.environ.get("BENCH_PG", "postgresql://postgres@127.0.0.1:5432")
-    )
+    pg_option(parser)
     parser.add_argument("--redis", help="e.g. redis://127.0.0.1:6379/0 (own key prefix)")
     args = parser.parse_args()
 
@@ -115,10 +108,9 @@ def main():
             env = {**base_env, "PAGE_CACHE_ENABLED": cache_on}
             servers[label] = (port, start_gunicorn(env, port, work / f"gunicorn-{label}.log"))
         try:
-            for label, (port, _server) in servers.items():
-                if not wait_for(f"http://127.0.0.1:{port}/"):
-                    log = (work / f"gunicorn-{label}.log").read_text()
-                    raise SystemExit(f"gunicorn did not start:\n{log}")
+            for label, (port, server) in servers.items():
+                url = f"http://127.0.0.1:{port}/"
+                wait_until_serving(server, url, work / f"gunicorn-{label}.log")
             port = servers["uncached"][0]
             base = f"http://127.0.0.1:{port}"
             html, _headers = get(base + ARTICLE)

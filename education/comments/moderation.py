@@ -16,9 +16,10 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.log_actions import LogFormatter, log
+from wagtail.log_actions import log
 
 from practice.cache import invalidate_all
+from practice.log_actions import log_formatter
 
 from .models import Comment
 
@@ -150,40 +151,20 @@ def _status_label(value):
         return value
 
 
-class DecisionFormatter(LogFormatter):
-    verb = ""
+def _decision(verb):
+    def message(data):
+        previous = data.get("previous_status")
+        return f"{verb} (was {_status_label(previous)})" if previous else verb
 
-    def format_message(self, log_entry):
-        previous = log_entry.data.get("previous_status")
-        message = f"{self.verb} (was {_status_label(previous)})" if previous else self.verb
-        return message
-
-
-class ApproveFormatter(DecisionFormatter):
-    label = "Approve comment"
-    verb = "Approved the comment"
-
-
-class RejectFormatter(DecisionFormatter):
-    label = "Reject comment"
-    verb = "Rejected the comment"
-
-
-class MarkSpamFormatter(DecisionFormatter):
-    label = "Mark comment as spam"
-    verb = "Marked the comment as spam"
-
-
-class ReplyFormatter(LogFormatter):
-    label = "Reply to comment as the practice"
-
-    def format_message(self, log_entry):
-        return f"Replied as the practice (reply {log_entry.data.get('reply_id')})"
+    return message
 
 
 FORMATTERS = {
-    APPROVE: ApproveFormatter,
-    REJECT: RejectFormatter,
-    MARK_SPAM: MarkSpamFormatter,
-    REPLY: ReplyFormatter,
+    APPROVE: log_formatter("Approve comment", _decision("Approved the comment")),
+    REJECT: log_formatter("Reject comment", _decision("Rejected the comment")),
+    MARK_SPAM: log_formatter("Mark comment as spam", _decision("Marked the comment as spam")),
+    REPLY: log_formatter(
+        "Reply to comment as the practice",
+        lambda data: f"Replied as the practice (reply {data.get('reply_id')})",
+    ),
 }

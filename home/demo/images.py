@@ -9,6 +9,8 @@ from PIL import ImageDraw, ImageFont
 from wagtail.images import get_image_model
 from wagtail.utils.file import hash_filelike
 
+from .loader import load
+
 
 def _draw(seed, size=(1600, 900), palette=((29, 92, 138), (118, 176, 196), (243, 246, 248))):
     width, height = size
@@ -30,8 +32,9 @@ def _draw(seed, size=(1600, 900), palette=((29, 92, 138), (118, 176, 196), (243,
     return picture
 
 
-def _pain_scale(size=(1600, 300)):
-    """The 0-10 numeric pain rating scale: eleven boxes shading from green to red."""
+def _pain_scale(labels, size=(1600, 300)):
+    """The 0-10 numeric pain rating scale: eleven boxes shading from green to red, with
+    `labels` ({score: text}) under the boxes they name."""
     width, height = size
     picture = PILImage.new("RGB", size, (255, 255, 255))
     pen = ImageDraw.Draw(picture)
@@ -50,9 +53,10 @@ def _pain_scale(size=(1600, 300)):
         pen.text(
             (left + box / 2, top + box / 2), str(score), font=number_font, fill="white", anchor="mm"
         )
-    labels = ((0, "No pain", "la"), (5, "Moderate", "ma"), (10, "Worst imaginable", "ra"))
-    for score, label, anchor in labels:
+    for score, label in labels.items():
         left = margin + score * (box + gap)
+        # The end labels line up with the outer edges of their boxes, the others are centred.
+        anchor = {0: "la", 10: "ra"}.get(score, "ma")
         x = {"la": left, "ma": left + box / 2, "ra": left + box}[anchor]
         pen.text((x, top + box + 28), label, font=label_font, fill=(33, 37, 41), anchor=anchor)
     return picture
@@ -85,7 +89,9 @@ def demo_image(title, seed, palette=None):
 
 
 def pain_scale_image():
-    """A diagram for articles, saved as PNG as an editor would upload one."""
+    """A diagram for articles, saved as PNG as an editor would upload one. Its title and labels
+    are in content/diagrams.yaml."""
+    text = load("diagrams")["pain_scale"]
     return _stored_image(
-        "Diagram: the 0 to 10 pain rating scale", "pain-scale.png", _pain_scale, "PNG"
+        text["title"], "pain-scale.png", lambda: _pain_scale(text["labels"]), "PNG"
     )

@@ -2,7 +2,8 @@
 the roles' permissions on both indexes, reading grades, and one search promotion.
 
 New indexes get their workflow and permissions when they are created; this step also covers a
-database whose demo content was loaded before medical review existed.
+database whose demo content was loaded before medical review existed. The search promotions'
+words are in content/search-promotions.yaml.
 """
 
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
@@ -10,14 +11,7 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from education.models import ArticleIndexPage, ArticlePage, ClinicianIndexPage
 from education.review import set_up_article_index, set_up_clinician_index
 
-# Patients type the plain word; the article explains the surprising side of it.
-PROMOTIONS = [
-    (
-        "opioids",
-        "opioid-induced-hyperalgesia",
-        "Why long-term opioids can make pain worse, and what helps.",
-    ),
-]
+from .loader import load
 
 
 def build(log):
@@ -28,13 +22,14 @@ def build(log):
     for article in ArticlePage.objects.filter(reading_grade__isnull=True):
         article.save(update_fields=["reading_grade"])
         log(f"Worked out the reading grade of {article.title!r}.")
-    for query_string, slug, description in PROMOTIONS:
-        page = ArticlePage.objects.live().filter(slug=slug).first()
+    for spec in load("search-promotions"):
+        page = ArticlePage.objects.live().filter(slug=spec["article"]).first()
         if page is None:
             continue
-        query = Query.get(query_string)
         _, created = SearchPromotion.objects.get_or_create(
-            query=query, page=page, defaults={"description": description, "sort_order": 0}
+            query=Query.get(spec["query"]),
+            page=page,
+            defaults={"description": spec["description"], "sort_order": 0},
         )
         if created:
-            log(f"Promoted {page.title!r} for searches for {query_string!r}.")
+            log(f"Promoted {page.title!r} for searches for {spec['query']!r}.")

@@ -4,7 +4,9 @@ Entries are Wagtail log entries against the consultation page, so they show in t
 history and in Reports > Site history, with who, when and which requests.
 """
 
-from wagtail.log_actions import LogFormatter, get_active_log_context, log
+from wagtail.log_actions import get_active_log_context, log
+
+from practice.log_actions import log_formatter
 
 LISTED = "consultation.requests.list"
 VIEWED = "consultation.requests.view"
@@ -42,55 +44,28 @@ def _count(ids):
     return "1 consultation request" if len(ids) == 1 else f"{len(ids)} consultation requests"
 
 
-class ListedFormatter(LogFormatter):
-    label = "View consultation requests (list)"
-
-    def format_message(self, log_entry):
-        ids = log_entry.data.get("request_ids", [])
-        return f"Viewed a list of {_count(ids)}"
+def _one(verb):
+    return lambda data: f"{verb} consultation request {data.get('request_id')}"
 
 
-class OneRequestFormatter(LogFormatter):
-    verb = ""
-
-    def format_message(self, log_entry):
-        return f"{self.verb} consultation request {log_entry.data.get('request_id')}"
+def _exported(data):
+    export_format = str(data.get("format", "")).upper()
+    return f"Exported {_count(data.get('request_ids', []))} as {export_format}"
 
 
-class ViewedFormatter(OneRequestFormatter):
-    label = "View a consultation request"
-    verb = "Viewed"
-
-
-class ExportedFormatter(LogFormatter):
-    label = "Export consultation requests"
-
-    def format_message(self, log_entry):
-        ids = log_entry.data.get("request_ids", [])
-        export_format = str(log_entry.data.get("format", "")).upper()
-        return f"Exported {_count(ids)} as {export_format}"
-
-
-class DeletedFormatter(OneRequestFormatter):
-    label = "Delete a consultation request"
-    verb = "Deleted"
-
-
-class PurgedFormatter(LogFormatter):
-    label = "Delete old consultation requests"
-
-    def format_message(self, log_entry):
-        data = log_entry.data
-        return (
-            f"Deleted {_count(range(data.get('count', 0)))} older than "
-            f"{data.get('older_than_days')} days (retention policy)"
-        )
+def _purged(data):
+    older_than = data.get("older_than_days")
+    requests = _count(range(data.get("count", 0)))
+    return f"Deleted {requests} older than {older_than} days (retention policy)"
 
 
 FORMATTERS = {
-    LISTED: ListedFormatter,
-    VIEWED: ViewedFormatter,
-    EXPORTED: ExportedFormatter,
-    DELETED: DeletedFormatter,
-    PURGED: PurgedFormatter,
+    LISTED: log_formatter(
+        "View consultation requests (list)",
+        lambda data: f"Viewed a list of {_count(data.get('request_ids', []))}",
+    ),
+    VIEWED: log_formatter("View a consultation request", _one("Viewed")),
+    EXPORTED: log_formatter("Export consultation requests", _exported),
+    DELETED: log_formatter("Delete a consultation request", _one("Deleted")),
+    PURGED: log_formatter("Delete old consultation requests", _purged),
 }

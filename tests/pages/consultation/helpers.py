@@ -1,4 +1,4 @@
-"""What a patient types into the demo consultation form (home/demo/consultation.py)."""
+"""What a patient types into the demo consultation form (home/demo/content/consultation.yaml)."""
 
 VALID_ANSWERS = {
     "full_name": "Maria Quintero-Hale",
