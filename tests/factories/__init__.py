@@ -19,8 +19,6 @@ from .education import (
     plain_body,
 )
 from .home import (
-    PRACTICE_NAME,
-    PRACTICE_PHONE,
     FeaturedArticleFactory,
     FooterLinkFactory,
     HomePageFactory,
@@ -33,8 +31,6 @@ from .home import (
 from .pages import StandardPageFactory
 
 __all__ = [
-    "PRACTICE_NAME",
-    "PRACTICE_PHONE",
     "ArticleIndexPageFactory",
     "ArticlePageFactory",
     "ClinicianIndexPageFactory",

@@ -3,7 +3,8 @@
 import factory
 from factory.django import DjangoModelFactory
 
-from home.demo.consultation import FIELDS, PAGE
+from home.demo.consultation import RICH_TEXT
+from home.demo.loader import html, load
 from pages.consultation.models import (
     ConsultationFormField,
     ConsultationFormPage,
@@ -12,6 +13,13 @@ from pages.consultation.models import (
 
 from .base import PageFactory
 from .home import home_page
+
+# The demo's form (home/demo/content/consultation.yaml): the tests post what patients type into
+# it (tests/pages/consultation/helpers.py).
+DEMO_FORM = load("consultation")
+PAGE = {
+    name: html(value) if name in RICH_TEXT else value for name, value in DEMO_FORM["page"].items()
+}
 
 
 class ConsultationFormPageFactory(PageFactory):
@@ -34,7 +42,7 @@ class ConsultationFormPageFactory(PageFactory):
     next_steps = PAGE["next_steps"]
     to_address = PAGE["to_address"]
     subject = PAGE["subject"]
-    fields = FIELDS
+    fields = DEMO_FORM["fields"]
     _set_before_save = ("fields",)
 
     @classmethod

@@ -11,7 +11,6 @@ from practice.models import FooterLink, PracticeSettings, SocialLink, ThemeSetti
 from .base import PageFactory
 
 PRACTICE_NAME = "Rubin Pain Management"
-PRACTICE_PHONE = "(555) 014-2290"
 
 
 class HomePageFactory(PageFactory):
@@ -48,7 +47,7 @@ class PracticeSettingsFactory(DjangoModelFactory):
 
     name = PRACTICE_NAME
     tagline = "Specialist care for chronic pain"
-    phone = PRACTICE_PHONE
+    phone = "(555) 014-2290"
     email = "office@rubin-pain.example"
     address = "Harbor Medical Plaza, Suite 210\n410 Shoreline Avenue\nSpringfield, ST 01234"
     opening_hours = "Monday to Thursday: 8am to 5pm\nFriday: 8am to 1pm"
