@@ -29,6 +29,7 @@ EDGE_BREAKS = re.compile(r"^(?:\s|<br/>)+|(?:\s|<br/>)+$")
 TAG = re.compile(r"<[^>]*>")
 MAX_HEADING = 120
 MAX_QUOTE, MAX_ATTRIBUTION, MAX_CAPTION = 300, 120, 250
+EMBED_FIGURES = ("wp-block-embed", "wp-block-video", "wp-block-audio")
 ARTICLE_BLOCKS = {"paragraph", "heading", "image", "pull_quote", "video"}
 PAGE_BLOCKS = {"paragraph", "heading", "image"}
 
@@ -230,7 +231,7 @@ class BodyConverter:
         classes = node.classes()
         caption_node = next(iter(node.elements("figcaption")), None)
         caption = plain(caption_node.text()) if caption_node else ""
-        if any(c.startswith(("wp-block-embed", "wp-block-video", "wp-block-audio")) for c in classes):
+        if any(c.startswith(EMBED_FIGURES) for c in classes):
             wrapper = node.find("div")
             media = node.find(*EMBEDDED)
             url = plain(wrapper.text()) if wrapper else ""

@@ -13,7 +13,8 @@ VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "met
 # Elements whose start closes an open <p> (HTML's list, plus the ones WordPress writes).
 CLOSES_P = {"address", "article", "aside", "blockquote", "details", "div", "dl", "fieldset",
             "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
-            "header", "hr", "main", "menu", "nav", "ol", "p", "pre", "section", "table", "ul"}  # fmt: skip
+            "header", "hr", "main", "menu", "nav", "ol", "p", "pre", "section", "table",
+            "ul"}  # fmt: skip
 # Where the search for an open element to close stops.
 SCOPE = {"blockquote", "div", "figure", "li", "td", "th", "table", "ul", "ol", "section"}
 IMPLIED_END = {"li": {"ul", "ol"}, "dt": {"dl"}, "dd": {"dl"}, "tr": {"table"},

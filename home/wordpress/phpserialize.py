@@ -75,7 +75,8 @@ def _value(data, position, depth):
     if kind == b"O":
         _class_name, position = _string(data, position, terminator=b":")
         return _array(data, position, depth)
-    raise PHPSerializeError(f"unsupported type {kind.decode(errors='replace')!r} at byte {position}")
+    kind = kind.decode(errors="replace")
+    raise PHPSerializeError(f"unsupported type {kind!r} at byte {position}")
 
 
 def _string(data, position, terminator=b";"):
