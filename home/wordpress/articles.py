@@ -89,6 +89,6 @@ def import_post(item, ctx):
     if page.slug != wanted:
         notes.append(f"the address {wanted!r} was taken, so it is now {page.slug!r}")
     revision = publishing.save(ctx.places.article_index, page, plan, item)
-    remember(Kind.POST, item.wp_id, page, signature, revision.pk)
+    remember(Kind.POST, item.wp_id, page, signature, revision.pk, record)
     moved = redirects.for_item(item, page, ctx) if plan == publishing.LIVE else []
     return Outcome(action, page, notes, body.shortcodes, moved)

@@ -76,7 +76,7 @@ def import_comment(comment, article, ctx):
     for name, value in fields.items():
         setattr(saved, name, value)
     saved.save()
-    remember(Kind.COMMENT, comment.wp_id, saved, signature)
+    remember(Kind.COMMENT, comment.wp_id, saved, signature, record=record)
     return Outcome("updated" if existing else "created", saved, notes)
 
 

@@ -16,6 +16,8 @@ import logging
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from practice.cache import changes_batched
+
 from . import authors, destinations, media, redirects, topics, wxr
 from .articles import import_post
 from .comments import import_comment
@@ -90,7 +92,7 @@ def _record(ctx, kind, label, function):
     Outcome, or None when the item was skipped or failed."""
     report = ctx.report
     try:
-        with transaction.atomic():
+        with changes_batched(), transaction.atomic():
             outcome = function()
     except Skip as skip:
         report.record(kind, label, "skipped", str(skip))

@@ -23,17 +23,25 @@ def target(kind, key):
     return record.target if record else None
 
 
-def remember(kind, key, obj, fingerprint="", revision_id=None):
-    ImportedItem.objects.update_or_create(
-        kind=kind,
-        wordpress_key=str(key),
-        defaults={
-            "content_type": ContentType.objects.get_for_model(obj),
-            "object_id": obj.pk,
-            "fingerprint": fingerprint,
-            "revision_id": revision_id,
-        },
-    )
+UNKNOWN = object()
+
+
+def remember(kind, key, obj, fingerprint="", revision_id=None, record=UNKNOWN):
+    """Record that WordPress item `key` became `obj`: `record` is what `find` gave for it
+    (None for an item new to this site), when the caller has looked it up already."""
+    fields = {
+        "content_type": ContentType.objects.get_for_model(obj),
+        "object_id": obj.pk,
+        "fingerprint": fingerprint,
+        "revision_id": revision_id,
+    }
+    if record is UNKNOWN:
+        record = find(kind, key)
+    if record is None:
+        record = ImportedItem(kind=kind, wordpress_key=str(key))
+    for name, value in fields.items():
+        setattr(record, name, value)
+    record.save()
 
 
 def fingerprint(*parts):

@@ -157,7 +157,7 @@ def import_attachment(item, places, media_dir, dry_run):
         _store(obj, path, kind, file_hash)
     else:
         obj.save()
-    remember(Kind.ATTACHMENT, item.wp_id, obj, signature)
+    remember(Kind.ATTACHMENT, item.wp_id, obj, signature, record=record)
     return Outcome("updated" if existing else "created", reference(obj, kind, alt))
 
 

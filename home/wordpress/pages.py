@@ -45,6 +45,6 @@ def import_page(item, ctx):
     if page.slug != wanted:
         notes.append(f"the address {wanted!r} was taken, so it is now {page.slug!r}")
     revision = publishing.save(home, page, plan, item)
-    remember(Kind.PAGE, item.wp_id, page, signature, revision.pk)
+    remember(Kind.PAGE, item.wp_id, page, signature, revision.pk, record)
     moved = redirects.for_item(item, page, ctx) if plan == publishing.LIVE else []
     return Outcome(action, page, notes, body.shortcodes, moved)

@@ -2,7 +2,9 @@
 that a page edited in Wagtail since it was imported is never overwritten by a later run."""
 
 from django.utils import timezone
+from wagtail.log_actions import log
 from wagtail.models import Page, Revision
+from wagtail.signals import page_published
 
 from .report import Skip
 
@@ -52,6 +54,8 @@ def save(parent, page, plan, item):
     """
     if plan == SCHEDULED and (item.published_at or timezone.now()) <= timezone.now():
         plan = LIVE  # its date has passed: WordPress publishes a missed schedule too
+    if page.pk is None and plan == LIVE:
+        return _create_live(parent, page, item)
     if page.pk is None:
         page.live = False
         parent.add_child(instance=page)
@@ -64,6 +68,34 @@ def save(parent, page, plan, item):
     elif page.live:  # no longer public in WordPress
         page.unpublish()
     _keep_dates(page, revision, item, plan)
+    return revision
+
+
+def _create_live(parent, page, item):
+    """A new page, live from the start, saved (and so indexed for search) once.
+
+    add_child, save_revision and publish would save it three times. Here the page is saved
+    live by add_child, which checks it as every published page is checked; its first revision
+    holds `serializable_data()` as save_revision's would, and what publishing records is
+    recorded the same way: the live revision, the dates, the log entry and page_published.
+    """
+    modified = item.modified_at or timezone.now()
+    page.live, page.has_unpublished_changes = True, False
+    page.first_published_at = item.published_at or modified
+    page.last_published_at = page.latest_revision_created_at = modified
+    page.draft_title = page.title
+    parent.add_child(instance=page)
+    revision = Revision.objects.create(
+        content_object=page,
+        base_content_type=page.get_base_content_type(),
+        content=page.serializable_data(),
+        object_str=str(page),
+    )
+    Revision.objects.filter(pk=revision.pk).update(created_at=modified)
+    Page.objects.filter(pk=page.pk).update(latest_revision=revision, live_revision=revision)
+    page.latest_revision = page.live_revision = revision
+    log(instance=page, action="wagtail.publish", revision=revision)
+    page_published.send(sender=page.specific_class, instance=page, revision=revision)
     return revision
 
 

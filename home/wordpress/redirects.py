@@ -24,18 +24,34 @@ FEEDS = ("/feed/", "/feed/rss2/", "/feed/atom/", "/feed/rss/", "/rss/", "/?feed=
 
 def ensure(old_path, site, page=None, link=""):
     """(normalised old path, "created" / "unchanged", or None when it already redirects
-    elsewhere)."""
-    path = Redirect.normalise_path(old_path)
-    if path in ("", "/") or len(path) > MAX_PATH:
-        return None
-    existing = Redirect.objects.filter(site=site, old_path=path).first()
-    if existing is not None:
-        same = existing.redirect_page_id == page.pk if page else existing.redirect_link == link
-        return (path, "unchanged" if same else None)
-    Redirect.objects.create(
-        old_path=path, site=site, redirect_page=page, redirect_link=link, is_permanent=True
-    )
-    return (path, "created")
+    elsewhere); None for a path that cannot be redirected."""
+    return next(iter(ensure_all([old_path], site, page, link)), None)
+
+
+def ensure_all(old_paths, site, page=None, link=""):
+    """`ensure` for several old addresses to one target, in two queries."""
+    paths = {Redirect.normalise_path(path) for path in old_paths}
+    paths = sorted(path for path in paths if path not in ("", "/") and len(path) <= MAX_PATH)
+    existing = {r.old_path: r for r in Redirect.objects.filter(site=site, old_path__in=paths)}
+    results, new = [], []
+    for path in paths:
+        if path in existing:
+            found = existing[path]
+            same = found.redirect_page_id == page.pk if page else found.redirect_link == link
+            results.append((path, "unchanged" if same else None))
+        else:
+            new.append(
+                Redirect(
+                    old_path=path,
+                    site=site,
+                    redirect_page=page,
+                    redirect_link=link,
+                    is_permanent=True,
+                )
+            )
+            results.append((path, "created"))
+    Redirect.objects.bulk_create(new)
+    return results
 
 
 def _prefix(ctx):
@@ -69,9 +85,8 @@ def for_item(item, page, ctx):
     maker = post_paths if item.post_type == "post" else page_paths
     # Not the page's own new address: once the page is unpublished, that would loop.
     own = Redirect.normalise_path(page.url or "")
-    paths = {path for path in maker(item, _prefix(ctx)) if Redirect.normalise_path(path) != own}
-    found = (ensure(path, ctx.places.site, page=page) for path in sorted(paths))
-    return [result for result in found if result]
+    paths = [path for path in maker(item, _prefix(ctx)) if Redirect.normalise_path(path) != own]
+    return ensure_all(paths, ctx.places.site, page=page)
 
 
 def category_path(term, parents):
@@ -96,10 +111,10 @@ def for_term(term, topic, ctx, category_parents):
     else:
         paths = {f"{prefix}/tag/{term.slug}/", f"{prefix}{query_path({'tag': term.slug})}"}
     feeds = {f"{path}feed/" for path in paths if path.endswith("/")}
-    results = [ensure(path, ctx.places.site, link=link) for path in sorted(paths)]
     feed = reverse("education_feed")
-    results += [ensure(path, ctx.places.site, link=feed) for path in sorted(feeds)]
-    return [result for result in results if result]
+    return ensure_all(paths, ctx.places.site, link=link) + ensure_all(
+        feeds, ctx.places.site, link=feed
+    )
 
 
 def for_document(item, url, ctx):
@@ -110,7 +125,6 @@ def for_document(item, url, ctx):
 
 
 def for_feeds(ctx):
-    feed = reverse("education_feed")
     prefix = _prefix(ctx)
-    results = [ensure(f"{prefix}{path}", ctx.places.site, link=feed) for path in FEEDS]
-    return [result for result in results if result]
+    paths = [f"{prefix}{path}" for path in FEEDS]
+    return ensure_all(paths, ctx.places.site, link=reverse("education_feed"))
