@@ -70,6 +70,8 @@ class BodyConverter:
         markup, removed = shortcodes.expand(markup)
         self.container(html_tree.parse(markup))
         self.flush()
+        if not self.blocks:
+            self.note("the post has no text: write some before the next publish")
         return Body(self.blocks, list(dict.fromkeys(self.notes)), removed)
 
     def note(self, text):

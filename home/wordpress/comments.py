@@ -25,13 +25,15 @@ SKIPPED_STATES = {
     "trash": "in the WordPress trash",
     "post-trashed": "its post is in the WordPress trash",
 }
-BREAKS = re.compile(r"<br\s*/?>|</p>|</li>", re.IGNORECASE)
+BREAKS = re.compile(r"<br\s*/?>|</li>", re.IGNORECASE)
+PARAGRAPH_ENDS = re.compile(r"</p>", re.IGNORECASE)
 TAGS = re.compile(r"<[^>]*>")
 
 
 def comment_text(content):
     """Plain text with its paragraphs (comments are shown as text, never as HTML)."""
-    text = plain_lines(TAGS.sub("", BREAKS.sub("\n", content or "")))
+    text = PARAGRAPH_ENDS.sub("\n\n", BREAKS.sub("\n", content or ""))
+    text = plain_lines(TAGS.sub("", text))
     return re.sub(r"\n{3,}", "\n\n", text).strip()
 
 
