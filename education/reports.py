@@ -16,6 +16,7 @@ from .review import DUE_SOON_DAYS, today
 
 OVERDUE = "overdue"
 DUE_SOON = "due_soon"
+IMPORTED = "imported"
 
 
 def due_for_review(articles, on=None):
@@ -33,6 +34,11 @@ def overdue(articles, on=None):
     return articles.filter(Q(next_review_due__isnull=True) | Q(next_review_due__lt=on))
 
 
+def not_reviewed_since_import(articles):
+    """Articles brought in from another site (WordPress) that nobody has reviewed here."""
+    return articles.filter(next_review_due__isnull=True).exclude(imported_from="")
+
+
 def articles_user_can_edit(user):
     editable = PagePermissionPolicy().instances_user_has_any_permission_for(
         user, ["change", "publish"]
@@ -45,7 +51,11 @@ class ReviewDueFilterSet(WagtailFilterSet):
         label="Due",
         method="filter_status",
         empty_label="Overdue or due within 30 days",
-        choices=[(OVERDUE, "Overdue only"), (DUE_SOON, "Due within 30 days only")],
+        choices=[
+            (OVERDUE, "Overdue only"),
+            (DUE_SOON, "Due within 30 days only"),
+            (IMPORTED, "Imported, not yet medically reviewed"),
+        ],
     )
     medical_reviewer = django_filters.ModelChoiceFilter(
         label="Medical reviewer",
@@ -66,6 +76,8 @@ class ReviewDueFilterSet(WagtailFilterSet):
             return overdue(queryset, on)
         if value == DUE_SOON:
             return queryset.filter(next_review_due__gte=on)
+        if value == IMPORTED:
+            return not_reviewed_since_import(queryset)
         return queryset
 
 
@@ -96,6 +108,7 @@ class ReviewDueReportView(ReportView):
         "last_reviewed",
         "next_review_due",
         "reading_grade",
+        "imported_from",
         "full_url",
     ]
     export_headings = {
@@ -105,6 +118,7 @@ class ReviewDueReportView(ReportView):
         "last_reviewed": "Last reviewed",
         "next_review_due": "Next review due",
         "reading_grade": "Reading grade",
+        "imported_from": "Imported from",
         "full_url": "Address",
     }
 

@@ -5,6 +5,9 @@ import calendar
 from django.conf import settings
 from django.utils import timezone
 
+# The review status of an article brought in from another site that nobody has reviewed here.
+IMPORTED_NOT_REVIEWED = "Imported, not yet medically reviewed"
+
 
 def add_months(day, months):
     """`day` moved on by whole months, kept within a shorter month (31 Jan + 1 = 28 Feb)."""
@@ -48,6 +51,11 @@ class ReviewStatusMixin:
         days = self.days_until_review
         return days is None or days < 0
 
+    # A page type that can be imported from another site overrides this with a field.
+    imported_from = ""
+
     @property
     def review_status(self):
+        if self.next_review_due is None and self.imported_from:
+            return IMPORTED_NOT_REVIEWED
         return describe_days_until_review(self.days_until_review)

@@ -7,6 +7,9 @@ from wagtail.models import Orderable
 
 from practice.pages import BasePage, all_pages
 
+from .wordpress.models import ImportedItem  # noqa: F401 (the model lives in its own module)
+from .wordpress.old_addresses import query_redirect
+
 MAX_FEATURED_ARTICLES = 3
 
 
@@ -64,6 +67,10 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = "home page"
+
+    def serve(self, request, *args, **kwargs):
+        # Old WordPress addresses such as /?p=123 reach the home page, not a 404.
+        return query_redirect(request) or super().serve(request, *args, **kwargs)
 
     def get_featured_articles(self):
         """Live, public featured pages in the editor's order, with their card images, in a

@@ -14,7 +14,9 @@ that changes what pages show without saving one of the models watched here (appr
 comment through a queryset update, say) calls `invalidate_page(page)` or `invalidate_all()`.
 """
 
+import contextlib
 import logging
+import threading
 import uuid
 
 from django.core.cache import cache
@@ -26,8 +28,9 @@ VERSION_KEY = "practice:content-version"
 OUR_APPS = {"home", "pages", "consultation", "education", "comments", "practice"}
 # Rows our apps store that no cached fragment shows: comments render outside the cached
 # fragments (they carry a CSRF token and form errors) and patients' requests are never shown.
-# Leaving them out keeps a flood of comment posts from emptying the cache.
-UNCACHED_MODELS = {"comments.comment", "consultation.consultationrequest"}
+# Leaving them out keeps a flood of comment posts from emptying the cache. The record of what an
+# import from WordPress brought in is bookkeeping no page shows.
+UNCACHED_MODELS = {"comments.comment", "consultation.consultationrequest", "home.importeditem"}
 
 
 def content_version():
@@ -38,11 +41,33 @@ def content_version():
     return version
 
 
+_batch = threading.local()
+
+
 def bump_content_version():
     """Done now and again when the surrounding transaction commits: a request rendering in
     between would still read the old rows and cache them under the new version."""
+    if getattr(_batch, "active", False):
+        _batch.changed = True
+        return
     _replace_versions()
     transaction.on_commit(_replace_versions)
+
+
+@contextlib.contextmanager
+def changes_batched():
+    """Any number of changes inside replace the version once, on the way out (put it around
+    the transaction): for code that saves many rows as one change, such as an import."""
+    if getattr(_batch, "active", False):
+        yield
+        return
+    _batch.active, _batch.changed = True, False
+    try:
+        yield
+    finally:
+        _batch.active = False
+        if _batch.changed:
+            bump_content_version()
 
 
 def _replace_versions():

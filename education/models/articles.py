@@ -18,12 +18,7 @@ from practice.pages import BasePage, in_private_section
 from ..blocks import ArticleBodyBlock
 from ..panels import article_edit_handler
 from ..querysets import ArticleQuerySet
-from ..readability import (
-    article_prose_lines,
-    reading_grade,
-    reading_grade_verdict,
-    word_count,
-)
+from ..readability import article_prose_lines, reading_grade, reading_grade_verdict, word_count
 from ..review_dates import ReviewStatusMixin, next_review_after
 from .clinicians import ClinicianPage
 from .topics import Topic
@@ -119,6 +114,9 @@ class ArticlePage(ReviewStatusMixin, BasePage):
             "Cleared once the change is published."
         ),
     )
+    # Set by an import ("WordPress"); empty for an article written here. The review report
+    # shows imported articles nobody has medically reviewed yet.
+    imported_from = models.CharField(max_length=40, blank=True, editable=False)
     word_count = models.PositiveIntegerField(default=0, editable=False)
     reading_time = models.PositiveSmallIntegerField(
         "reading time in minutes", default=1, editable=False

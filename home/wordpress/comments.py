@@ -1,0 +1,110 @@
+"""WordPress comments become moderated comments under the article, in the state WordPress had
+them: approved stays approved, waiting (0) stays waiting. Spam, trash, pingbacks and
+trackbacks are not imported. E-mail addresses are kept, and stay private as always.
+
+Threading. Here only the practice replies to a comment (Comment.parent is for practice
+replies, and the database holds to it). So a WordPress reply written by one of the site's
+authors under a patient's comment becomes a practice reply under it; a reply from anyone else
+becomes a comment of its own that starts "In reply to <name>:", in its place by date.
+"""
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+
+from education.comments.models import MAX_BODY_LENGTH, MAX_NAME_LENGTH, Comment
+
+from .mapping import Kind, find, fingerprint, remember, target
+from .records import plain_text
+from .report import Outcome, Skip
+
+STATES = {"1": Comment.Status.APPROVED, "0": Comment.Status.PENDING}
+SKIPPED_STATES = {
+    "spam": "marked as spam in WordPress",
+    "trash": "in the WordPress trash",
+    "post-trashed": "its post is in the WordPress trash",
+}
+BREAKS = re.compile(r"<br\s*/?>|</li>", re.IGNORECASE)
+PARAGRAPH_ENDS = re.compile(r"</p>", re.IGNORECASE)
+TAGS = re.compile(r"<[^>]*>")
+
+
+def comment_text(content):
+    """Plain text with its paragraphs (comments are shown as text, never as HTML)."""
+    text = PARAGRAPH_ENDS.sub("\n\n", BREAKS.sub("\n", content or ""))
+    text = plain_lines(TAGS.sub("", text))
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+def plain_lines(text):
+    return "\n".join(plain_text(line.replace("<", "&lt;")) for line in text.split("\n"))
+
+
+def email_or_blank(address):
+    address = (address or "").strip().lower()
+    try:
+        validate_email(address)
+    except ValidationError:
+        return ""
+    return address
+
+
+def label(comment, item):
+    return f"{comment.wp_id} by {plain_text(comment.author) or 'Anonymous'} on {item.label!r}"
+
+
+def import_comment(comment, article, ctx):
+    if comment.type in ("pingback", "trackback"):
+        raise Skip(f"a {comment.type}, not a comment")
+    if comment.type not in ("", "comment"):
+        raise Skip(f"WordPress {comment.type!r} comments are not imported")
+    if comment.approved in SKIPPED_STATES:
+        raise Skip(SKIPPED_STATES[comment.approved])
+    if comment.approved not in STATES:
+        raise Skip(f"its WordPress state {comment.approved!r} is unknown")
+    notes = []
+    fields = _fields(comment, article, ctx, notes)
+    record = find(Kind.COMMENT, comment.wp_id)
+    existing = record.target if record else None
+    signature = fingerprint(fields["body"], fields["status"], fields["name"], fields["parent_id"])
+    if existing is not None and record.fingerprint == signature:
+        return Outcome("unchanged", existing)
+    if existing is not None and existing.moderated_by_id:
+        raise Skip("moderated in Wagtail since the last import, so left as it is")
+    if record is not None and existing is None:
+        raise Skip("deleted in Wagtail after an earlier import, so not brought back")
+    saved = existing or Comment()
+    for name, value in fields.items():
+        setattr(saved, name, value)
+    saved.save()
+    remember(Kind.COMMENT, comment.wp_id, saved, signature, record=record)
+    return Outcome("updated" if existing else "created", saved, notes)
+
+
+def _fields(comment, article, ctx, notes):
+    body = comment_text(comment.content)
+    if not body:
+        raise Skip("it has no text")
+    parent = target(Kind.COMMENT, comment.parent_id) if comment.parent_id != "0" else None
+    practice_reply = (
+        parent is not None and not parent.is_practice_reply and comment.user_id in ctx.staff_ids
+    )
+    if parent is not None and not practice_reply:
+        body = f"In reply to {parent.name}: {body}"
+    if len(body) > MAX_BODY_LENGTH:
+        notes.append(f"cut to the {MAX_BODY_LENGTH} characters a comment may have")
+        body = body[: MAX_BODY_LENGTH - 1] + "…"
+    status = STATES[comment.approved]
+    posted = comment.posted_at or article.first_published_at or article.latest_revision_created_at
+    return {
+        "article_id": article.pk,
+        "parent_id": parent.pk if practice_reply else None,
+        "is_practice_reply": practice_reply,
+        "name": (plain_text(comment.author) or "Anonymous")[:MAX_NAME_LENGTH],
+        "email": email_or_blank(comment.email),
+        "body": body,
+        "status": status,
+        "created_at": posted,
+        "moderated_at": posted if status == Comment.Status.APPROVED else None,
+    }

@@ -1,0 +1,58 @@
+"""Link addresses in imported text: only web, e-mail and telephone links survive, links to the
+old site become addresses on this one (which the redirects then take to the new pages), and
+links to uploaded files go to the imported document or image."""
+
+import re
+from urllib.parse import urlsplit, urlunsplit
+
+SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
+# Browsers ignore these inside a scheme ("java\tscript:"), so the check must too.
+IGNORED_IN_SCHEME = re.compile(r"[\x00-\x20\x7f]+")
+UPLOADS = "/wp-content/uploads/"
+
+
+def safe_url(href):
+    """`href` if it is a web, mail or phone address or a relative one; else None."""
+    href = (href or "").strip()
+    if not href:
+        return None
+    parts = urlsplit(IGNORED_IN_SCHEME.sub("", href))
+    if parts.scheme and parts.scheme.lower() not in SAFE_SCHEMES:
+        return None
+    if href.startswith("//"):
+        return "https:" + href
+    return href if parts.scheme or not re.match(r"^[\w+.-]+:", href) else None
+
+
+def uploads_path(url):
+    """'2024/03/photo.jpg' for any address inside wp-content/uploads, else None."""
+    path = urlsplit(url or "").path
+    if UPLOADS not in path:
+        return None
+    return path.split(UPLOADS, 1)[1].lstrip("/") or None
+
+
+class LinkRewriter:
+    """Turns an `href` in a post into what the rich text stores: ('href', url) for an
+    address, ('document', id) for an imported document, or None to drop the link."""
+
+    def __init__(self, old_site_urls, media):
+        self.old_hosts = {urlsplit(url).netloc.lower() for url in old_site_urls if url}
+        self.old_hosts.discard("")
+        self.media = media
+
+    def rewrite(self, href):
+        url = safe_url(href)
+        if url is None:
+            return None
+        upload = uploads_path(url)
+        if upload and self.media is not None:
+            found = self.media.by_path(upload)
+            if found is not None and found.kind == "document" and found.pk:
+                return ("document", found.pk)
+            if found is not None and found.kind == "image" and found.url:
+                return ("href", found.url)
+        parts = urlsplit(url)
+        if parts.netloc.lower() in self.old_hosts and parts.scheme in ("http", "https"):
+            return ("href", urlunsplit(("", "", parts.path or "/", parts.query, parts.fragment)))
+        return ("href", url)
