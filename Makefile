@@ -26,6 +26,9 @@ $(VENV)/.dev-installed: requirements/dev.lock | $(VENV)/bin/python
 install: $(VENV)/.base-installed
 install-dev: $(VENV)/.dev-installed
 
+# Every absolute URL (canonical, sitemap, feeds, e-mails) is built on SITE_URL; migrate gives
+# Wagtail's Site its host and port.
+run: export SITE_URL ?= http://127.0.0.1:$(PORT)
 run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo_content --if-empty
