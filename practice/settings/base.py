@@ -101,19 +101,24 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Redis when REDIS_URL is set (shared by every node); a per-process memory cache otherwise.
 # The full-page cache ("pages", practice/page_cache.py) uses the same Redis, or files shared by
 # the workers of one node.
+# While Redis is unreachable, each process falls back to a memory cache of its own and pages
+# are still served (practice/resilient_cache.py); the timeouts bound what a dead server costs.
 REDIS_URL = env_str("REDIS_URL")
 CACHE_KEY_PREFIX = env_str("CACHE_KEY_PREFIX", "practice")
+REDIS_OPTIONS = {"socket_connect_timeout": 0.5, "socket_timeout": 1}
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "practice.resilient_cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": CACHE_KEY_PREFIX,
+            "OPTIONS": REDIS_OPTIONS,
         },
         "pages": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "practice.resilient_cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": CACHE_KEY_PREFIX + "-pages",
+            "OPTIONS": REDIS_OPTIONS,
         },
     }
 else:
