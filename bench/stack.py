@@ -92,6 +92,18 @@ def start_gunicorn(env, port, log_path):
     )
 
 
+def start_worker(env, log_path):
+    """The background-task worker that runs beside gunicorn in production (docs/deployment.md):
+    it renders each published page once, so its pictures exist before the first visitor."""
+    return subprocess.Popen(
+        [PYTHON, "manage.py", "db_worker", "--backend", "background", "--no-startup-delay"],
+        cwd=PROJECT_DIR,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=open(log_path, "w"),  # noqa: SIM115  (the child process owns it)
+    )
+
+
 @contextlib.contextmanager
 def throwaway_database(pg_url, prefix):
     """A new PostgreSQL database and a scratch folder, both removed afterwards.
@@ -120,10 +132,12 @@ def served_demo_site(pg_url, prefix, **env_overrides):
         build_demo_site(env)
         port = free_port()
         server = start_gunicorn(env, port, work / "gunicorn.log")
+        worker = start_worker(env, work / "worker.log")
         try:
             if not wait_for(f"http://127.0.0.1:{port}/"):
                 raise SystemExit((work / "gunicorn.log").read_text())
             yield f"http://127.0.0.1:{port}"
         finally:
-            server.terminate()
-            server.wait(timeout=30)
+            for process in (server, worker):
+                process.terminate()
+                process.wait(timeout=30)

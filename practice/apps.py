@@ -10,6 +10,10 @@ class PracticeConfig(AppConfig):
 
         connect_signals()
 
+        from .prerender import connect_signals as connect_prerender
+
+        connect_prerender()
+
         from django.db.models.signals import post_migrate
 
         from . import site_url  # registers its system checks

@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # The database backend of django-tasks (the "background" tasks below).
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -157,6 +159,14 @@ if env_str("CLOUDFLARE_ZONEID"):
     }
 if WAGTAILFRONTENDCACHE:
     INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
+
+# Background tasks (django-tasks). Wagtail's own (search index, reference index) run at once, as
+# before; "background" tasks wait in PostgreSQL for `manage.py db_worker --backend background`
+# (docs/deployment.md): rendering a page after it is published (practice/prerender.py).
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -22,6 +22,11 @@ LOGGING["handlers"]["console"]["formatter"] = "plain"  # noqa: F405
 # Off by default: a page cached in one test would outlive its database rollback.
 # tests/test_page_cache.py switches it on with a clean cache.
 PAGE_CACHE_ENABLED = False
+# Publishing queues a render of the page (practice/prerender.py); tests run it when they mean to.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"},
+}
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
