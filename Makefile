@@ -26,6 +26,9 @@ $(VENV)/.dev-installed: requirements/dev.lock | $(VENV)/bin/python
 install: $(VENV)/.base-installed
 install-dev: $(VENV)/.dev-installed
 
+# Every absolute URL (canonical, sitemap, feeds, e-mails) is built on SITE_URL; migrate gives
+# Wagtail's Site its host and port.
+run: export SITE_URL ?= http://127.0.0.1:$(PORT)
 run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo_content --if-empty
@@ -44,8 +47,9 @@ browser:
 		echo "      browser tests will be skipped (install the 'chromium' package to run them)."; \
 	fi
 
-# The HTML checker (vnu-jar from npm) runs on Java. Install what is missing when we can (root),
-# else say what is missing: the HTML validity tests then skip (they fail instead when CI=true).
+# The HTML checker (vnu-jar from npm) runs on Java, and `nginx -t` checks deploy/nginx.conf.
+# Install what is missing when we can (root), else say what is missing: those tests then skip
+# (they fail instead when CI=true).
 checkers:
 	@if ! command -v java >/dev/null || ! command -v npm >/dev/null; then \
 		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
@@ -58,6 +62,15 @@ checkers:
 	fi
 	@if command -v npm >/dev/null && [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ]; then \
 		npm ci --silent --no-audit --no-fund; \
+	fi
+	@if ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ]; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			echo "Installing nginx for the nginx -t test of deploy/nginx.conf (apt-get)..."; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+				nginx-light openssl >/dev/null; \
+		else \
+			echo "NOTE: nginx is missing; the deploy/nginx.conf test will be skipped."; \
+		fi; \
 	fi
 
 test: install-dev browser checkers

@@ -189,6 +189,18 @@ def pg_option(parser, flag="--pg", variable="BENCH_PG", help="PostgreSQL server 
     parser.add_argument(flag, default=os.environ.get(variable, DEFAULT_PG), help=help)
 
 
+def start_worker(env, log_path):
+    """The background-task worker that runs beside gunicorn in production (docs/deployment.md):
+    it renders each published page once, so its pictures exist before the first visitor."""
+    return subprocess.Popen(
+        [PYTHON, "manage.py", "db_worker", "--backend", "background", "--no-startup-delay"],
+        cwd=PROJECT_DIR,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=open(log_path, "w"),  # noqa: SIM115  (the child process owns it)
+    )
+
+
 @contextlib.contextmanager
 def throwaway_database(pg_url, prefix, keep=False):
     """A new PostgreSQL database and a scratch folder, both removed afterwards (the database
@@ -219,13 +231,15 @@ def served_demo_site(pg_url, prefix, **env_overrides):
         build_demo_site(env)
         port = free_port()
         server = start_gunicorn(env, port, work / "gunicorn.log")
+        worker = start_worker(env, work / "worker.log")
         try:
             wait_until_serving(server, f"http://127.0.0.1:{port}/", work / "gunicorn.log")
             yield f"http://127.0.0.1:{port}"
         finally:
-            if server.poll() is None:
-                server.terminate()
-                server.wait(timeout=30)
+            for process in (server, worker):
+                if process.poll() is None:
+                    process.terminate()
+                    process.wait(timeout=30)
 
 
 # -- Drills -------------------------------------------------------------------------------

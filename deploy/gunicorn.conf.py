@@ -18,9 +18,11 @@ threads = int(os.environ.get("GUNICORN_THREADS", "1"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 30
 keepalive = 5
-# Recycle workers now and then so a slow leak can never take a node down.
-max_requests = 1000
-max_requests_jitter = 100
+# Recycle workers now and then so a slow leak can never take a node down; rarely, because a new
+# worker imports Django and Wagtail again (about 1 s of CPU): every 1,000 requests that cost
+# ~1 ms of CPU per request, a third of the static-file yardstick (docs/performance.md).
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "25000"))
+max_requests_jitter = max_requests // 10
 # Heartbeat files in memory, not on a possibly slow disk.
 worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
 # Only the local proxy may say which scheme and client address a request came from.

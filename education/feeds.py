@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
 
 from practice.models import PracticeSettings
+from practice.site_url import absolute
 
 from .models import ArticleAuthor, ArticleIndexPage, ArticlePage
 
@@ -15,6 +16,9 @@ FEED_SIZE = 20
 
 
 class ArticleFeed(Feed):
+    """Every link is absolute on SITE_URL already: Django would otherwise add the request's
+    host (the syndication framework leaves a URL with a scheme alone)."""
+
     feed_type = Rss201rev2Feed
 
     def get_object(self, request, *args, **kwargs):
@@ -26,7 +30,10 @@ class ArticleFeed(Feed):
 
     def link(self, practice):
         index = ArticleIndexPage.objects.live_public().first()
-        return index.get_url(self.request) if index else "/"
+        return absolute(index.url if index else "/")
+
+    def feed_url(self, practice):
+        return absolute(self.request.path)
 
     def description(self, practice):
         return f"New articles for patients from the clinicians of {practice.name}."
@@ -47,7 +54,7 @@ class ArticleFeed(Feed):
         return article.summary
 
     def item_link(self, article):
-        return article.get_url(self.request)
+        return absolute(article.url)
 
     def item_pubdate(self, article):
         return timezone.make_aware(datetime.combine(article.display_date, time(9)))

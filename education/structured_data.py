@@ -5,10 +5,7 @@ or private appear by name without a link.
 """
 
 from practice.models import PracticeSettings
-
-
-def absolute(request, url):
-    return request.build_absolute_uri(url) if request is not None else url
+from practice.site_url import absolute
 
 
 def clinic(request):
@@ -16,7 +13,7 @@ def clinic(request):
     data = {
         "@type": "MedicalClinic",
         "name": practice.name,
-        "url": absolute(request, "/"),
+        "url": absolute("/"),
     }
     if practice.phone:
         data["telephone"] = practice.phone
@@ -43,7 +40,7 @@ def person(clinician, request, visible):
 
 def image_url(page, request):
     rendition = page.social_image
-    return absolute(request, rendition.url) if rendition else None
+    return absolute(rendition.url) if rendition else None
 
 
 def article_json_ld(article, request):

@@ -28,6 +28,14 @@ MAX_QUERY_LENGTH = 200
 TITLE_TIER_LIMIT = 500
 RESULT_TYPES = {ArticlePage: "Article", ClinicianPage: "Clinician", StandardPage: "Page"}
 TERM = re.compile(r"\w{2,}")
+# The search backends quote each word into their own query syntax, and not every character
+# safely (a '"' broke SQLite's FTS5 MATCH, a 500). Only words can match anything, so only words
+# are searched for; the query as typed is still shown and recorded.
+WORD = re.compile(r"\w+")
+
+
+def search_words(query):
+    return " ".join(WORD.findall(query))
 
 
 def highlight(text, query):
@@ -187,10 +195,11 @@ def search(request):
     query = " ".join(typed.split())
     context = {"search_query": typed, "query": query, "max_length": MAX_QUERY_LENGTH}
 
-    if not query:
-        context["problem"] = "empty"
-    elif len(query) > MAX_QUERY_LENGTH:
+    words = search_words(query)
+    if len(query) > MAX_QUERY_LENGTH:
         context["problem"] = "too_long"
+    elif not words:
+        context["problem"] = "empty"
     else:
         page_number = request.GET.get("page")
         first_page = page_number in (None, "", "1")
@@ -202,7 +211,7 @@ def search(request):
         if promoted_ids:
             pages = pages.exclude(pk__in=promoted_ids)
         with without_parallel_workers():
-            results = ranked_results(pages, query)
+            results = ranked_results(pages, words)
             page_of_results = ItemPaginator(results, RESULTS_PER_PAGE).get_page(page_number)
             entries = result_entries(page_of_results.object_list, query, request)
         if first_page:

@@ -10,6 +10,16 @@ class PracticeConfig(AppConfig):
 
         connect_signals()
 
+        from .prerender import connect_signals as connect_prerender
+
+        connect_prerender()
+
+        from django.db.models.signals import post_migrate
+
+        from . import site_url  # registers its system checks
+
+        post_migrate.connect(site_url.apply_to_wagtail_site, sender=self)
+
         from django.core.signals import request_finished, request_started
 
         from .privacy import forget_protected_values

@@ -9,7 +9,8 @@ def requested_page(request, param="page"):
     """The page number asked for in the query string: 1 when there is none. Anything but a
     whole number from 1 up is a 404, before any query runs."""
     value = request.GET.get(param) or "1"
-    if not value.isascii() or not value.isdigit() or int(value) < 1:
+    # Longer than any real page count: int() of 10,000 digits would raise, not say "no page".
+    if len(value) > 9 or not value.isascii() or not value.isdigit() or int(value) < 1:
         raise Http404("No such page of results.")
     return int(value)
 

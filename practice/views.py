@@ -5,12 +5,14 @@ from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.views import defaults
 from django.views.decorators.http import require_GET
 from django.views.static import serve
 
 from .models import ThemeSettings
 from .outage import DATABASE_ERRORS, log_outage, service_unavailable
+from .site_url import absolute
 
 ONE_YEAR = 365 * 24 * 60 * 60
 
@@ -64,7 +66,7 @@ def robots_txt(request):
         "Disallow: /admin/",
         "Disallow: /search/",
         "",
-        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+        f"Sitemap: {absolute(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 

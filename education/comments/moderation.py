@@ -9,7 +9,6 @@ usual post_save and post_delete signals.)
 
 import logging
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
@@ -20,6 +19,7 @@ from wagtail.log_actions import log
 
 from practice.cache import invalidate_all
 from practice.log_actions import log_formatter
+from practice.site_url import absolute
 
 from .models import Comment
 
@@ -107,7 +107,7 @@ def moderator_addresses():
 
 def comment_admin_url(comment):
     path = reverse("comments:inspect", args=[comment.pk])
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return absolute(path)
 
 
 def render_notification(comment):

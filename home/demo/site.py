@@ -3,11 +3,13 @@
 The words are in content/site.yaml and content/pages.yaml.
 """
 
+from django.conf import settings
 from wagtail.models import Page, Site
 
 from home.models import HomePage
 from pages.models import StandardPage
 from practice.models import FooterLink, PracticeSettings, SocialLink, ThemeSettings
+from practice.site_url import host_and_port
 
 from .images import demo_image
 from .loader import html, load, stream
@@ -48,8 +50,9 @@ def _home_page(spec, log):
 def _site(home, name):
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
+        hostname, port = host_and_port(settings.SITE_URL)
         site = Site.objects.create(
-            hostname="localhost", port=80, root_page=home, is_default_site=True
+            hostname=hostname, port=port, root_page=home, is_default_site=True
         )
     site.root_page = home
     site.site_name = name

@@ -24,6 +24,7 @@ from wagtail.search import index
 from practice.pages import PageMetaMixin
 from practice.privacy import protect_form_data
 from practice.responses import never_store
+from practice.site_url import absolute
 from practice.spam import RateLimiter, is_honeypot_filled
 
 from .forms import ConsultationFormBuilder, ConsultationFormPageForm
@@ -262,7 +263,7 @@ class ConsultationFormPage(PageMetaMixin, RoutablePageMixin, AbstractEmailForm):
             {
                 "page": self,
                 "submission": submission,
-                "admin_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + admin_path,
+                "admin_url": absolute(admin_path),
             },
         )
 

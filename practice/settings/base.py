@@ -45,12 +45,16 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # The database backend of django-tasks (the "background" tasks below).
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "practice.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A query string that is not text (invalid UTF-8, NUL) gets a 400 (practice/input_guard.py).
+    "practice.input_guard.UnreadableQueryMiddleware",
     # Turns "database unreachable" into a themed 503 (practice/outage.py).
     "practice.outage.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -99,19 +103,24 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Redis when REDIS_URL is set (shared by every node); a per-process memory cache otherwise.
 # The full-page cache ("pages", practice/page_cache.py) uses the same Redis, or files shared by
 # the workers of one node.
+# While Redis is unreachable, each process falls back to a memory cache of its own and pages
+# are still served (practice/resilient_cache.py); the timeouts bound what a dead server costs.
 REDIS_URL = env_str("REDIS_URL")
 CACHE_KEY_PREFIX = env_str("CACHE_KEY_PREFIX", "practice")
+REDIS_OPTIONS = {"socket_connect_timeout": 0.5, "socket_timeout": 1}
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "practice.resilient_cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": CACHE_KEY_PREFIX,
+            "OPTIONS": REDIS_OPTIONS,
         },
         "pages": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "practice.resilient_cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": CACHE_KEY_PREFIX + "-pages",
+            "OPTIONS": REDIS_OPTIONS,
         },
     }
 else:
@@ -150,6 +159,14 @@ if env_str("CLOUDFLARE_ZONEID"):
     }
 if WAGTAILFRONTENDCACHE:
     INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
+
+# Background tasks (django-tasks). Wagtail's own (search index, reference index) run at once, as
+# before; "background" tasks wait in PostgreSQL for `manage.py db_worker --backend background`
+# (docs/deployment.md): rendering a page after it is published (practice/prerender.py).
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -204,7 +221,12 @@ X_FRAME_OPTIONS = "DENY"
 
 # Wagtail
 WAGTAIL_SITE_NAME = env_str("WAGTAIL_SITE_NAME", "Pain management practice")
-WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The public address (scheme and host, no trailing slash): every absolute URL the site writes
+# (canonical, sitemap, feeds, JSON-LD, e-mails) is built on it, whatever host a request used.
+# `migrate` gives Wagtail's default Site this host and port (practice/site_url.py).
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Links in the admin's own e-mails (password reset, workflow notifications).
+WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]

@@ -8,7 +8,8 @@ SECRET_KEY = env_str("SECRET_KEY", "test-only-insecure-key")
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 ALLOWED_HOSTS = ["*"]
-WAGTAILADMIN_BASE_URL = "http://testserver"
+SITE_URL = "http://testserver"
+WAGTAILADMIN_BASE_URL = SITE_URL
 # One folder per test run (removed at its end), so runs side by side never share uploads.
 MEDIA_ROOT = BASE_DIR / "var" / f"test-media-{os.getpid()}"  # noqa: F405
 STORAGES = {
@@ -22,6 +23,11 @@ LOGGING["handlers"]["console"]["formatter"] = "plain"  # noqa: F405
 # Off by default: a page cached in one test would outlive its database rollback.
 # tests/practice/test_page_cache.py switches it on with a clean cache.
 PAGE_CACHE_ENABLED = False
+# Publishing queues a render of the page (practice/prerender.py); tests run it when they mean to.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"},
+}
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},

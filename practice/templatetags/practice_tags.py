@@ -3,6 +3,7 @@ from wagtail.models import Site
 
 from practice.cache import content_version
 from practice.pages import all_pages
+from practice.site_url import absolute
 
 register = template.Library()
 
@@ -54,11 +55,10 @@ def page_query(context, param, number):
     return "?" + query.urlencode()
 
 
-@register.simple_tag(takes_context=True)
-def absolute_url(context, url):
-    """`url` with the scheme and host the page was asked for."""
-    request = context.get("request")
-    return request.build_absolute_uri(url) if request is not None else url
+@register.simple_tag
+def absolute_url(url):
+    """`url` on the site's public address (settings.SITE_URL), whatever host was asked."""
+    return absolute(url)
 
 
 @register.simple_tag(name="content_version")

@@ -27,6 +27,7 @@ def production_env(tmp_path, **overrides):
         DJANGO_SETTINGS_MODULE="practice.settings.production",
         SECRET_KEY="prod-" + "k3y-" * 16,
         ALLOWED_HOSTS="practice.example,testserver",
+        SITE_URL="https://practice.example",
         DATABASE_URL=f"sqlite:///{tmp_path / 'production.sqlite3'}",
         STATIC_ROOT=str(tmp_path / "static"),
         MEDIA_ROOT=str(tmp_path / "media"),
