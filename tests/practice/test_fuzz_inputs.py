@@ -16,7 +16,7 @@ from wagtail.models import Page, PageViewRestriction
 from education.comments.models import Comment
 from education.models import ArticlePage
 from pages.consultation.models import ConsultationFormPage, ConsultationRequest
-from tests.consultation.helpers import VALID_ANSWERS
+from tests.pages.consultation.helpers import VALID_ANSWERS
 
 # Every query parameter a view reads, and one no view reads.
 PARAMETERS = ["q", "topic", "page", "reviewed_page", "p", "v", "next", "utm_source"]

@@ -19,7 +19,7 @@ from education.comments.models import Comment
 from education.models import ArticlePage
 from pages.consultation.models import ConsultationFormPage, ConsultationRequest
 from practice import resilient_cache
-from tests.consultation.helpers import answers
+from tests.pages.consultation.helpers import answers
 
 PAGES = ["/", "/about/", "/education/", "/consultation/", "/search/?q=pain"]
 

@@ -9,7 +9,7 @@ import shutil
 
 import pytest
 
-from tests.drills import postgresql_only, run_drill
+from tests.practice.helpers import postgresql_only, run_drill
 
 
 @postgresql_only

@@ -8,7 +8,7 @@ from wagtail.images import get_image_model
 from education.models import ArticleIndexPage
 from home.demo.images import demo_image
 from practice.prerender import pages_to_render, render_published_page
-from tests.education.conftest import make_article
+from tests.factories.education import ArticlePageFactory
 
 
 def renditions_of(image):
@@ -20,7 +20,7 @@ def article(demo_site):
     """A new article in the demo site, with a picture no other page shows."""
     index = ArticleIndexPage.objects.live().first()
     hero = demo_image("A picture for this test", seed=4242)
-    return make_article(index, hero_image=hero, hero_image_alt="Shapes")
+    return ArticlePageFactory(parent=index, hero_image=hero, hero_image_alt="Shapes")
 
 
 @pytest.fixture

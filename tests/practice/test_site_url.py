@@ -97,7 +97,7 @@ def test_robots_sitemap_and_feed_follow_site_url(client, public_site):
 
 def test_notification_e_mails_link_to_site_url(client, public_site):
     from pages.consultation.models import ConsultationFormPage
-    from tests.consultation.helpers import VALID_ANSWERS
+    from tests.pages.consultation.helpers import VALID_ANSWERS
 
     form_page = ConsultationFormPage.objects.live().first()
     form_page.to_address = "office@practice.example"
