@@ -13,21 +13,12 @@ Numbers: docs/performance.md.
 """
 
 import argparse
-import os
 import sys
 import urllib.request
 from pathlib import Path
 
-from stack import pg_option, served_demo_site
+from stack import CHROMIUM, CHROMIUM_ARGS, pg_option, served_demo_site
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-]
 PAGES = [
     "/",
     "/education/",

@@ -18,18 +18,17 @@ Redis keys and temporary folder it makes are removed at the end.
 
 import argparse
 import contextlib
-import re
 import shutil
 import signal
 import subprocess
 import threading
 import time
-import urllib.parse
 import uuid
 from pathlib import Path
 
 import redis
 from stack import (
+    Browser,
     build_demo_site,
     free_port,
     http_request,
@@ -72,33 +71,6 @@ http {{
     }}
 }}
 """
-
-
-class Browser:
-    """Just enough of a browser for the admin: keeps cookies itself (the production cookies
-    are Secure, which http.cookiejar would not send back over plain HTTP on loopback)."""
-
-    def __init__(self, port):
-        self.port = port
-        self.cookies = {}
-
-    def request(self, method, path, form=None, headers=None):
-        headers = dict(headers or {})
-        if self.cookies:
-            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
-        body = None
-        if form is not None:
-            body = urllib.parse.urlencode(form)
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
-            headers["Referer"] = f"http://127.0.0.1:{self.port}{path}"
-        status, received, content = http_request(self.port, method, path, body, headers, timeout=15)
-        for value in received.get_all("Set-Cookie") or []:
-            key, _, rest = value.partition("=")
-            self.cookies[key] = rest.split(";", 1)[0]
-        return status, dict(received.items()), content.decode("utf-8", "replace")
-
-    def csrf_token(self, html):
-        return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
 
 
 def step(message):

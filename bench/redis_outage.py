@@ -21,22 +21,20 @@ test_redis_outage.py shows them falling back to a per-process limiter.
 
 import argparse
 import collections
-import http.client
 import os
 import re
-import subprocess
 import sys
 import threading
 import time
-import urllib.parse
 import uuid
 from pathlib import Path
 
 import psycopg
-import redis
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from stack import (  # noqa: E402
+    Browser,
+    RedisServer,
     build_demo_site,
     free_port,
     production_env,
@@ -48,7 +46,6 @@ from stack import (  # noqa: E402
 ARTICLE = "/education/knee-osteoarthritis/"
 PAGES = ["/", "/about/", "/education/", ARTICLE, "/consultation/", "/search/?q=pain"]
 WORKERS = 2
-TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 CONSULTATION = {
     "full_name": "Drill Patient",
     "email": "drill@example.org",
@@ -60,70 +57,24 @@ CONSULTATION = {
 }
 
 
-class RedisServer:
-    def __init__(self):
-        self.port = free_port()
-        self.url = f"redis://127.0.0.1:{self.port}/0"
-        self.process = None
-
-    def start(self):
-        self.process = subprocess.Popen(
-            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1"]
-            + ["--save", "", "--appendonly", "no"],
-            stdout=subprocess.DEVNULL,
-        )
-        client = redis.Redis.from_url(self.url)
-        for _ in range(100):
-            try:
-                return client.ping()
-            except redis.ConnectionError:
-                time.sleep(0.05)
-        raise SystemExit("redis-server did not start")
-
-    def stop(self):
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            self.process.wait(timeout=10)
-
-    def key_count(self):
-        return len(redis.Redis.from_url(self.url).keys("*"))
-
-
-class Visitor:
+class Visitor(Browser):
     """One client: keeps its cookies, opens a connection per request (gunicorn's sync workers)."""
 
-    def __init__(self, port):
-        self.port = port
-        self.cookies = {}
-
-    def request(self, method, path, form=None):
-        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
-        headers = {}
-        if self.cookies:
-            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
-        body = None
-        if form is not None:
-            body = urllib.parse.urlencode(form)
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
-        try:
-            conn.request(method, path, body=body, headers=headers)
-            response = conn.getresponse()
-            content = response.read().decode("utf-8", "replace")
-        finally:
-            conn.close()
-        for name, value in response.getheaders():
-            if name.lower() == "set-cookie":
-                key, _, rest = value.partition("=")
-                self.cookies[key] = rest.split(";", 1)[0]
-        return response.status, content
+    def get(self, path):
+        """(status, text) of a GET."""
+        status, _headers, text = self.request("GET", path, timeout=30)
+        return status, text
 
     def submit(self, path, form):
         """GET the form (for its token and cookie), then POST it. The POST's status."""
-        status, html = self.request("GET", path)
-        token = TOKEN.search(html) if status == 200 else None
+        status, html = self.get(path)
+        token = self.csrf_token(html) if status == 200 else None
         if token is None:
             return f"form page {status}"
-        return self.request("POST", path, {**form, "csrfmiddlewaretoken": token.group(1)})[0]
+        return self.post(path, {**form, "csrfmiddlewaretoken": token})
+
+    def post(self, path, form):
+        return self.request("POST", path, form, timeout=30)[0]
 
 
 class Load:
@@ -152,7 +103,7 @@ class Load:
             turn += 1
             try:
                 for path in PAGES:
-                    self.record("page", visitor.request("GET", path)[0], 200)
+                    self.record("page", visitor.get(path)[0], 200)
                 marker = f"drill-{uuid.uuid4().hex}"
                 if turn % 2:
                     form = {**CONSULTATION, "reason": f"Back pain {marker}"}
@@ -166,11 +117,11 @@ class Load:
     def post_comment(self, visitor, form):
         """The comment form is on the article and posts to /comments/<id>/."""
         path = f"/comments/{self.article_id}/"
-        status, html = visitor.request("GET", ARTICLE)
-        token = TOKEN.search(html) if status == 200 else None
+        status, html = visitor.get(ARTICLE)
+        token = visitor.csrf_token(html) if status == 200 else None
         if token is None:
             return f"article {status}"
-        return visitor.request("POST", path, {**form, "csrfmiddlewaretoken": token.group(1)})[0]
+        return visitor.post(path, {**form, "csrfmiddlewaretoken": token})
 
 
 def stored_markers(database_url):
@@ -229,13 +180,13 @@ def main():
                 raise SystemExit((work / "gunicorn.log").read_text())
 
             for path in PAGES:  # the first visits encode the pictures: not part of the drill
-                Visitor(port).request("GET", path)
+                Visitor(port).get(path)
             load = Load(port, article_id(database_url))
             clients = [threading.Thread(target=load.run, args=(n,)) for n in range(args.clients)]
             for client in clients:
                 client.start()
             time.sleep(args.before)
-            print(f"Stopping Redis under load (keys: {cache.key_count()})...", flush=True)
+            print(f"Stopping Redis under load (keys: {len(cache.keys())})...", flush=True)
             load.phase = "down"
             cache.stop()
             time.sleep(args.down)
@@ -267,9 +218,9 @@ def main():
             )
             check("Redis is back" in logged, "the recovery is logged")
             check("Traceback" not in logged, "no traceback in the logs")
-            check(cache.key_count() > 0, "the caches are in Redis again")
+            check(len(cache.keys()) > 0, "the caches are in Redis again")
             visitor = Visitor(port)
-            served = [visitor.request("GET", "/about/")[0] for _ in range(2)]
+            served = [visitor.get("/about/")[0] for _ in range(2)]
             check(served == [200, 200], "pages are served after the outage")
             print(
                 f"RESULT requests={sum(load.results.values())} down={down} "

@@ -14,12 +14,14 @@
 import contextlib
 import http.client
 import os
+import re
 import shutil
 import socket
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -261,3 +263,89 @@ class Checks:
         """Print the verdict; 0 when every check passed, else 1."""
         print("PASSED" if not self.failures else f"FAILED: {len(self.failures)} check(s)")
         return 1 if self.failures else 0
+
+
+CSRF_TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+class Browser:
+    """Just enough of a browser for the admin: keeps cookies itself (the production cookies
+    are Secure, which http.cookiejar would not send back over plain HTTP on loopback)."""
+
+    def __init__(self, port):
+        self.port = port
+        self.cookies = {}
+
+    def request(self, method, path, form=None, headers=None, timeout=15):
+        headers = dict(headers or {})
+        if self.cookies:
+            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        body = None
+        if form is not None:
+            body = urllib.parse.urlencode(form)
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+            headers["Referer"] = f"http://127.0.0.1:{self.port}{path}"
+        status, received, content = http_request(
+            self.port, method, path, body, headers, timeout=timeout
+        )
+        for value in received.get_all("Set-Cookie") or []:
+            key, _, rest = value.partition("=")
+            self.cookies[key] = rest.split(";", 1)[0]
+        return status, dict(received.items()), content.decode("utf-8", "replace")
+
+    def csrf_token(self, html):
+        """The form's CSRF token in `html`, or None."""
+        found = CSRF_TOKEN.search(html)
+        return found.group(1) if found else None
+
+
+# -- Services the drills stop and start, and the browser ----------------------------------
+
+# Headless Chromium as every bench script and the browser tests launch it.
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-sync",
+]
+
+
+class RedisServer:
+    """A redis-server of our own on a free port (never the shared one), to stop and start."""
+
+    def __init__(self):
+        self.port = free_port()
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.process = None
+
+    def start(self):
+        import redis
+
+        self.process = subprocess.Popen(
+            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1"]
+            + ["--save", "", "--appendonly", "no"],
+            stdout=subprocess.DEVNULL,
+        )
+        client = redis.Redis.from_url(self.url)
+        for _ in range(100):
+            try:
+                client.ping()
+                return
+            except redis.ConnectionError:
+                time.sleep(0.05)
+        raise RuntimeError("redis-server did not start")
+
+    def stop(self):
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+
+    def keys(self):
+        import redis
+
+        return redis.Redis.from_url(self.url).keys("*")

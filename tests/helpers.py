@@ -1,5 +1,9 @@
 """Small helpers the tests of several apps share."""
 
+import importlib.util
+from functools import cache
+from pathlib import Path
+
 from bs4 import BeautifulSoup
 from wagtail.models import Page, PageViewRestriction
 
@@ -21,3 +25,14 @@ def one_live_page_per_type():
             seen.add(page.content_type_id)
             pages.append(page)
     return pages
+
+
+@cache
+def bench_stack():
+    """bench/stack.py, whose servers and browser settings the tests use too (bench/ is a
+    folder of scripts, not a package)."""
+    path = Path(__file__).resolve().parents[1] / "bench" / "stack.py"
+    spec = importlib.util.spec_from_file_location("bench_stack", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

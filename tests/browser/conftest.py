@@ -5,19 +5,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import bench_stack
+
 from .helpers import new_page
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-sync",
-]
+CHROMIUM = bench_stack().CHROMIUM
+CHROMIUM_ARGS = bench_stack().CHROMIUM_ARGS
 
 
 def pytest_collection_modifyitems(config, items):

@@ -7,52 +7,21 @@ again within the test. bench/redis_outage.py is the same drill against gunicorn 
 
 import logging
 import shutil
-import socket
-import subprocess
-import time
 
 import pytest
-import redis
 from django.test import Client, override_settings
 
 from education.comments.models import Comment
 from education.models import ArticlePage
 from pages.consultation.models import ConsultationFormPage, ConsultationRequest
 from practice import resilient_cache
+from tests.helpers import bench_stack
 from tests.pages.consultation.helpers import answers
 
 PAGES = ["/", "/about/", "/education/", "/consultation/", "/search/?q=pain"]
 
 
-class RedisServer:
-    def __init__(self):
-        with socket.socket() as sock:
-            sock.bind(("127.0.0.1", 0))
-            self.port = sock.getsockname()[1]
-        self.url = f"redis://127.0.0.1:{self.port}/0"
-        self.process = None
-
-    def start(self):
-        self.process = subprocess.Popen(
-            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1"]
-            + ["--save", "", "--appendonly", "no"],
-            stdout=subprocess.DEVNULL,
-        )
-        client = redis.Redis.from_url(self.url)
-        for _ in range(100):
-            try:
-                client.ping()
-                return
-            except redis.ConnectionError:
-                time.sleep(0.05)
-        raise RuntimeError("redis-server did not start")
-
-    def stop(self):
-        self.process.terminate()
-        self.process.wait(timeout=10)
-
-    def keys(self):
-        return redis.Redis.from_url(self.url).keys("*")
+RedisServer = bench_stack().RedisServer
 
 
 @pytest.fixture
