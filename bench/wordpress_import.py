@@ -121,7 +121,7 @@ def generate(folder, posts, comments, attachments, seed=2024):
             share = comments // posts + (1 if number <= comments % posts else 0)
             thread = []
             for c in range(share):
-                state = "spam" if c % 17 == 16 else "0" if c % 9 == 8 else "1"
+                state = "spam" if comment_id % 17 == 0 else "0" if comment_id % 9 == 0 else "1"
                 parent = comment_id - 1 if c % 4 == 3 else 0
                 thread.append(wxr.comment(comment_id, f"Reader {comment_id}",
                                           f"reader{comment_id}@example.com",
