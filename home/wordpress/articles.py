@@ -9,7 +9,7 @@ from . import publishing, redirects
 from .body import ARTICLE_BLOCKS, BodyConverter, raw_stream
 from .destinations import available_slug, wordpress_slug
 from .mapping import Kind, find, fingerprint, remember
-from .records import plain_text
+from .records import plain_text, seo_description
 from .report import Outcome, Skip
 
 SOURCE = "WordPress"
@@ -61,7 +61,7 @@ def import_post(item, ctx):
     fields = {
         "title": item.label[:255],
         "summary": summary_for(item, body, notes),
-        "search_description": plain_text(item.meta_value("_yoast_wpseo_metadesc")),
+        "search_description": seo_description(item),
         "display_date": item.local_date or timezone.localdate(),
         "hero_image_id": image_id,
         "hero_image_alt": image_alt,

@@ -15,7 +15,7 @@ from django.core.validators import validate_email
 
 from education.comments.models import MAX_BODY_LENGTH, MAX_NAME_LENGTH, Comment
 
-from .mapping import Kind, find, fingerprint, remember, target
+from .mapping import Kind, find_all, fingerprint, remember, target
 from .records import plain_text
 from .report import Outcome, Skip
 
@@ -54,7 +54,9 @@ def label(comment, item):
     return f"{comment.wp_id} by {plain_text(comment.author) or 'Anonymous'} on {item.label!r}"
 
 
-def import_comment(comment, article, ctx):
+def import_comment(comment, article, ctx, thread):
+    """`thread` holds what the post's earlier comments became ({WordPress ID: Comment}) and
+    what the import knew of them before ({WordPress ID: ImportedItem})."""
     if comment.type in ("pingback", "trackback"):
         raise Skip(f"a {comment.type}, not a comment")
     if comment.type not in ("", "comment"):
@@ -64,11 +66,12 @@ def import_comment(comment, article, ctx):
     if comment.approved not in STATES:
         raise Skip(f"its WordPress state {comment.approved!r} is unknown")
     notes = []
-    fields = _fields(comment, article, ctx, notes)
-    record = find(Kind.COMMENT, comment.wp_id)
+    fields = _fields(comment, article, ctx, notes, thread)
+    record = thread.records.get(comment.wp_id)
     existing = record.target if record else None
     signature = fingerprint(fields["body"], fields["status"], fields["name"], fields["parent_id"])
     if existing is not None and record.fingerprint == signature:
+        thread.comments[comment.wp_id] = existing
         return Outcome("unchanged", existing)
     if existing is not None and existing.moderated_by_id:
         raise Skip("moderated in Wagtail since the last import, so left as it is")
@@ -79,14 +82,29 @@ def import_comment(comment, article, ctx):
         setattr(saved, name, value)
     saved.save()
     remember(Kind.COMMENT, comment.wp_id, saved, signature, record=record)
+    thread.comments[comment.wp_id] = saved
     return Outcome("updated" if existing else "created", saved, notes)
 
 
-def _fields(comment, article, ctx, notes):
+class Thread:
+    """The comments of one post, as the import goes through them."""
+
+    def __init__(self, comments):
+        keys = [c.wp_id for c in comments]
+        self.records = {r.wordpress_key: r for r in find_all(Kind.COMMENT, keys)}
+        self.comments = {}
+
+    def parent_of(self, comment):
+        if comment.parent_id in ("", "0"):
+            return None
+        return self.comments.get(comment.parent_id) or target(Kind.COMMENT, comment.parent_id)
+
+
+def _fields(comment, article, ctx, notes, thread):
     body = comment_text(comment.content)
     if not body:
         raise Skip("it has no text")
-    parent = target(Kind.COMMENT, comment.parent_id) if comment.parent_id != "0" else None
+    parent = thread.parent_of(comment)
     practice_reply = (
         parent is not None and not parent.is_practice_reply and comment.user_id in ctx.staff_ids
     )

@@ -20,7 +20,7 @@ from practice.cache import changes_batched
 
 from . import authors, destinations, media, redirects, topics, wxr
 from .articles import import_post
-from .comments import import_comment
+from .comments import Thread, import_comment
 from .comments import label as comment_label
 from .links import LinkRewriter
 from .mapping import Kind, target
@@ -42,6 +42,7 @@ class Context:
     library: media.MediaLibrary = dataclasses.field(default_factory=media.MediaLibrary)
     clinicians: dict = dataclasses.field(default_factory=dict)  # login -> clinician id
     topics: dict = dataclasses.field(default_factory=dict)  # term key -> Topic
+    terms_seen: set = dataclasses.field(default_factory=set)  # imported or skipped already
     links: LinkRewriter = None
     staff_ids: set = dataclasses.field(default_factory=set)  # WordPress user IDs of authors
 
@@ -131,8 +132,9 @@ def _authors(ctx):
 def _terms(ctx, terms):
     parents = {t.slug: t.parent_slug for t in ctx.export.terms if t.taxonomy == "category"}
     for term in terms:
-        if term.key in ctx.topics:
+        if term.key in ctx.terms_seen:
             continue
+        ctx.terms_seen.add(term.key)
 
         def bring_in(term=term):
             outcome = topics.import_term(term)
@@ -191,6 +193,7 @@ def _comments(ctx, item, kind):
     if not item.comments:
         return
     article = target(Kind.POST, item.wp_id) if kind == "article" else None
+    thread = Thread(item.comments) if article is not None else None
     for comment in sorted(item.comments, key=_in_order):
         label = comment_label(comment, item)
         if article is None:
@@ -201,4 +204,4 @@ def _comments(ctx, item, kind):
             )
             ctx.report.record("comment", label, "skipped", reason)
             continue
-        _record(ctx, "comment", label, lambda c=comment: import_comment(c, article, ctx))
+        _record(ctx, "comment", label, lambda c=comment: import_comment(c, article, ctx, thread))

@@ -17,6 +17,12 @@ def find(kind, key):
     return ImportedItem.objects.filter(kind=kind, wordpress_key=str(key)).first()
 
 
+def find_all(kind, keys):
+    """The records of those of `keys` that were imported before, in one query."""
+    keys = [str(key) for key in keys if key]
+    return ImportedItem.objects.filter(kind=kind, wordpress_key__in=keys) if keys else []
+
+
 def target(kind, key):
     """What the item became, or None (never imported, or deleted here since)."""
     record = find(kind, key)

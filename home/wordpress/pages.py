@@ -7,7 +7,7 @@ from . import publishing, redirects
 from .body import PAGE_BLOCKS, BodyConverter, raw_stream
 from .destinations import available_slug, wordpress_slug
 from .mapping import Kind, find, fingerprint, remember
-from .records import plain_text
+from .records import plain_text, seo_description
 from .report import Outcome, Skip
 
 CONVERSION_VERSION = 1
@@ -27,7 +27,7 @@ def import_page(item, ctx):
     fields = {
         "title": item.label[:255],
         "intro": intro[: MAX_INTRO - 1] + "…" if len(intro) > MAX_INTRO else intro,
-        "search_description": plain_text(item.meta_value("_yoast_wpseo_metadesc")),
+        "search_description": seo_description(item),
     }
     signature = fingerprint(CONVERSION_VERSION, item.fingerprint(), fields, body.blocks, plan)
     if page is not None and record.fingerprint == signature:

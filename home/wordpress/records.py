@@ -19,6 +19,13 @@ def plain_text(value):
     return " ".join(html.unescape(TAGS.sub(" ", value or "")).split())
 
 
+def seo_description(item):
+    """The search engine description Yoast SEO kept for the item, unless it is a template
+    ("%%excerpt%%") that only Yoast can fill in."""
+    text = plain_text(item.meta_value("_yoast_wpseo_metadesc"))
+    return "" if "%%" in text else text
+
+
 def parse_date(local, gmt=""):
     """An aware datetime from WordPress's pair of dates: the GMT one when it is set (drafts
     have none), else the local one in the practice's time zone. None when neither is."""

@@ -229,3 +229,11 @@ def test_nothing_is_written_when_the_site_has_no_home_page(db, export_path):
     with pytest.raises(CommandError, match="no home page"):
         run_import(export_path)
     assert counts() == before
+
+
+def test_imported_pages_open_in_the_editor(imported, admin_client):
+    for page in (article(), StandardPage.objects.get(), ClinicianPage.objects.get()):
+        response = admin_client.get(f"/admin/pages/{page.pk}/edit/")
+        assert response.status_code == 200, page
+    html = admin_client.get(f"/admin/pages/{article().pk}/edit/").content.decode()
+    assert "A simple pain diary makes changes easier to notice." in html
