@@ -7,8 +7,8 @@
 Without --url it builds the demo site in a throwaway SQLite database (its own media folder too),
 serves it with `manage.py runserver` on a free 127.0.0.1 port, takes the pictures in Chromium
 (/usr/bin/chromium, or CHROMIUM_PATH) and stops the server. Each picture is the first screen
-of the page (not the full page), so the PNGs stay small: home, an article and the consultation
-form with errors, at 360 px and 1280 px.
+of the page (not the full page), so the PNGs stay small: home, an article, a clinician and the
+consultation form with errors, at 360 px and 1280 px.
 """
 
 import argparse
@@ -24,6 +24,7 @@ OUT = PROJECT_DIR / "docs" / "screenshots"
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 WIDTHS = {360: 780, 1280: 800}
 ARTICLE = "/education/exercise-for-low-back-pain/"
+CLINICIAN = "/clinicians/anita-reyes/"
 MAX_BYTES = 300 * 1024
 STARTUP_TIMEOUT = 60
 
@@ -63,6 +64,7 @@ def take_screenshots(url):
     shots = {
         "home": lambda page: page.goto(url + "/"),
         "article": lambda page: page.goto(url + ARTICLE),
+        "clinician": lambda page: page.goto(url + CLINICIAN),
         "consultation-errors": lambda page: show_consultation_errors(page, url),
     }
     OUT.mkdir(parents=True, exist_ok=True)

@@ -2,25 +2,46 @@ from django.db import models
 from django.db.models import prefetch_related_objects
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
-from wagtail.fields import RichTextField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 
+from education.models import ClinicianPage
 from practice.pages import BasePage, all_pages
 
+from .blocks import ApproachStepBlock
 from .wordpress.models import ImportedItem  # noqa: F401 (the model lives in its own module)
 from .wordpress.old_addresses import query_redirect
 
 MAX_FEATURED_ARTICLES = 3
+MAX_CLINICIANS = 3
+
+# The rule editors follow for every picture's text alternative.
+DECORATIVE_RULE = (
+    "Describe what the picture shows that the words around it do not (who is in it, what they "
+    "are doing). Leave it empty only when the picture is decorative: when removing it would "
+    "lose no information."
+)
 
 
 class HomePage(BasePage):
     hero_heading = models.CharField(max_length=120)
     hero_intro = models.TextField(max_length=400, blank=True)
     hero_image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="People, not equipment: a clinician with a patient, or the team. Set the "
+        "image's focal point on their faces so every crop keeps them.",
     )
     hero_image_alt = models.CharField(
-        max_length=250, blank=True, help_text="Leave empty if the image is decorative."
+        "hero image text alternative", max_length=250, blank=True, help_text=DECORATIVE_RULE
+    )
+    what_we_treat = models.TextField(
+        blank=True,
+        help_text="One condition per line, in patients' words (e.g. 'Back and neck pain'). "
+        "Shown under the hero.",
     )
     call_to_action_text = models.CharField(max_length=60, default="Request a consultation")
     call_to_action_page = models.ForeignKey(
@@ -33,6 +54,23 @@ class HomePage(BasePage):
     )
     introduction_heading = models.CharField(max_length=120, default="About the practice")
     introduction = RichTextField(features=["bold", "italic", "link", "ul"], blank=True)
+    approach_heading = models.CharField(max_length=120, default="How we work")
+    approach = StreamField(
+        [("step", ApproachStepBlock())],
+        blank=True,
+        max_num=4,
+        help_text="Up to four steps, in the order a patient meets them.",
+    )
+    opioid_heading = models.CharField(max_length=120, default="Careful with opioids")
+    opioid_stance = RichTextField(
+        features=["bold", "italic", "link"],
+        blank=True,
+        help_text="The practice's position on opioid medicines, in two or three sentences.",
+    )
+    next_step_heading = models.CharField(max_length=120, default="Ready to talk it through?")
+    next_step_text = models.TextField(
+        max_length=300, blank=True, help_text="What happens after a patient gets in touch."
+    )
 
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
@@ -47,10 +85,18 @@ class HomePage(BasePage):
                 FieldPanel("hero_intro"),
                 FieldPanel("hero_image"),
                 FieldPanel("hero_image_alt"),
-                FieldPanel("call_to_action_text"),
-                PageChooserPanel("call_to_action_page"),
+                FieldPanel("what_we_treat"),
             ],
             heading="Hero",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("approach_heading"),
+                FieldPanel("approach"),
+                FieldPanel("opioid_heading"),
+                FieldPanel("opioid_stance"),
+            ],
+            heading="How we work",
         ),
         InlinePanel(
             "featured_articles",
@@ -62,6 +108,15 @@ class HomePage(BasePage):
         MultiFieldPanel(
             [FieldPanel("introduction_heading"), FieldPanel("introduction")],
             heading="Introduction to the practice",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("next_step_heading"),
+                FieldPanel("next_step_text"),
+                FieldPanel("call_to_action_text"),
+                PageChooserPanel("call_to_action_page"),
+            ],
+            heading="Next step (the closing call to action)",
         ),
     ]
 
@@ -86,6 +141,19 @@ class HomePage(BasePage):
             [page for page in featured if hasattr(page, "hero_image_id")], "hero_image__renditions"
         )
         return featured
+
+    @property
+    def what_we_treat_lines(self):
+        return [line.strip() for line in self.what_we_treat.splitlines() if line.strip()]
+
+    def get_clinicians(self):
+        """A few live, public clinicians with their photos, in the page tree's order."""
+        return list(
+            ClinicianPage.objects.live_public()
+            .select_related("photo")
+            .prefetch_related("photo__renditions")
+            .order_by("path")[:MAX_CLINICIANS]
+        )
 
 
 class FeaturedArticle(Orderable):

@@ -1,5 +1,20 @@
+from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 
 from .page_cache import remember_served_page
+from .style_guide import style_guide
 
 hooks.register("before_serve_page", remember_served_page)
+
+
+@hooks.register("register_admin_urls")
+def register_style_guide_url():
+    return [path("style-guide/", style_guide, name="style_guide")]
+
+
+@hooks.register("register_help_menu_item")
+def register_style_guide_menu_item():
+    return MenuItem(
+        "Style guide", reverse("style_guide"), name="style-guide", icon_name="doc-full", order=900
+    )

@@ -18,12 +18,9 @@ from education.models import (
 )
 from home.models import FeaturedArticle, HomePage
 
-from .images import demo_image, pain_scale_image
+from . import illustrations
+from .images import illustration, pain_scale_image
 from .loader import CONTENT, html, load, stream
-
-# Blue-greens for articles, warm tones for portraits, so the two never look alike.
-ARTICLE_PALETTE = ((29, 92, 138), (118, 176, 196), (243, 246, 248))
-PORTRAIT_PALETTE = ((138, 59, 18), (214, 170, 130), (250, 244, 236))
 
 # The pictures that articles' image blocks name, made when an article that shows one is built.
 IMAGES = {"pain-scale": pain_scale_image}
@@ -38,11 +35,12 @@ def build(log):
     article_index = _index(home, ArticleIndexPage, content["article_index"], log)
     clinician_index = _index(home, ClinicianIndexPage, content["clinician_index"], log)
     authors = {
-        spec["slug"]: _author(clinician_index, spec, content, log) for spec in load("clinicians")
+        spec["slug"]: _author(clinician_index, number, spec, content, log)
+        for number, spec in enumerate(load("clinicians"))
     }
     articles = [
-        _article(article_index, seed, slug, content, authors, topics, log)
-        for seed, slug in enumerate(_article_slugs(content), start=100)
+        _article(article_index, number, slug, content, authors, topics, log)
+        for number, slug in enumerate(_article_slugs(content))
     ]
     _feature(home, [a for a in articles if a.slug in content["featured"]])
 
@@ -79,14 +77,16 @@ def _index(home, model, spec, log):
     return index
 
 
-def _author(index, spec, content, log):
+def _author(index, number, spec, content, log):
     existing = ClinicianPage.objects.child_of(index).filter(slug=spec["slug"]).first()
     if existing:
         return existing
-    fields = {k: v for k, v in spec.items() if k not in ("slug", "seed", "full_bio")}
+    fields = {k: v for k, v in spec.items() if k not in ("slug", "full_bio")}
     name = f"{spec['honorific_prefix']} {spec['given_name']} {spec['family_name']}"
-    photo = demo_image(
-        content["portrait_title"].format(name=name), seed=spec["seed"], palette=PORTRAIT_PALETTE
+    photo = illustration(
+        content["portrait_title"].format(name=name),
+        f"portrait-{spec['slug']}.png",
+        lambda: illustrations.portrait(spec["slug"], number),
     )
     author = ClinicianPage(
         title=f"{name}, {spec['post_nominals']}",
@@ -102,15 +102,15 @@ def _author(index, spec, content, log):
     return author
 
 
-def _article(index, seed, slug, content, authors, topics, log):
+def _article(index, number, slug, content, authors, topics, log):
     existing = ArticlePage.objects.child_of(index).filter(slug=slug).first()
     if existing:
         return existing
     spec = load(f"articles/{slug}")
-    hero = demo_image(
+    hero = illustration(
         content["illustration_title"].format(title=spec["title"]),
-        seed=seed,
-        palette=ARTICLE_PALETTE,
+        f"article-{slug}.png",
+        lambda: illustrations.article_hero(spec["icon"], number),
     )
     article = ArticlePage(
         title=spec["title"],

@@ -11,8 +11,12 @@ from pages.models import StandardPage
 from practice.models import FooterLink, PracticeSettings, SocialLink, ThemeSettings
 from practice.site_url import host_and_port
 
-from .images import demo_image
+from . import illustrations
+from .images import illustration
 from .loader import html, load, stream
+
+# Home page fields the content file writes in shorthand (pictures, rich text, blocks).
+RICH_FIELDS = ("hero_image", "introduction", "opioid_stance", "approach")
 
 
 def build(log):
@@ -32,9 +36,11 @@ def _home_page(spec, log):
     root = Page.get_first_root_node()
     hero = spec["hero_image"]
     home = HomePage(
-        **{key: value for key, value in spec.items() if key not in ("hero_image", "introduction")},
-        hero_image=demo_image(hero["title"], seed=hero["seed"]),
+        **{key: value for key, value in spec.items() if key not in RICH_FIELDS},
+        hero_image=illustration(hero["title"], "home-hero.png", illustrations.home_hero),
         introduction=html(spec["introduction"]),
+        opioid_stance=html(spec["opioid_stance"]),
+        approach=[("step", step) for step in spec["approach"]],
     )
     # Wagtail's installer leaves a "Welcome" page at the top of the tree; ours replaces it.
     for welcome in root.get_children().exclude(pk__in=HomePage.objects.values("pk")):

@@ -65,3 +65,20 @@ def absolute_url(url):
 def content_version_tag():
     """The current content version, to key {% wagtailcache %} fragments on."""
     return content_version()
+
+
+# A page with fewer sections than this reads fine without a contents list.
+MIN_SECTIONS_FOR_CONTENTS = 3
+
+
+@register.simple_tag
+def section_headings(stream):
+    """(anchor, text) for each section heading (h2) of a StreamField, for a contents list; an
+    empty list when there are too few sections to need one. The anchors are the blocks' ids,
+    which the heading block template writes as "section-<id>"."""
+    headings = [
+        (f"section-{block.id}", block.value["text"])
+        for block in stream
+        if block.block_type == "heading" and block.value["level"] == "h2" and block.id
+    ]
+    return headings if len(headings) >= MIN_SECTIONS_FOR_CONTENTS else []

@@ -18,6 +18,8 @@ UK_TO_US = {
     "organise": "organize",
     "specialising": "specializing",
     "specialise": "specialize",
+    "specialises": "specializes",
+    "specialised": "specialized",
     "minimise": "minimize",
     "realise": "realize",
     "anaesthetic": "anesthetic",
@@ -46,13 +48,22 @@ UK_TO_US = {
     "a&e": "emergency room",
     "gp": "primary care doctor",
 }
+# Any other -ise/-isation verb is British (US: -ize), except these words spelled -ise in both.
+ISE_WORD = re.compile(r"\b[a-z]+(?:ise|ises|ised|ising|isation|isations)\b", re.IGNORECASE)
+ISE_IN_BOTH = re.compile(
+    r"^(?:exercis|advertis|surpris|supervis|otherwis|promis|wis|ris|arisi?|aris|nois|concis|"
+    r"precis|premis|expertis|franchis|compromis|enterpris|revis|devis|rais|prais|despis|disguis|"
+    r"bruis|cruis|merchandis|chastis|incis|televis|improvis|excis|demis|paradis|pois|tortois|"
+    r"anis|valis|mis|dis|apprais|circumcis|premis)(?:e|es|ed|ing)$",
+    re.IGNORECASE,
+)
 UK_WORDS = re.compile(r"\b(" + "|".join(map(re.escape, UK_TO_US)) + r")\b", re.IGNORECASE)
 MONTH = "January|February|March|April|May|June|July|August|September|October|November|December"
 # "3 March 2026" (US: "March 3, 2026"), "8am" or "5 pm" (US: "8:00 a.m.").
 UK_DATE = re.compile(rf"\b\d{{1,2}} ({MONTH}) \d{{4}}\b")
 BARE_TIME = re.compile(r"\b\d{1,2}(:\d\d)? ?(am|pm)\b", re.IGNORECASE)
 # A phone number written the US way: (555) 123-4567.
-US_PHONE = re.compile(r"^\(\d{3}\) \d{3}-\d{4}$")
+US_PHONE = re.compile(r"(?:^|\s)\(\d{3}\) \d{3}-\d{4}$")
 
 
 def demo_page_texts(client):
@@ -69,13 +80,20 @@ def demo_page_texts(client):
 
 
 def test_the_demo_pages_use_no_british_spellings(client, demo_site):
-    found = {
-        path: sorted({match.lower() for match in UK_WORDS.findall(text)})
-        for path, text in demo_page_texts(client)
-    }
+    found = {path: british_words(text) for path, text in demo_page_texts(client)}
     found = {path: words for path, words in found.items() if words}
-    advice = {path: [f"{w} -> {UK_TO_US[w]}" for w in words] for path, words in found.items()}
-    assert not found, f"British English on the demo pages: {advice}"
+    assert not found, f"British English on the demo pages: {found}"
+
+
+def british_words(text):
+    """The British spellings in `text`, each with the American word to use instead."""
+    listed = {word.lower(): UK_TO_US[word.lower()] for word in UK_WORDS.findall(text)}
+    ise = {
+        word.lower(): "-ize"
+        for word in ISE_WORD.findall(text)
+        if not ISE_IN_BOTH.match(word.lower())
+    }
+    return sorted(f"{word} -> {us}" for word, us in (ise | listed).items())
 
 
 def test_the_demo_pages_write_dates_and_times_the_american_way(client, demo_site):
@@ -93,6 +111,10 @@ def test_the_practice_phone_number_is_in_us_format(client, demo_site):
 def test_the_checker_catches_what_it_looks_for():
     # The patterns themselves: a British sentence trips each of them.
     assert UK_WORDS.findall("Call us on Monday to recognise a sleeping tablet")
+    assert british_words("She specialises in exercise and minimised surprises") == [
+        "minimised -> -ize",
+        "specialises -> specializes",
+    ]
     assert UK_DATE.search("Reviewed 3 March 2026")
     assert BARE_TIME.search("Open 8am to 5 pm")
     assert not BARE_TIME.search("Open 8:00 a.m. to 5:00 p.m.")

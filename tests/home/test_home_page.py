@@ -71,7 +71,7 @@ def test_hero_call_to_action_falls_back_to_the_consultation_page_setting(
 ):
     assert furnished_home_page.call_to_action_page is None  # it relies on the site setting
     html = soup_of(client.get("/"))
-    button = html.select_one(".hero a.button")
+    button = html.select_one(".next-step a.button")
     assert button is not None and button["href"] == "/consultation/"
 
 

@@ -2,7 +2,9 @@
 all the CSS a page links under 12 KB, and an article's HTML, CSS and JavaScript under 15 KB."""
 
 import gzip
+import re
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -75,3 +77,29 @@ def test_an_article_with_its_css_and_scripts_stays_under_15_kb_gzipped(client, d
     total = sum(sizes.values())
     detail = ", ".join(f"{kind} {size / 1024:.1f} KB" for kind, size in sizes.items())
     assert total < ARTICLE_BUDGET, f"The article weighs {total / 1024:.1f} KB gzipped: {detail}"
+
+
+FONT_BUDGET = 40 * 1024
+FONT_URL = re.compile(r"url\(\"?([^\")]+\.woff2)\"?\)")
+
+
+def test_the_fonts_a_page_can_load_stay_under_40_kb_and_swap():
+    """Every font file site.css can make a page fetch, added up, and each shown with
+    font-display: swap so text never waits for it."""
+    css_path = Path(finders.find("practice/css/site.css"))
+    css = css_path.read_text()
+    faces = re.findall(r"@font-face\s*{[^}]*}", css)
+    assert faces and all("font-display: swap" in face for face in faces)
+    files = [css_path.parent / url for face in faces for url in FONT_URL.findall(face)]
+    assert len(files) == len(faces) and all(f.suffix == ".woff2" for f in files)
+    total = sum(file.stat().st_size for file in files)
+    assert total <= FONT_BUDGET, f"The fonts weigh {total / 1024:.1f} KB"
+
+
+def test_the_fonts_are_the_ones_the_npm_package_ships():
+    """The self-hosted copies are the package's files, unchanged (see docs/licenses.md)."""
+    package = Path(settings.BASE_DIR) / "node_modules" / "@fontsource" / "atkinson-hyperlegible"
+    if not package.exists():
+        pytest.skip("node_modules is not installed (`make checkers` installs it)")
+    for copy in Path(finders.find("practice/fonts")).glob("*.woff2"):
+        assert copy.read_bytes() == (package / "files" / copy.name).read_bytes(), copy.name

@@ -91,7 +91,10 @@ def test_the_header_button_leads_to_the_consultation_page(
 ):
     assert PracticeSettings.for_site(site).consultation_page_id == consultation_page.pk
     html = client.get("/about/").content.decode()
-    assert re.search(r'<a class="button button--small main-nav__cta" href="/consultation/">', html)
+    assert re.search(
+        r'<a class="button button--small button--inverse site-header__cta" href="/consultation/">',
+        html,
+    )
 
 
 def test_a_valid_request_is_stored_once_then_redirects_to_the_thank_you_page(

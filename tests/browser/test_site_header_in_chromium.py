@@ -1,0 +1,78 @@
+"""The header respects a phone's first screen: at 360 x 780 it takes at most a quarter of it,
+with the practice's name, a number to tap and one call to action in view; the menu and the
+search box are one tap away, with or without JavaScript."""
+
+import pytest
+
+from .helpers import assert_no_axe_violations, new_page
+
+WIDTH, HEIGHT = 360, 780
+MAX_HEADER_HEIGHT = HEIGHT // 4
+
+
+@pytest.fixture(params=[True, False], ids=["javascript", "no-javascript"])
+def phone(chromium, request):
+    page = new_page(chromium, width=WIDTH, java_script_enabled=request.param)
+    page.set_viewport_size({"width": WIDTH, "height": HEIGHT})
+    yield page
+    page.context.close()
+
+
+def test_the_phone_header_fits_a_quarter_of_the_first_screen(
+    live_server, furnished_home_page, phone
+):
+    phone.goto(live_server.url + "/")
+    header = phone.locator("header.site-header").bounding_box()
+    assert header["height"] <= MAX_HEADER_HEIGHT, f"The header is {header['height']} px tall"
+
+    call = phone.locator('header a[href^="tel:"]')
+    box = call.bounding_box()
+    assert call.is_visible() and box["y"] + box["height"] <= HEIGHT
+    assert call.inner_text().split()[-2:] == ["(555)", "014-2290"]
+    assert box["height"] >= 44  # a thumb can hit it
+
+    # One "Request a consultation" on the first screen, whatever the page puts below.
+    offers = phone.get_by_text("Request a consultation", exact=True).filter(visible=True).all()
+    on_first_screen = [o for o in offers if o.bounding_box()["y"] < HEIGHT]
+    assert len(on_first_screen) == 1
+
+
+def test_the_menu_and_search_open_with_one_tap(live_server, furnished_home_page, phone):
+    phone.goto(live_server.url + "/")
+    about = phone.locator("header").get_by_role("link", name="About the practice")
+    about = about.filter(visible=True)
+    assert about.count() == 0  # behind the Menu
+    phone.locator("header summary", has_text="Menu").click()
+    about.first.wait_for()
+    about.first.click()
+    phone.wait_for_url("**/about/")
+
+    phone.locator("header summary", has_text="Search").click()
+    search = phone.get_by_role("searchbox").filter(visible=True)
+    search.fill("back pain")
+    search.press("Enter")
+    phone.wait_for_url("**/search/?q=back+pain")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_open_menu_is_accessible(live_server, furnished_home_page, browser_page, axe, scheme):
+    page = browser_page
+    page.set_viewport_size({"width": WIDTH, "height": HEIGHT})
+    page.emulate_media(color_scheme=scheme)
+    page.goto(live_server.url + "/")
+    page.locator("header summary", has_text="Menu").click()
+    assert_no_axe_violations(axe, page, f"the open menu ({scheme} scheme)")
+    page.locator("header summary", has_text="Search").click()
+    assert_no_axe_violations(axe, page, f"the open search box ({scheme} scheme)")
+
+
+def test_wide_screens_show_the_menu_and_search_without_a_disclosure(
+    live_server, furnished_home_page, browser_page
+):
+    page = browser_page
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(live_server.url + "/")
+    header = page.locator("header")
+    assert header.get_by_role("link", name="About the practice").filter(visible=True).count() == 1
+    assert page.get_by_role("searchbox").filter(visible=True).count() == 1
+    assert page.locator("header summary").filter(visible=True).count() == 0
