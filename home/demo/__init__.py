@@ -9,6 +9,7 @@ from importlib import import_module
 STEPS = [
     "home.demo.site",
     "home.demo.education",
+    "home.demo.conditions",
     "home.demo.consultation",
     "home.demo.comments",
     "home.demo.review",

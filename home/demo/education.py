@@ -1,7 +1,8 @@
-"""Patient education: the clinicians, topics and articles of the demo practice.
+"""Patient education: the clinicians, the languages they speak, topics and articles of the
+demo practice.
 
-The words are in content/education.yaml, content/topics.yaml, content/clinicians.yaml and one
-file per article in content/articles/.
+The words are in content/education.yaml, content/topics.yaml, content/clinicians.yaml,
+content/languages.yaml and one file per article in content/articles/.
 """
 
 from education.models import (
@@ -10,6 +11,7 @@ from education.models import (
     ArticlePage,
     ClinicianIndexPage,
     ClinicianPage,
+    Language,
     Topic,
 )
 from home.models import FeaturedArticle, HomePage
@@ -31,10 +33,12 @@ def build(log):
         return
     content = load("education")
     topics = _topics()
+    languages = _languages()
     article_index = _index(home, ArticleIndexPage, content["article_index"], log)
     clinician_index = _index(home, ClinicianIndexPage, content["clinician_index"], log)
     authors = {
-        spec["slug"]: _author(clinician_index, spec, content, log) for spec in load("clinicians")
+        spec["slug"]: _author(clinician_index, spec, content, languages, log)
+        for spec in load("clinicians")
     }
     articles = [
         _article(article_index, seed, slug, content, authors, topics, log)
@@ -64,6 +68,13 @@ def _topics():
     return topics
 
 
+def _languages():
+    return {
+        spec["code"]: Language.objects.get_or_create(code=spec["code"], defaults=spec)[0]
+        for spec in load("languages")
+    }
+
+
 def _index(home, model, spec, log):
     existing = model.objects.child_of(home).first()
     if existing:
@@ -75,11 +86,11 @@ def _index(home, model, spec, log):
     return index
 
 
-def _author(index, spec, content, log):
+def _author(index, spec, content, languages, log):
     existing = ClinicianPage.objects.child_of(index).filter(slug=spec["slug"]).first()
     if existing:
         return existing
-    fields = {k: v for k, v in spec.items() if k not in ("slug", "seed", "full_bio")}
+    fields = {k: v for k, v in spec.items() if k not in ("slug", "seed", "full_bio", "languages")}
     name = f"{spec['honorific_prefix']} {spec['given_name']} {spec['family_name']}"
     photo = demo_image(
         content["portrait_title"].format(name=name), seed=spec["seed"], palette=PORTRAIT_PALETTE
@@ -92,6 +103,7 @@ def _author(index, spec, content, log):
         full_bio=html(spec["full_bio"]),
         **fields,
     )
+    author.languages = [languages[code] for code in spec["languages"]]
     index.add_child(instance=author)
     author.save_revision().publish()
     log(f"Created the clinician {author.title!r}.")
