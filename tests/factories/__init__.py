@@ -28,7 +28,16 @@ from .home import (
     ThemeSettingsFactory,
     change_practice_settings,
 )
-from .pages import StandardPageFactory
+from .pages import (
+    DocumentFactory,
+    InsurancePlanFactory,
+    LocationIndexPageFactory,
+    LocationPageFactory,
+    NewPatientsPageFactory,
+    NoticePageFactory,
+    StandardPageFactory,
+    days_from_today,
+)
 
 __all__ = [
     "ArticleIndexPageFactory",
@@ -36,12 +45,18 @@ __all__ = [
     "ClinicianIndexPageFactory",
     "ClinicianPageFactory",
     "CommentFactory",
+    "DocumentFactory",
     "ConsultationFormPageFactory",
     "ConsultationRequestFactory",
     "FeaturedArticleFactory",
     "FooterLinkFactory",
     "HomePageFactory",
     "ImageFactory",
+    "InsurancePlanFactory",
+    "LocationIndexPageFactory",
+    "LocationPageFactory",
+    "NewPatientsPageFactory",
+    "NoticePageFactory",
     "PageFactory",
     "PracticeSettingsFactory",
     "ReplyFactory",
@@ -53,5 +68,6 @@ __all__ = [
     "TopicFactory",
     "UserFactory",
     "change_practice_settings",
+    "days_from_today",
     "plain_body",
 ]
