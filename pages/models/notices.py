@@ -18,6 +18,7 @@ from practice.pages import BasePage
 from ..hours import date_label
 
 # A BCP 47 language tag as the lang attribute takes it: "es", "zh-Hant", "ht".
+RIGHT_TO_LEFT = {"ar", "fa", "he", "ps", "ur", "yi"}
 LANGUAGE_TAG = re.compile(r"[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*")
 
 
@@ -109,3 +110,8 @@ class LanguageTagline(Orderable):
             raise ValidationError(
                 {"language_code": "Enter a language code such as 'es', 'vi' or 'zh-Hant'."}
             )
+
+    @property
+    def direction(self):
+        """'rtl' for Arabic, Farsi, Hebrew, Urdu...: screen readers and browsers need it."""
+        return "rtl" if self.language_code.split("-")[0].lower() in RIGHT_TO_LEFT else "ltr"
