@@ -8,6 +8,7 @@ article in it.
 """
 
 from .base import ImageFactory, PageFactory, SuperuserFactory, UserFactory
+from .blocks import citation, references
 from .comments import CommentFactory, ReplyFactory
 from .consultation import ConsultationFormPageFactory, ConsultationRequestFactory
 from .education import (
@@ -68,6 +69,8 @@ __all__ = [
     "TopicFactory",
     "UserFactory",
     "change_practice_settings",
+    "citation",
     "days_from_today",
     "plain_body",
+    "references",
 ]
