@@ -34,7 +34,16 @@ from .home import (
     ThemeSettingsFactory,
     change_practice_settings,
 )
-from .pages import StandardPageFactory
+from .pages import (
+    DocumentFactory,
+    InsurancePlanFactory,
+    LocationIndexPageFactory,
+    LocationPageFactory,
+    NewPatientsPageFactory,
+    NoticePageFactory,
+    StandardPageFactory,
+    days_from_today,
+)
 
 __all__ = [
     "ArticleIndexPageFactory",
@@ -44,6 +53,7 @@ __all__ = [
     "CommentFactory",
     "ConditionIndexPageFactory",
     "ConditionPageFactory",
+    "DocumentFactory",
     "ConsultationFormPageFactory",
     "ConsultationRequestFactory",
     "FeaturedArticleFactory",
@@ -51,6 +61,11 @@ __all__ = [
     "HomePageFactory",
     "ImageFactory",
     "LanguageFactory",
+    "InsurancePlanFactory",
+    "LocationIndexPageFactory",
+    "LocationPageFactory",
+    "NewPatientsPageFactory",
+    "NoticePageFactory",
     "PageFactory",
     "PracticeSettingsFactory",
     "ReplyFactory",
@@ -65,6 +80,7 @@ __all__ = [
     "UserFactory",
     "change_practice_settings",
     "citation",
+    "days_from_today",
     "plain_body",
     "references",
 ]
