@@ -1,7 +1,8 @@
-"""Patient education: the clinicians, topics and articles of the demo practice.
+"""Patient education: the clinicians, the languages they speak, topics and articles of the
+demo practice.
 
-The words are in content/education.yaml, content/topics.yaml, content/clinicians.yaml and one
-file per article in content/articles/.
+The words are in content/education.yaml, content/topics.yaml, content/clinicians.yaml,
+content/languages.yaml and one file per article in content/articles/.
 """
 
 import datetime
@@ -14,6 +15,7 @@ from education.models import (
     ArticlePage,
     ClinicianIndexPage,
     ClinicianPage,
+    Language,
     Topic,
 )
 from home.models import FeaturedArticle, HomePage
@@ -32,10 +34,11 @@ def build(log):
         return
     content = load("education")
     topics = _topics()
+    languages = _languages()
     article_index = _index(home, ArticleIndexPage, content["article_index"], log)
     clinician_index = _index(home, ClinicianIndexPage, content["clinician_index"], log)
     authors = {
-        spec["slug"]: _author(clinician_index, number, spec, content, log)
+        spec["slug"]: _author(clinician_index, number, spec, content, languages, log)
         for number, spec in enumerate(load("clinicians"))
     }
     articles = [
@@ -66,6 +69,13 @@ def _topics():
     return topics
 
 
+def _languages():
+    return {
+        spec["code"]: Language.objects.get_or_create(code=spec["code"], defaults=spec)[0]
+        for spec in load("languages")
+    }
+
+
 def _index(home, model, spec, log):
     existing = model.objects.child_of(home).first()
     if existing:
@@ -77,11 +87,11 @@ def _index(home, model, spec, log):
     return index
 
 
-def _author(index, number, spec, content, log):
+def _author(index, number, spec, content, languages, log):
     existing = ClinicianPage.objects.child_of(index).filter(slug=spec["slug"]).first()
     if existing:
         return existing
-    fields = {k: v for k, v in spec.items() if k not in ("slug", "full_bio")}
+    fields = {k: v for k, v in spec.items() if k not in ("slug", "full_bio", "languages")}
     name = f"{spec['honorific_prefix']} {spec['given_name']} {spec['family_name']}"
     photo = illustration(
         content["portrait_title"].format(name=name),
@@ -96,6 +106,7 @@ def _author(index, number, spec, content, log):
         full_bio=html(spec["full_bio"]),
         **fields,
     )
+    author.languages = [languages[code] for code in spec["languages"]]
     index.add_child(instance=author)
     author.save_revision().publish()
     log(f"Created the clinician {author.title!r}.")

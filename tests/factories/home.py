@@ -49,10 +49,6 @@ class PracticeSettingsFactory(DjangoModelFactory):
     tagline = "Specialist care for chronic pain"
     phone = "(555) 014-2290"
     email = "office@rubin-pain.example"
-    address = "Harbor Medical Plaza, Suite 210\n410 Shoreline Avenue\nSpringfield, ST 01234"
-    opening_hours = (
-        "Monday through Thursday: 8:00 a.m. to 5:00 p.m.\nFriday: 8:00 a.m. to 1:00 p.m."
-    )
     emergency_notice = (
         "If this is an emergency, call 911 or go to your nearest emergency department."
     )

@@ -10,11 +10,12 @@ import * as openPeeps from "@dicebear/open-peeps";
 const here = new URL(".", import.meta.url).pathname;
 const require = createRequire(import.meta.url);
 
-// People: the three clinicians and two patients for the home page's hero.
+// People: the clinicians and two patients for the home page's hero.
 const PEOPLE = {
   "edward-rubin": { head: ["grayShort"], headContrastColor: ["e8e1e1"], face: ["calm"], accessories: ["glasses"], accessoriesProbability: 100, skinColor: ["edb98a"], clothingColor: ["8fa7df"] },
   "anita-reyes": { head: ["long"], headContrastColor: ["4a312c"], face: ["smile"], accessoriesProbability: 0, skinColor: ["d08b5b"], clothingColor: ["9ddadb"] },
   "maya-okafor": { head: ["afro"], face: ["smile"], accessoriesProbability: 0, skinColor: ["694d3d"], clothingColor: ["78e185"] },
+  "sofia-martinez": { head: ["bun"], headContrastColor: ["2c1b18"], face: ["smile"], accessories: ["glasses4"], accessoriesProbability: 100, skinColor: ["edb98a"], clothingColor: ["e279c7"] },
   "patient-one": { head: ["bun2"], headContrastColor: ["724133"], face: ["explaining"], accessoriesProbability: 0, skinColor: ["ffdbb4"], clothingColor: ["ffcf77"] },
   "patient-two": { head: ["grayMedium"], headContrastColor: ["e8e1e1"], face: ["calm"], accessoriesProbability: 0, skinColor: ["ae5d29"], clothingColor: ["e78276"] },
 };
