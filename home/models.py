@@ -6,6 +6,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 
 from education.models import ClinicianPage
+from pages.models import LocationPage
 from practice.pages import BasePage, all_pages
 
 from .blocks import ApproachStepBlock
@@ -154,6 +155,10 @@ class HomePage(BasePage):
             .prefetch_related("photo__renditions")
             .order_by("path")[:MAX_CLINICIANS]
         )
+
+    def get_locations(self):
+        """The practice's live, public locations with their hours, in tree order."""
+        return list(LocationPage.objects.for_listing())
 
 
 class FeaturedArticle(Orderable):

@@ -40,6 +40,7 @@ UK_TO_US = {
     "towards": "toward",
     "whilst": "while",
     "fortnight": "two weeks",
+    "working days": "business days",
     "painkillers": "pain relievers",
     "sleeping tablet": "sleeping pill",
     "tablets": "pills",
