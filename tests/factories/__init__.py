@@ -8,6 +8,7 @@ article in it.
 """
 
 from .base import ImageFactory, PageFactory, SuperuserFactory, UserFactory
+from .blocks import citation, references
 from .comments import CommentFactory, ReplyFactory
 from .consultation import ConsultationFormPageFactory, ConsultationRequestFactory
 from .education import (
@@ -33,7 +34,16 @@ from .home import (
     ThemeSettingsFactory,
     change_practice_settings,
 )
-from .pages import StandardPageFactory
+from .pages import (
+    DocumentFactory,
+    InsurancePlanFactory,
+    LocationIndexPageFactory,
+    LocationPageFactory,
+    NewPatientsPageFactory,
+    NoticePageFactory,
+    StandardPageFactory,
+    days_from_today,
+)
 
 __all__ = [
     "ArticleIndexPageFactory",
@@ -43,6 +53,7 @@ __all__ = [
     "CommentFactory",
     "ConditionIndexPageFactory",
     "ConditionPageFactory",
+    "DocumentFactory",
     "ConsultationFormPageFactory",
     "ConsultationRequestFactory",
     "FeaturedArticleFactory",
@@ -50,6 +61,11 @@ __all__ = [
     "HomePageFactory",
     "ImageFactory",
     "LanguageFactory",
+    "InsurancePlanFactory",
+    "LocationIndexPageFactory",
+    "LocationPageFactory",
+    "NewPatientsPageFactory",
+    "NoticePageFactory",
     "PageFactory",
     "PracticeSettingsFactory",
     "ReplyFactory",
@@ -63,5 +79,8 @@ __all__ = [
     "TreatmentPageFactory",
     "UserFactory",
     "change_practice_settings",
+    "citation",
+    "days_from_today",
     "plain_body",
+    "references",
 ]
