@@ -6,7 +6,12 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from education.npi import validate_npi
-from tests.factories import ClinicianPageFactory, ConditionPageFactory, LanguageFactory
+from tests.factories import (
+    ClinicianPageFactory,
+    ConditionPageFactory,
+    LanguageFactory,
+    LocationPageFactory,
+)
 from tests.helpers import soup_of
 
 pytestmark = pytest.mark.django_db
@@ -176,3 +181,40 @@ def test_cards_say_who_takes_new_patients_and_their_languages(client, directory)
     cards = soup_of(client.get("/clinicians/")).select(".clinician-card")
     lopez = [li.get_text() for li in cards[0].select(".clinician-card__facts li")]
     assert lopez == ["Not taking new patients at the moment", "Speaks Spanish"]
+
+
+# --- Locations (the locations' app links clinicians to offices) ---
+
+
+@pytest.fixture
+def offices(directory):
+    harbor = LocationPageFactory(
+        title="Harbor office", clinicians=[directory["rubin"], directory["lopez"]]
+    )
+    hill = LocationPageFactory(title="Hill office", clinicians=[directory["okafor"]])
+    return harbor, hill
+
+
+def test_the_location_filter_lists_offices_and_narrows_the_list(client, offices):
+    html = soup_of(client.get("/clinicians/"))
+    options = [o.get_text() for o in html.select("select[name=location] option")]
+    assert options == ["Any location", "Harbor office", "Hill office"]
+    response = client.get("/clinicians/?location=hill-office")
+    assert names(response) == ["Dr. Maya Okafor, MD"]
+    response = client.get("/clinicians/?location=harbor-office&accepting=on")
+    assert names(response) == ["Dr. Edward Rubin, MD"]
+
+
+def test_an_unknown_or_unpublished_office_gives_an_empty_list(client, offices):
+    harbor, _ = offices
+    harbor.unpublish()
+    for query in ("location=harbor-office", "location=nowhere"):
+        response = client.get(f"/clinicians/?{query}")
+        assert response.status_code == 200
+        assert names(response) == []
+
+
+def test_with_one_office_there_is_no_location_choice(client, directory):
+    LocationPageFactory(title="Harbor office", clinicians=[directory["rubin"]])
+    html = soup_of(client.get("/clinicians/"))
+    assert html.select_one("select[name=location]") is None
