@@ -151,6 +151,16 @@ class ReviewedPageDueFilterSet(WagtailFilterSet):
 
     filter_status = ReviewDueFilterSet.filter_status
 
+    class Meta:
+        model = ConditionPage
+        fields = ["status", "medical_reviewer"]
+
+
+class TreatmentsDueFilterSet(ReviewedPageDueFilterSet):
+    class Meta:
+        model = TreatmentPage
+        fields = ["status", "medical_reviewer"]
+
 
 class ConditionsDueReportView(ReviewDueReportView):
     page_title = "Conditions due for review"
@@ -177,6 +187,7 @@ class ConditionsDueReportView(ReviewDueReportView):
 class TreatmentsDueReportView(ConditionsDueReportView):
     page_title = "Treatments due for review"
     model = TreatmentPage
+    filterset_class = TreatmentsDueFilterSet
     index_url_name = "education_treatments_review_due"
     index_results_url_name = "education_treatments_review_due_results"
     no_results_message = "No live treatment page is overdue or due for review in the next 30 days."
