@@ -5,6 +5,7 @@ records the review; the reports list those due for review."""
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from wagtail.models import WorkflowPage
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
@@ -136,3 +137,65 @@ def test_the_reports_list_conditions_and_treatments_due_for_review(
     )
     response = client.get(reverse("education_treatments_review_due") + "?status=overdue")
     assert "Overdue injection" in response.content.decode()
+
+
+@pytest.mark.parametrize("model", ["conditionpage", "treatmentpage"])
+def test_a_new_page_can_be_previewed_before_it_is_saved(
+    client, superuser, condition_index, treatment_index, model
+):
+    parent = condition_index if model == "conditionpage" else treatment_index
+    client.force_login(superuser)
+    url = reverse("wagtailadmin_pages:preview_on_add", args=["education", model, parent.pk])
+    form = condition_form() if model == "conditionpage" else treatment_form()
+    assert client.post(url, form).json()["is_valid"]
+    response = client.get(url)
+    assert response.status_code == 200
+    title = "Sciatica" if model == "conditionpage" else "Epidural steroid injection"
+    assert soup_of(response).h1.get_text() == title
+
+
+def treatment_form():
+    sections = ("who_it_helps", "how_to_prepare", "on_the_day", "recovery", "risks")
+    data = {
+        "seo_title": "",
+        "search_description": "",
+        "go_live_at": "",
+        "expire_at": "",
+        **{name: rich_text("") for name in (*sections, "when_to_call")},
+        "title": "Epidural steroid injection",
+        "slug": "epidural-steroid-injection",
+        "summary": "An injection near an irritated nerve root.",
+        "kind": "percutaneous",
+        "what_it_is": rich_text("<p>Steroid medicine, injected with X-ray guidance.</p>"),
+        "needs_driver": "on",
+        "blood_thinner_advice": "",
+        "fasting_advice": "",
+        "clinician_links": inline_formset([]),
+        "article_links": inline_formset([]),
+        "minor_edit": "",
+    }
+    return nested_form_data(data)
+
+
+def test_choosing_the_same_treatment_twice_is_refused_not_a_500(
+    client, superuser, condition_index, injection
+):
+    client.force_login(superuser)
+    add_url = reverse(
+        "wagtailadmin_pages:add", args=["education", "conditionpage", condition_index.pk]
+    )
+    twice = inline_formset([{"treatment": injection.pk}, {"treatment": injection.pk}])
+    response = client.post(add_url, condition_form(treatment_links=twice))
+    assert response.status_code == 200
+    assert "duplicate" in response.content.decode().lower()
+    assert not ConditionPage.objects.filter(slug="sciatica").exists()
+
+
+def test_two_profiles_cannot_share_an_npi(rubin, clinician_index):
+    rubin.npi = "1234567893"
+    rubin.save()
+    other = ClinicianPageFactory(parent=clinician_index, given_name="Ana")
+    other.npi = "1234567893"
+    with pytest.raises(ValidationError) as caught:
+        other.full_clean()
+    assert caught.value.messages == ["Another clinician's profile already has this NPI."]
