@@ -112,6 +112,7 @@ def test_the_editor_forms_open(client, superuser, sciatica, injection, rubin):
     html = client.get(reverse("wagtailadmin_pages:edit", args=[sciatica.pk])).content.decode()
     for panel in ("Treatments we offer", "Clinicians who treat it", "Related articles"):
         assert panel in html
+    assert f"Grade {sciatica.reading_grade}" in html
 
 
 def test_the_reports_list_conditions_and_treatments_due_for_review(
