@@ -1,4 +1,5 @@
-"""Site search at /search/?q=: articles, clinicians and standard pages, on Wagtail search.
+"""Site search at /search/?q=: articles, conditions, treatments, clinicians and standard pages,
+on Wagtail search.
 
 Wagtail's database backend searches with SQLite's FTS5 on SQLite and PostgreSQL full-text
 search on PostgreSQL. Pages whose title matches come first (see ranked_results), then the
@@ -18,7 +19,13 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page, Site
 from wagtail.search.utils import normalise_query_string
 
-from education.models import ArticleIndexPage, ArticlePage, ClinicianPage
+from education.models import (
+    ArticleIndexPage,
+    ArticlePage,
+    ClinicianPage,
+    ConditionPage,
+    TreatmentPage,
+)
 from pages.models import StandardPage
 from practice.pagination import ItemPaginator
 
@@ -26,7 +33,13 @@ RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
 # At most this many title matches are lifted above the rest; any more keep their relevance order.
 TITLE_TIER_LIMIT = 500
-RESULT_TYPES = {ArticlePage: "Article", ClinicianPage: "Clinician", StandardPage: "Page"}
+RESULT_TYPES = {
+    ArticlePage: "Article",
+    ConditionPage: "Condition",
+    TreatmentPage: "Treatment",
+    ClinicianPage: "Clinician",
+    StandardPage: "Page",
+}
 TERM = re.compile(r"\w{2,}")
 # The search backends quote each word into their own query syntax, and not every character
 # safely (a '"' broke SQLite's FTS5 MATCH, a 500). Only words can match anything, so only words
