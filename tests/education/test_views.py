@@ -122,9 +122,9 @@ def test_article_page_shows_byline_dates_reading_time_topics_and_references(clie
     assert byline.a["href"] == "/clinicians/" + article.article_authors.first().clinician.slug + "/"
     assert html.select_one(".byline__photo") is not None
     dates = " ".join(html.select_one(".article__dates").get_text().split())
-    assert dates.startswith("Published 20 January 2026 ·")
-    assert "Medically reviewed by Dr. Edward Rubin, MD on 1 February 2026" in dates
-    assert "Next review due 1 February 2027" in dates
+    assert dates.startswith("Published January 20, 2026 ·")
+    assert "Medically reviewed by Dr. Edward Rubin, MD on February 1, 2026" in dates
+    assert "Next review due February 1, 2027" in dates
     assert "1 minute to read" in html.select_one(".article__reading-time").get_text()
     topic = html.select_one(".article__topics a")
     assert (topic.get_text(), topic["href"]) == ("Back pain", "/education/?topic=back-pain")
