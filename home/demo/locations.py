@@ -8,16 +8,23 @@ import datetime
 from django.utils import timezone
 from wagtail.models import Site
 
-from education.models import ClinicianPage
+from education.models import ClinicianPage, TreatmentPage
 from home.models import HomePage
-from pages.models import Closure, LocationClinician, LocationIndexPage, LocationPage, OpeningHours
+from pages.models import (
+    Closure,
+    LocationClinician,
+    LocationIndexPage,
+    LocationPage,
+    LocationService,
+    OpeningHours,
+)
 from pages.us_address import validate_us_phone, validate_zip_code
 from practice.models import PracticeSettings
 
 from .loader import load
 
 # Keys of a location in the YAML that are not fields of the page.
-NOT_FIELDS = ("primary", "hours", "closures", "clinicians")
+NOT_FIELDS = ("primary", "hours", "closures", "clinicians", "treatments")
 
 
 def build(log):
@@ -58,6 +65,12 @@ def _location(index, spec, log):
         LocationClinician(clinician=clinicians[slug], sort_order=order)
         for order, slug in enumerate(spec["clinicians"])
         if slug in clinicians
+    ]
+    treatments = {t.slug: t for t in TreatmentPage.objects.filter(slug__in=spec["treatments"])}
+    location.service_links = [
+        LocationService(treatment=treatments[slug], sort_order=order)
+        for order, slug in enumerate(spec["treatments"])
+        if slug in treatments
     ]
     # The demo is held to the editor's rules for the ZIP code and phone number.
     validate_zip_code(location.zip_code)
