@@ -90,3 +90,25 @@ def test_the_contact_prompt_gives_a_way_to_report_a_barrier(client, home_page):
     assert "To report a barrier or ask for another format:" in aside.get_text()
     assert aside.select_one('a[href^="tel:"]') is not None
     assert aside.select_one('a[href^="mailto:office@rubin-pain.example?subject="]') is not None
+
+
+def test_the_dashboard_lists_notices_overdue_or_due_soon(client, home_page, superuser):
+    NoticePageFactory(
+        parent=home_page,
+        title="Notice of privacy practices",
+        last_reviewed=days_from_today(-400),
+        next_review_due=days_from_today(-35),
+    )
+    NoticePageFactory(
+        parent=home_page,
+        title="Accessibility statement",
+        last_reviewed=days_from_today(-340),
+        next_review_due=days_from_today(20),
+    )
+    NoticePageFactory(parent=home_page, title="Nondiscrimination")  # due in 335 days
+    client.force_login(superuser)
+    panel = soup_of(client.get("/admin/")).select_one("#notices-due-section")
+    text = panel.get_text(" ", strip=True)
+    assert "Notice of privacy practices : review overdue since" in text
+    assert "Accessibility statement : review due" in text
+    assert "Nondiscrimination" not in text
