@@ -59,7 +59,10 @@ def _location(index, spec, log):
         OpeningHours(weekday=day, opens=opens, closes=closes, sort_order=order)
         for order, (day, opens, closes) in enumerate(spec["hours"])
     ]
-    location.closures = [_closure(order, closure) for order, closure in enumerate(spec["closures"])]
+    open_days = {day for day, _, _ in spec["hours"]}
+    location.closures = [
+        _closure(order, closure, open_days) for order, closure in enumerate(spec["closures"])
+    ]
     clinicians = {c.slug: c for c in ClinicianPage.objects.filter(slug__in=spec["clinicians"])}
     location.clinician_links = [
         LocationClinician(clinician=clinicians[slug], sort_order=order)
@@ -81,12 +84,16 @@ def _location(index, spec, log):
     return location
 
 
-def _closure(order, spec):
-    today = timezone.localdate()
-    last = spec.get("last_in_days")
+def _closure(order, spec, open_days):
+    """A closure about `in_days` from today, moved on to a day the office would be open (a
+    closure on a Sunday it never opens would tell patients nothing)."""
+    first = timezone.localdate() + datetime.timedelta(days=spec["in_days"])
+    while open_days and first.weekday() not in open_days:
+        first += datetime.timedelta(days=1)
+    length = spec.get("last_in_days", spec["in_days"]) - spec["in_days"]
     return Closure(
-        first_day=today + datetime.timedelta(days=spec["in_days"]),
-        last_day=today + datetime.timedelta(days=last) if last is not None else None,
+        first_day=first,
+        last_day=first + datetime.timedelta(days=length) if length else None,
         reason=spec["reason"],
         sort_order=order,
     )

@@ -13,7 +13,7 @@ from wagtail.search import index
 from education.models import ClinicianPage, TreatmentPage
 from practice.pages import BasePage, IndexPage
 
-from ..hours import upcoming_closures, weekly_schedule
+from ..hours import summary_lines, upcoming_closures, weekly_schedule
 from ..querysets import LinkedPageQuerySet, LocationPageQuerySet
 from ..us_address import US_STATES, e164, format_phone, validate_us_phone, validate_zip_code
 
@@ -171,11 +171,9 @@ class LocationPage(BasePage):
 
     @property
     def opening_hours_lines(self):
-        """'Monday: 8:00 a.m. to 5:00 p.m.', a line a day; none when no hours are entered."""
-        return [
-            f"{day['day']}: {'; '.join(time.label for time in day['times']) or 'Closed'}"
-            for day in self.weekly_hours
-        ]
+        """'Monday to Thursday: 8:00 a.m. to 5:00 p.m.': the week in a few lines (footer,
+        index, the consultation form); none when no hours are entered."""
+        return summary_lines(self.weekly_hours)
 
     @cached_property
     def upcoming_closures(self):

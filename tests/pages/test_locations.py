@@ -217,3 +217,19 @@ def test_treatments_offered_show_on_the_location_and_the_location_on_the_treatme
     ]
     section = soup_of(client.get(injection.url)).select_one(".treatment-locations")
     assert [a.get_text() for a in section.find_all("a")] == ["Harbor Office"]
+
+
+def test_the_index_sums_up_each_week_in_a_few_lines(client):
+    eight, five, one = datetime.time(8), datetime.time(17), datetime.time(13)
+    location = LocationPageFactory(
+        hours=[(day, eight, five) for day in range(4)] + [(4, eight, one)]
+    )
+    lines = [
+        li.get_text()
+        for li in soup_of(client.get(location.get_parent().url)).select(".location-card__hours li")
+    ]
+    assert lines == [
+        "Monday to Thursday: 8:00 a.m. to 5:00 p.m.",
+        "Friday: 8:00 a.m. to 1:00 p.m.",
+        "Other days: closed",
+    ]
