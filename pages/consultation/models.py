@@ -14,7 +14,6 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageC
 from wagtail.contrib.forms.models import (
     AbstractEmailForm,
     AbstractFormField,
-    AbstractFormSubmission,
     validate_to_address,
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -28,6 +27,15 @@ from practice.site_url import absolute
 from practice.spam import RateLimiter, is_honeypot_filled
 
 from .forms import ConsultationFormBuilder, ConsultationFormPageForm
+from .work_queue import ConsultationRequest, RequestNote, Status
+
+__all__ = [
+    "ConsultationFormField",
+    "ConsultationFormPage",
+    "ConsultationRequest",
+    "RequestNote",
+    "Status",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -60,6 +68,10 @@ AUTOCOMPLETE_CHOICES = [
 ]
 
 
+# Headings for the list of requests when staff give none: the field type says it all.
+SHORT_HEADINGS = {"consent": "Consent", "email": "E-mail", "tel": "Phone"}
+
+
 class ConsultationFormField(AbstractFormField):
     page = ParentalKey("ConsultationFormPage", related_name="form_fields", on_delete=models.CASCADE)
     field_type = models.CharField(
@@ -80,23 +92,26 @@ class ConsultationFormField(AbstractFormField):
         help_text="Shown when a required field is left empty, e.g. 'Enter your full name'.",
     )
 
+    column_heading = models.CharField(
+        max_length=24,
+        blank=True,
+        help_text=(
+            "A short heading for this answer in the list of requests, e.g. 'Best times'. Left "
+            "empty, the label is used ('E-mail', 'Phone' and 'Consent' for those types)."
+        ),
+    )
+
     panels = AbstractFormField.panels + [
         FieldPanel("autocomplete"),
         FieldPanel("required_message"),
+        FieldPanel("column_heading"),
     ]
 
-
-class ConsultationRequest(AbstractFormSubmission):
-    """One patient's request. Only superusers and the Front desk group can read it."""
-
-    class Meta:
-        verbose_name = "consultation request"
-        verbose_name_plural = "consultation requests"
-        indexes = [models.Index(fields=["submit_time"], name="consultation_submit_time")]
-
-    def __str__(self):
-        # Never the form data: this string ends up in admin messages, logs and error reports.
-        return f"Consultation request {self.pk}"
+    @property
+    def list_heading(self):
+        if self.column_heading:
+            return self.column_heading
+        return SHORT_HEADINGS.get(self.field_type, self.label)
 
 
 class ConsultationFormPage(PageMetaMixin, RoutablePageMixin, AbstractEmailForm):
