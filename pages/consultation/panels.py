@@ -8,11 +8,13 @@ from .models import ConsultationRequest, Status
 
 
 def waiting_age(since, now=None):
-    """'3 days', '5 hours', '12 minutes': how long the oldest request has waited, in the
-    largest whole unit (the front desk needs the size of the delay, not its exact length)."""
-    minutes = max(0, int(((now or timezone.now()) - since).total_seconds() // 60))
+    """How long the oldest request has waited, in the largest whole unit ('3 days', '5 hours',
+    '12 minutes'): the front desk needs the size of the delay, not its exact length."""
+    minutes = int(((now or timezone.now()) - since).total_seconds() // 60)
+    if minutes < 1:
+        return "less than a minute"
     for unit, size in (("day", 24 * 60), ("hour", 60), ("minute", 1)):
-        if minutes >= size or unit == "minute":
+        if minutes >= size:
             count = minutes // size
             return f"{count} {unit}{'' if count == 1 else 's'}"
 

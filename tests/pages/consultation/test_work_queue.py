@@ -201,4 +201,5 @@ def test_waiting_age_reads_in_the_largest_whole_unit():
     assert waiting_age(now - datetime.timedelta(minutes=1), now) == "1 minute"
     assert waiting_age(now - datetime.timedelta(hours=5, minutes=3), now) == "5 hours"
     assert waiting_age(now - datetime.timedelta(days=3, hours=2), now) == "3 days"
-    assert waiting_age(now + datetime.timedelta(minutes=1), now) == "0 minutes"
+    assert waiting_age(now - datetime.timedelta(seconds=20), now) == "less than a minute"
+    assert waiting_age(now + datetime.timedelta(minutes=1), now) == "less than a minute"
