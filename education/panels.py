@@ -30,9 +30,10 @@ class ReadabilityPanel(Panel):
             return context
 
 
-class ArticlePageForm(WagtailAdminPageForm):
-    """The article editor's form: approving from the editor needs a named medical reviewer
-    (see approval.py), said beside the field, with everything typed kept."""
+class MedicallyReviewedPageForm(WagtailAdminPageForm):
+    """The editor's form for articles, conditions and treatments: approving from the editor
+    needs a named medical reviewer (see approval.py), said beside the field, with everything
+    typed kept."""
 
     def is_approval(self):
         return (
@@ -103,5 +104,5 @@ def article_edit_handler():
             ),
             ObjectList(Page.settings_panels, heading="Settings", classname="settings"),
         ],
-        base_form_class=ArticlePageForm,
+        base_form_class=MedicallyReviewedPageForm,
     )
