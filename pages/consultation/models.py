@@ -27,15 +27,11 @@ from practice.site_url import absolute
 from practice.spam import RateLimiter, is_honeypot_filled
 
 from .forms import ConsultationFormBuilder, ConsultationFormPageForm
-from .work_queue import ConsultationRequest, RequestNote, Status
+from .regarding import FIELD_NAME as REGARDING_FIELD
+from .regarding import regarding_from_query, regarding_page
 
-__all__ = [
-    "ConsultationFormField",
-    "ConsultationFormPage",
-    "ConsultationRequest",
-    "RequestNote",
-    "Status",
-]
+# The stored requests live in work_queue.py; Django and the rest of the app find them here.
+from .work_queue import ConsultationRequest, RequestNote, Status  # noqa: F401
 
 logger = logging.getLogger(__name__)
 
@@ -205,7 +201,12 @@ class ConsultationFormPage(PageMetaMixin, RoutablePageMixin, AbstractEmailForm):
     def form_view(self, request):
         protect_form_data(request)
         rate_limited = False
-        form_kwargs = {"page": self, "user": request.user, "privacy_url": self.privacy_url(request)}
+        form_kwargs = {
+            "page": self,
+            "user": request.user,
+            "privacy_url": self.privacy_url(request),
+            "regarding": regarding_from_query(request.GET),
+        }
         if request.method == "POST":
             if is_honeypot_filled(request.POST):
                 # A bot: it gets what a person gets, and nothing is stored.
@@ -248,8 +249,10 @@ class ConsultationFormPage(PageMetaMixin, RoutablePageMixin, AbstractEmailForm):
     # Storing and notifying -------------------------------------------------------------------
 
     def process_form_submission(self, form):
+        form_data = dict(form.cleaned_data)
+        regarding = regarding_page(form_data.pop(REGARDING_FIELD, ""))
         submission = self.get_submission_class().objects.create(
-            form_data=form.cleaned_data, page=self
+            form_data=form_data, page=self, regarding=regarding
         )
         if self.to_address:
             self.notify_office(submission)

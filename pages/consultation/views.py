@@ -13,6 +13,7 @@ from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.contrib.forms.utils import get_forms_for_user
 from wagtail.contrib.forms.views import SubmissionsListFilterSet, SubmissionsListView
+from wagtail.models import Page
 
 from . import audit
 from .admin_forms import CHANGE_REQUESTS_PERMISSION, RequestUpdateForm, front_desk_staff
@@ -41,6 +42,12 @@ def breadcrumbs_to_index(items):
     ]
 
 
+def pages_asked_about():
+    """The condition, treatment, clinician and location pages patients have asked about."""
+    asked_about = ConsultationRequest.objects.exclude(regarding=None).values("regarding")
+    return Page.objects.filter(pk__in=asked_about).order_by("title")
+
+
 class RequestsFilterSet(SubmissionsListFilterSet):
     status = django_filters.ChoiceFilter(
         label="Status", choices=Status.choices, empty_label="Any status"
@@ -50,6 +57,11 @@ class RequestsFilterSet(SubmissionsListFilterSet):
         empty_label="Anyone",
         null_label="Nobody",
         queryset=lambda request: front_desk_staff(),
+    )
+    regarding = django_filters.ModelChoiceFilter(
+        label="Asked about",
+        empty_label="Any page",
+        queryset=lambda request: pages_asked_about(),
     )
 
 
