@@ -24,6 +24,7 @@ from .reports import (
 )
 from .review import (
     MINOR_EDIT_PUBLISHED,
+    RECORD_REVIEW_PERMISSION,
     REVIEW_RECORDED,
     MedicalReviewLogFormatter,
     MinorEditLogFormatter,
@@ -150,7 +151,8 @@ def treatments_due_report_menu_item():
 
 @hooks.register("construct_homepage_panels")
 def overdue_articles_panel(request, panels):
-    if user_can_see_review_report(request.user):
+    # On the dashboard of those who can act on it: a review is recorded by a medical reviewer.
+    if request.user.has_perm(RECORD_REVIEW_PERMISSION):
         panels.append(OverdueArticlesPanel(request.user))
 
 

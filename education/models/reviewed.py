@@ -15,7 +15,7 @@ from wagtail.fields import RichTextField
 
 from practice.pages import BasePage, in_private_section
 
-from ..panels import PageReadabilityPanel
+from ..panels import MedicallyReviewedPageForm, PageReadabilityPanel
 from ..readability import html_lines, reading_grade, reading_grade_verdict, text_lines
 from ..review_dates import ReviewStatusMixin, next_review_after
 from .clinicians import ClinicianPage
@@ -115,7 +115,8 @@ class MedicallyReviewedPage(ReviewStatusMixin, BasePage):
                 ObjectList(review_panels, heading="Medical review"),
                 ObjectList(BasePage.promote_panels, heading="Promote"),
                 ObjectList(BasePage.settings_panels, heading="Settings", classname="settings"),
-            ]
+            ],
+            base_form_class=MedicallyReviewedPageForm,
         )
 
     def clean(self):

@@ -129,6 +129,11 @@ class LocationPage(BasePage):
         self.phone = format_phone(self.phone)
 
     @property
+    def consultation_query(self):
+        """What "Request a consultation" tells the form: this office (pages/consultation)."""
+        return f"location={self.pk}"
+
+    @property
     def address_lines(self):
         lines = [self.street_address, self.suite, f"{self.city}, {self.state} {self.zip_code}"]
         return [line for line in lines if line]
