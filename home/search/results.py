@@ -1,4 +1,4 @@
-"""Site search at /search/?q=: articles, clinicians and standard pages, on Wagtail search.
+"""Which pages a search finds, in which order, and what each result shows.
 
 Wagtail's database backend searches with SQLite's FTS5 on SQLite and PostgreSQL full-text
 search on PostgreSQL. Pages whose title matches come first (see ranked_results), then the
@@ -7,40 +7,47 @@ rest by relevance. Results are never cached: they differ per query and change wi
 
 import re
 from contextlib import contextmanager
+from functools import cache
 
 from django.db import connection, transaction
-from django.shortcuts import render
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
-from wagtail.contrib.search_promotions.models import Query, SearchPromotion
-from wagtail.models import Page, Site
-from wagtail.search.utils import normalise_query_string
+from django.utils.text import Truncator, capfirst
+from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.models import Page, Site, get_page_models
 
-from education.models import ArticleIndexPage, ArticlePage, ClinicianPage
+from home.models import HomePage
 from pages.models import StandardPage
-from practice.pagination import ItemPaginator
+from practice.pages import BasePage, IndexPage
 
-RESULTS_PER_PAGE = 10
-MAX_QUERY_LENGTH = 200
+from .words import phrasings
+
 # At most this many title matches are lifted above the rest; any more keep their relevance order.
 TITLE_TIER_LIMIT = 500
-RESULT_TYPES = {ArticlePage: "Article", ClinicianPage: "Clinician", StandardPage: "Page"}
-TERM = re.compile(r"\w{2,}")
-# The search backends quote each word into their own query syntax, and not every character
-# safely (a '"' broke SQLite's FTS5 MATCH, a 500). Only words can match anything, so only words
-# are searched for; the query as typed is still shown and recorded.
-WORD = re.compile(r"\w+")
+# A result's summary is one line on a phone, more or less.
+SUMMARY_CHARACTERS = 200
+# What a result says it is, where the model's own name would puzzle a patient.
+TYPE_LABELS = {StandardPage: "Page"}
 
 
-def search_words(query):
-    return " ".join(WORD.findall(query))
+@cache
+def searchable_models():
+    """Every page type with content of its own: not the home page or a section's index."""
+    return tuple(
+        model
+        for model in get_page_models()
+        if issubclass(model, BasePage) and not issubclass(model, (IndexPage, HomePage))
+    )
 
 
-def highlight(text, query):
-    """`text`, HTML-escaped, with every word that starts with a word of `query` in <mark>."""
-    terms = sorted(set(TERM.findall(query.lower())), key=len, reverse=True)
+def type_label(model):
+    """ "Article", "Clinician", "Condition", ...: the page type's name, as a patient reads it."""
+    return TYPE_LABELS.get(model) or capfirst(model._meta.verbose_name)
+
+
+def highlight(text, terms):
+    """`text`, HTML-escaped, with every word that starts with one of `terms` in <mark>."""
+    terms = sorted({t.lower() for t in terms if len(t) > 1}, key=len, reverse=True)
     if not terms or not text:
         return escape(text or "")
     pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, terms)) + r")\w*", re.IGNORECASE)
@@ -53,9 +60,9 @@ def highlight(text, query):
 
 
 def searchable_pages(request):
-    """Live, public articles, clinicians and standard pages of the site asked for."""
+    """Live, public pages of the searchable types, on the site asked for."""
     # Wagtail's own public(): the search backend takes only plain filters, not a subquery.
-    pages = Page.objects.live().public().type(*RESULT_TYPES)
+    pages = Page.objects.live().public().type(*searchable_models())
     site = Site.find_for_request(request)
     if site is not None:
         pages = pages.descendant_of(site.root_page, inclusive=True)
@@ -105,7 +112,8 @@ class TitleMatchesFirst:
 def ranked_results(pages, query):
     """Title matches first. PostgreSQL's ranking does that already: Wagtail's database backend
     gives title words the heaviest weight (A), and a single query can use the full-text index.
-    SQLite's scores the whole page with one BM25 value, so there the title tier is explicit."""
+    SQLite's scores the whole page with one BM25 value, so there the title tier is explicit.
+    `query` is a Wagtail search query object (query.SearchQuery.backend_query)."""
     if connection.vendor == "postgresql":
         return pages.specific().defer_streamfields().search(query)
     return TitleMatchesFirst(pages, query)
@@ -126,21 +134,27 @@ def without_parallel_workers():
         yield
 
 
-def promotions_for(pages, query):
-    """Editors' picks for `query` (Settings → Promoted search results), in their order: pages
-    only while live and public (among `pages`), external links as they are."""
+def promotions_for(pages, words):
+    """Editors' picks (Settings → Promoted search results) saved for the query in any word
+    form ("opioid" finds the pick saved for "opioids"), in their order: pages only while live
+    and public (among `pages`), external links as they are."""
     promotions = list(
-        SearchPromotion.objects.filter(query__query_string=normalise_query_string(query))
+        SearchPromotion.objects.filter(query__query_string__in=phrasings(words))
         .select_related("page")
         .order_by("sort_order", "pk")
     )
-    promoted_ids = [p.page_id for p in promotions if p.page_id]
-    shown = (
-        set(pages.filter(pk__in=promoted_ids).values_list("pk", flat=True))
-        if promoted_ids
-        else set()
-    )
-    return [p for p in promotions if p.page_id in shown or (not p.page_id and p.external_link_url)]
+    promoted_ids = {p.page_id for p in promotions if p.page_id}
+    shown = set()
+    if promoted_ids:
+        shown = set(pages.filter(pk__in=promoted_ids).values_list("pk", flat=True))
+    picked, seen = [], set()
+    for promotion in promotions:
+        target = promotion.page_id or promotion.external_link_url
+        if target in seen or not (promotion.page_id in shown or promotion.external_link_url):
+            continue
+        seen.add(target)
+        picked.append(promotion)
+    return picked
 
 
 def promotion_entries(promotions, request):
@@ -151,7 +165,7 @@ def promotion_entries(promotions, request):
             entry = {
                 "title": page.title,
                 "url": page.get_url(request),
-                "type": RESULT_TYPES.get(page.specific_class, "Page"),
+                "type": type_label(page.specific_class),
             }
         else:
             entry = {
@@ -164,65 +178,18 @@ def promotion_entries(promotions, request):
     return entries
 
 
-def result_entries(pages, query, request):
-    """What each result shows: title, type, summary with the query marked, address."""
-    entries = []
-    for page in pages:
-        entries.append(
-            {
-                "title": page.title,
-                "url": page.get_url(request),
-                "type": RESULT_TYPES.get(type(page), "Page"),
-                "summary": highlight(page.get_meta_description(), query),
-            }
-        )
-    return entries
+def summary_of(page):
+    return Truncator(page.get_meta_description() or "").chars(SUMMARY_CHARACTERS)
 
 
-def no_results_suggestions(request):
-    """Topics that have live articles, with the article index to browse them."""
-    index = ArticleIndexPage.objects.live_public().first()
-    if index is None:
-        return None, []
-    topics = ArticlePage.objects.live_public().topics()
-    return index, list(topics)
-
-
-@never_cache
-@require_GET
-def search(request):
-    typed = request.GET.get("q", "")
-    query = " ".join(typed.split())
-    context = {"search_query": typed, "query": query, "max_length": MAX_QUERY_LENGTH}
-
-    words = search_words(query)
-    if len(query) > MAX_QUERY_LENGTH:
-        context["problem"] = "too_long"
-    elif not words:
-        context["problem"] = "empty"
-    else:
-        page_number = request.GET.get("page")
-        first_page = page_number in (None, "", "1")
-        pages = searchable_pages(request)
-        # Promoted pages are listed above the results on the first page, and left out of the
-        # results on every page, so the numbering and the count stay the same throughout.
-        promotions = promotions_for(pages, query)
-        promoted_ids = [p.page_id for p in promotions if p.page_id]
-        if promoted_ids:
-            pages = pages.exclude(pk__in=promoted_ids)
-        with without_parallel_workers():
-            results = ranked_results(pages, words)
-            page_of_results = ItemPaginator(results, RESULTS_PER_PAGE).get_page(page_number)
-            entries = result_entries(page_of_results.object_list, query, request)
-        if first_page:
-            Query.get(query).add_hit()
-        context.update(
-            promotions=promotion_entries(promotions, request) if first_page else [],
-            results=entries,
-            page_of_results=page_of_results,
-            result_count=page_of_results.paginator.count + len(promotions),
-        )
-
-    if context.get("problem") or not context.get("result_count"):
-        context["topic_index"], context["topics"] = no_results_suggestions(request)
-    return render(request, "home/search_results.html", context)
+def result_entries(pages, terms, request):
+    """What each result shows: title, type, its one-line summary with the terms marked, address."""
+    return [
+        {
+            "title": page.title,
+            "url": page.get_url(request),
+            "type": type_label(type(page)),
+            "summary": highlight(summary_of(page), terms),
+        }
+        for page in pages
+    ]
