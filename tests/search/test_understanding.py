@@ -9,7 +9,7 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from home.search import signals
 from home.search.models import SpellingTerm, Synonym
 from home.search.spelling import corrections, rebuild_vocabulary
-from tests.factories import ArticlePageFactory
+from tests.factories import ArticlePageFactory, change_practice_settings
 
 
 def search(client, query, **params):
@@ -182,3 +182,16 @@ def test_opioid_and_opioids_give_the_same_results_and_pick(client, opioid_pages)
         "Opioids and sleep",
         "Tapering an opioid safely",
     ]
+
+
+# --- Nothing found ---
+
+
+def test_nothing_found_offers_the_conditions_and_the_phone_number(client, pain_library):
+    change_practice_settings(phone="(555) 014-2290")
+    html = search(client, "xylophone")
+    assert html.select(".search-result") == []
+    ways_on = html.select_one(".search-suggestions")
+    phone = ways_on.select_one('a[href^="tel:"]')
+    assert phone.get_text() == "(555) 014-2290"
+    assert ways_on.select_one('a[href="/education/"]') is not None
