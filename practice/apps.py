@@ -14,6 +14,10 @@ class PracticeConfig(AppConfig):
 
         connect_prerender()
 
+        from .frontend_cache import connect_signals as connect_frontend_cache
+
+        connect_frontend_cache()
+
         from django.db.models.signals import post_migrate
 
         from . import site_url  # registers its system checks

@@ -1,22 +1,23 @@
-"""Full-page cache for anonymous visitors.
+"""Full-page cache for anonymous visitors, and the headers that let a CDN share the same pages.
 
 A page anyone may see is rendered once and then served from the "pages" cache (Redis when
 REDIS_URL is set, shared by every node; files under var/cache/pages otherwise, shared by the
-workers of one node) until something changes.
+workers of one node) until something changes. The same pages go out as
+`Cache-Control: public, max-age=0, s-maxage=PAGE_CACHE_CDN_SECONDS, must-revalidate`, so an
+nginx proxy_cache or a CDN in front may keep them too (practice/shared_cache.py has the last
+word on those headers; practice/frontend_cache.py purges them on publish).
 
-What is never cached, and why:
+What is never cached, nor marked public, and why:
 - requests carrying a session or messages cookie: a signed-in editor, someone who entered a
   page password, someone with a message waiting (the cache is neither read nor written);
 - anything but GET, Wagtail's preview requests, and paths under PAGE_CACHE_EXCLUDED_PATHS
-  (the admin, the consultation form and its thank-you page, search results);
+  (the admin, search results, documents);
 - responses other than a 200 from a Wagtail page with no view restrictions; responses that set
-  a cookie, and responses the view marked private or no-cache;
+  a cookie, and responses the view marked private or no-cache (a form with what someone typed,
+  the consultation thank-you page);
+- pages carrying a CSRF token: anonymous visitors' forms have none (their posts are checked by
+  Origin, practice/cross_site.py), so a token means the page was made for one person;
 - pages whose model sets `page_cache_enabled = False`.
-
-A page with a form (an article's comment form) is cached with a hole where the CSRF token was:
-each visitor's copy gets a token of their own, and Django's CSRF middleware (outside this one)
-sets their CSRF cookie when they have none. Such pages are marked private for a CDN, which
-could not fill the hole.
 
 Invalidation is deliberately coarse and shared with the fragment cache (practice/cache.py):
 whatever replaces the site-wide content version (a page saved, published, moved or deleted,
@@ -33,18 +34,17 @@ import time
 from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpResponse
-from django.middleware.csrf import get_token
-from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.cache import patch_cache_control
+
+from .shared_cache import carries_personal_cookie
 
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "page-cache:generation"
 CACHED_HEADERS = ("Content-Type", "Content-Language", "Cache-Control", "Vary", "X-Frame-Options")
-# What {% csrf_token %} renders, and what stands in for it in a cached copy. The whole tag is
-# the marker: escaped text (a comment quoting it, say) can never contain its "<" and quotes.
+# What {% csrf_token %} renders. The whole tag is the marker: escaped text (a comment quoting
+# it, say) can never contain its "<" and quotes.
 CSRF_INPUT = re.compile(rb'<input type="hidden" name="csrfmiddlewaretoken" value="[^"]*">')
-CSRF_TOKEN_TAG = b'<input type="hidden" name="csrfmiddlewaretoken" value="%s">'
-CSRF_HOLE = CSRF_TOKEN_TAG % b"[token for this visitor]"
 
 
 def page_cache():
@@ -67,23 +67,18 @@ def _excluded(path):
     return path.startswith(tuple(settings.PAGE_CACHE_EXCLUDED_PATHS))
 
 
-def _personalised(request):
-    cookies = request.COOKIES
-    return settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies
-
-
 def _cache_key(request):
     url = f"{request.get_host()}{request.get_full_path()}"
     return "page-cache:page:" + hashlib.sha256(url.encode()).hexdigest()
 
 
-def request_is_cacheable(request):
+def request_is_shareable(request):
+    """Whatever answers this request is the same for every anonymous visitor."""
     return (
-        settings.PAGE_CACHE_ENABLED
-        and request.method == "GET"
+        request.method == "GET"
         and not getattr(request, "is_dummy", False)
         and not _excluded(request.path_info)
-        and not _personalised(request)
+        and not carries_personal_cookie(request)
     )
 
 
@@ -91,7 +86,7 @@ def response_is_cacheable(request, response):
     page = getattr(request, "page_cache_page", None)
     if page is None or response.status_code != 200 or response.streaming:
         return False
-    if response.cookies:
+    if response.cookies or CSRF_INPUT.search(response.content):
         return False
     cache_control = response.get("Cache-Control", "")
     if any(word in cache_control for word in ("private", "no-cache", "no-store")):
@@ -125,13 +120,15 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not request_is_cacheable(request):
+        if not request_is_shareable(request):
             response = self.get_response(request)
             if _excluded(request.path_info) and not request.path_info.startswith("/admin/"):
-                mark_private(response, no_store=True)  # the form, its thank-you, searches
+                mark_private(response, no_store=True)  # search results, documents
             elif getattr(request, "page_cache_page", None) is not None:
                 mark_private(response)
             return response
+        if not settings.PAGE_CACHE_ENABLED:
+            return self._mark(request, self.get_response(request))
 
         cache = page_cache()
         key = _cache_key(request)
@@ -139,47 +136,41 @@ class PageCacheMiddleware:
             found = cache.get_many([GENERATION_KEY, key])
         except Exception:  # noqa: BLE001 - a cache outage must not take the site down
             logger.warning("Page cache unavailable; serving without it", exc_info=True)
-            return self.get_response(request)
+            return self._mark(request, self.get_response(request))
         generation = found.get(GENERATION_KEY, 0)
         entry = found.get(key)
         if entry and entry["generation"] == generation:
-            return self._from_entry(entry, request)
+            return self._from_entry(entry)
 
-        response = self.get_response(request)
-        if response_is_cacheable(request, response):
-            content, holes = CSRF_INPUT.subn(CSRF_HOLE, response.content)
-            if holes:
-                mark_private(response)  # it carries this visitor's token
-            else:
-                mark_public(response)
-            # The response varies on Cookie (the user bar reads the session): the cached copy
-            # is only ever served to requests without a session or messages cookie.
-            patch_vary_headers(response, ("Cookie",))
+        response = self._mark(request, self.get_response(request))
+        if "public" in response.get("Cache-Control", ""):
             try:
-                entry = self._to_entry(response, content, generation)
-                cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
+                cache.set(key, self._to_entry(response, generation), settings.PAGE_CACHE_SECONDS)
             except Exception:  # noqa: BLE001
                 logger.warning("Could not store a page in the page cache", exc_info=True)
             response["X-Page-Cache"] = "miss"
+        return response
+
+    @staticmethod
+    def _mark(request, response):
+        """Public for a page anyone may share; private for any other page's response."""
+        if response_is_cacheable(request, response):
+            mark_public(response)
         elif getattr(request, "page_cache_page", None) is not None:
             mark_private(response)
         return response
 
     @staticmethod
-    def _to_entry(response, content, generation):
+    def _to_entry(response, generation):
         headers = {name: response[name] for name in CACHED_HEADERS if response.has_header(name)}
-        return {"generation": generation, "content": content, "headers": headers}
+        return {"generation": generation, "content": response.content, "headers": headers}
 
     @staticmethod
-    def _from_entry(entry, request):
-        content = entry["content"]
-        if CSRF_HOLE in content:
-            # The visitor's own token; get_token also has their CSRF cookie set if missing.
-            content = content.replace(CSRF_HOLE, CSRF_TOKEN_TAG % get_token(request).encode())
-        response = HttpResponse(content)
+    def _from_entry(entry):
+        response = HttpResponse(entry["content"])
         for name, value in entry["headers"].items():
             response[name] = value
-        response["Content-Length"] = str(len(content))
+        response["Content-Length"] = str(len(entry["content"]))
         response["X-Page-Cache"] = "hit"
         return response
 

@@ -10,6 +10,7 @@ from django.views import defaults
 from django.views.decorators.http import require_GET
 from django.views.static import serve
 
+from .cross_site import CROSS_SITE_REASONS
 from .models import ThemeSettings
 from .outage import DATABASE_ERRORS, log_outage, service_unavailable
 from .site_url import absolute
@@ -72,10 +73,12 @@ def robots_txt(request):
 
 
 def csrf_failure(request, reason=""):
-    """A forged, missing or expired CSRF token: explain in plain words, in the site's layout.
+    """A forged, missing or expired CSRF token, or a form sent from another site
+    (practice/cross_site.py): explain in plain words, in the site's layout.
 
     The reason is for developers and stays out of the page; nothing the visitor posted is shown.
     """
-    response = render(request, "403_csrf.html", status=403)
+    context = {"from_another_site": reason in CROSS_SITE_REASONS}
+    response = render(request, "403_csrf.html", context, status=403)
     response["Cache-Control"] = "private, no-store"
     return response

@@ -36,3 +36,8 @@ def bench_stack():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+# What a browser sends with a form posted from one of the site's own pages (the test client's
+# host is "testserver"); anonymous posts are checked by these, not by a token.
+FROM_THIS_SITE = {"HTTP_ORIGIN": "http://testserver", "HTTP_SEC_FETCH_SITE": "same-origin"}

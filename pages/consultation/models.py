@@ -208,7 +208,11 @@ class ConsultationFormPage(PageMetaMixin, RoutablePageMixin, AbstractEmailForm):
         )
         if rate_limited:
             response.status_code = 429
-        return never_store(response)
+        if form.is_bound or request.user.is_authenticated:
+            # What the person typed, or a signed-in person's copy: no cache may keep it. The
+            # empty form is the same for every anonymous visitor, and a CDN may share it.
+            never_store(response)
+        return response
 
     @path("thank-you/", name="thank_you")
     def thank_you_view(self, request):

@@ -58,12 +58,17 @@ MIDDLEWARE = [
     "practice.input_guard.UnreadableQueryMiddleware",
     # Turns "database unreachable" into a themed 503 (practice/outage.py).
     "practice.outage.DatabaseUnavailableMiddleware",
+    # Takes "Vary: Cookie" off pages a CDN may share, and makes private anything public that
+    # turned out personal (practice/shared_cache.py): outside the session middleware, which
+    # adds that Vary.
+    "practice.shared_cache.SharedCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
-    # Anonymous visitors get cached pages here (practice/page_cache.py): after the CSRF
-    # middleware, which reads the visitor's CSRF cookie for the token put into a cached form and
-    # sets one when they have none; before anything that touches the database.
+    # Django's CSRF check for signed-in people and the admin; anonymous posts to the public
+    # forms are checked by their Origin and Sec-Fetch-Site instead (practice/cross_site.py).
+    "practice.cross_site.CrossSiteProtectionMiddleware",
+    # Anonymous visitors get cached pages here (practice/page_cache.py), before anything that
+    # touches the database.
     "practice.page_cache.PageCacheMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -140,16 +145,19 @@ PAGE_CACHE_ALIAS = "pages"
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 3600)
 # How long a CDN in front may keep a public page (s-maxage); browsers always revalidate.
 PAGE_CACHE_CDN_SECONDS = env_int("PAGE_CACHE_CDN_SECONDS", 60)
-PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/consultation/", "/search/", "/documents/"]
+PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/search/", "/documents/"]
 
-# A CDN or caching proxy in front is told to drop a page when it is published, unpublished or
-# moved (Wagtail's frontend cache). Configured only from the environment; see
-# docs/deployment.md. FRONTEND_CACHE_HTTP_URL is a purge endpoint (Varnish, nginx proxy_cache
-# purge); CLOUDFLARE_ZONEID with CLOUDFLARE_BEARER_TOKEN purges Cloudflare.
+# A CDN or caching proxy in front is told to drop a page (and the pages above it, which list
+# it) once a publish, unpublish, move or delete is committed, through the backends of Wagtail's
+# frontend cache (practice/frontend_cache.py). Configured only from the environment; see
+# docs/deployment.md. FRONTEND_CACHE_HTTP_URL is the purge endpoint of the nginx proxy_cache in
+# deploy/nginx.conf (or Varnish); CLOUDFLARE_ZONEID with CLOUDFLARE_BEARER_TOKEN purges
+# Cloudflare. The wagtail.contrib.frontend_cache app itself is not installed: its signal
+# handlers purge inside the publishing transaction, before the new version can be read.
 WAGTAILFRONTENDCACHE = {}
 if env_str("FRONTEND_CACHE_HTTP_URL"):
     WAGTAILFRONTENDCACHE["proxy"] = {
-        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "BACKEND": "practice.frontend_cache.ProxyCacheBackend",
         "LOCATION": env_str("FRONTEND_CACHE_HTTP_URL"),
     }
 if env_str("CLOUDFLARE_ZONEID"):
@@ -158,8 +166,6 @@ if env_str("CLOUDFLARE_ZONEID"):
         "ZONEID": env_str("CLOUDFLARE_ZONEID"),
         "BEARER_TOKEN": env_str("CLOUDFLARE_BEARER_TOKEN", required=True),
     }
-if WAGTAILFRONTENDCACHE:
-    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
 
 # Background tasks (django-tasks). Wagtail's own (search index, reference index) run at once, as
 # before; "background" tasks wait in PostgreSQL for `manage.py db_worker --backend background`
@@ -177,6 +183,10 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en-us"
+# US dates in the admin and emails ("Nov 29, 2026", "8:00 a.m."): see practice/formats/en/.
+FORMAT_MODULE_PATH = ["practice.formats"]
+# The admin speaks American English whatever a browser asks for.
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("en-us", "English (US)")]
 TIME_ZONE = env_str("TIME_ZONE", "America/New_York")
 USE_I18N = True
 USE_TZ = True

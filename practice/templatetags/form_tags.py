@@ -1,7 +1,9 @@
 """Template helpers for the shared form components (templates/components/form_*.html)."""
 
 from django import forms, template
+from django.template.backends.utils import csrf_input
 
+from practice.cross_site import token_required
 from practice.spam import HONEYPOT_FIELD
 
 register = template.Library()
@@ -30,3 +32,14 @@ def error_anchor(bound_field):
 @register.inclusion_tag("components/honeypot_field.html")
 def honeypot_field():
     return {"name": HONEYPOT_FIELD}
+
+
+@register.simple_tag(takes_context=True)
+def form_token(context):
+    """Django's CSRF token for a signed-in person; nothing for an anonymous visitor, whose post
+    is checked by its Origin instead (practice/cross_site.py), so their copy of the page is the
+    same for everyone and a shared cache may keep it."""
+    request = context.get("request")
+    if request is None or not token_required(request):
+        return ""
+    return csrf_input(request)

@@ -364,6 +364,7 @@ def test_the_cached_article_never_serves_one_visitors_form_or_token_to_another(a
     page = second.get(article.url).content.decode()
     assert "My private words" not in page
     assert "There is a problem" not in page
-    token_first = soup(first.get(article.url)).select_one("input[name=csrfmiddlewaretoken]")
-    token_second = soup(second.get(article.url)).select_one("input[name=csrfmiddlewaretoken]")
-    assert token_first["value"] != token_second["value"]
+    # Anonymous visitors' forms carry no token at all (their posts are checked by Origin,
+    # practice/cross_site.py), so there is none that could pass from one to the other.
+    for visitor in (first, second):
+        assert soup(visitor.get(article.url)).select_one("input[name=csrfmiddlewaretoken]") is None

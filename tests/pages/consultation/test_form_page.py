@@ -181,7 +181,7 @@ INVALID_INPUT = [
         {"consent": None},
         "consent",
         "id_consent",
-        "Tick the box to agree to us storing your details, or call us instead",
+        "Check the box to agree to us storing your details, or call us instead",
         id="missing-consent",
     ),
 ]
@@ -251,19 +251,26 @@ def test_a_form_with_several_mistakes_lists_them_all_in_form_order(client, consu
 @pytest.mark.parametrize(
     "method, url, data",
     [
-        ("get", URL, None),
         ("post", URL, {"full_name": ""}),
         ("post", URL, "valid"),
         ("get", THANK_YOU_URL, None),
     ],
-    ids=["form", "form-with-errors", "redirect", "thank-you"],
+    ids=["form-with-errors", "redirect", "thank-you"],
 )
-def test_no_cache_may_keep_the_form_or_the_thank_you_page(
+def test_no_cache_may_keep_the_answers_or_the_thank_you_page(
     client, consultation_page, method, url, data
 ):
     data = answers() if data == "valid" else data
     response = getattr(client, method)(url, data) if data else getattr(client, method)(url)
     assert response["Cache-Control"] == "private, no-store"
+
+
+def test_the_empty_form_may_be_shared_by_a_cdn_but_not_a_signed_in_persons_copy(
+    client, consultation_page, editor
+):
+    assert "public" in client.get(URL)["Cache-Control"]
+    client.force_login(editor)
+    assert client.get(URL)["Cache-Control"] == "private, no-store"
 
 
 @pytest.mark.parametrize("extra_fields", [0, 20])
