@@ -17,7 +17,7 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, Site, get_page_models
 
 from home.models import HomePage
-from pages.models import StandardPage
+from pages.models import NewPatientsPage, StandardPage
 from practice.pages import BasePage, IndexPage
 
 from .words import phrasings
@@ -27,7 +27,7 @@ TITLE_TIER_LIMIT = 500
 # A result's summary is one line on a phone, more or less.
 SUMMARY_CHARACTERS = 200
 # What a result says it is, where the model's own name would puzzle a patient.
-TYPE_LABELS = {StandardPage: "Page"}
+TYPE_LABELS = {StandardPage: "Page", NewPatientsPage: "Page"}
 
 
 @cache

@@ -28,7 +28,8 @@ def schedule_rebuild(**kwargs):
 
 
 def page_went_live(sender, instance, **kwargs):
-    add_to_vocabulary(instance.title)
+    # A condition's other names ("slipped disc") are names too (ConditionPage.alternate_names).
+    add_to_vocabulary(f"{instance.title} {getattr(instance, 'alternate_names', '')}")
 
 
 def topic_saved(sender, instance, **kwargs):

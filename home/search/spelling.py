@@ -2,11 +2,11 @@
 does not know ("hyperalgesa" -> "hyperalgesia").
 
 The vocabulary is every word of four letters or more in the titles of live public pages (the
-names of conditions, treatments, clinicians and locations are their titles), in topic names and
-in the synonym list. On PostgreSQL the closest words come from pg_trgm's trigram index (the
-`%` operator, migration 0002); on SQLite from difflib over the same words, in Python. Both
-then keep only a candidate close enough by one measure (difflib's ratio), so the two databases
-agree on what counts as a confident correction.
+names of conditions, treatments, clinicians and locations are their titles), in the other names
+of conditions, in topic names and in the synonym list. On PostgreSQL the closest words come
+from pg_trgm's trigram index (the `%` operator, migration 0002); on SQLite from difflib over the
+same words, in Python. Both then keep only a candidate close enough by one measure (difflib's
+ratio), so the two databases agree on what counts as a confident correction.
 """
 
 import difflib
@@ -14,7 +14,7 @@ import difflib
 from django.db import connection, transaction
 from wagtail.models import Page
 
-from education.models import Topic
+from education.models import ConditionPage, Topic
 
 from .models import SpellingTerm, Synonym
 from .words import forms, words_of
@@ -42,7 +42,9 @@ def vocabulary_sources():
     """Every word the vocabulary should hold, from the pages, topics and synonyms of now."""
     words = set()
     titles = Page.objects.live().public().filter(depth__gt=1).values_list("title", flat=True)
-    for text in [*titles, *Topic.objects.values_list("name", flat=True)]:
+    # The other names a condition goes by ("slipped disc") are names patients type too.
+    other_names = ConditionPage.objects.live().public().values_list("alternate_names", flat=True)
+    for text in [*titles, *other_names, *Topic.objects.values_list("name", flat=True)]:
         words |= vocabulary_words(text)
     for lay_term, clinical_terms in Synonym.objects.values_list("lay_term", "clinical_terms"):
         words |= vocabulary_words(f"{lay_term} {clinical_terms}")

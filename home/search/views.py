@@ -10,8 +10,8 @@ from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
-from wagtail.models import Page
 
+from education.models import ArticleIndexPage, ArticlePage, ConditionIndexPage
 from practice.cache import content_version
 from practice.pagination import ItemPaginator
 from practice.spam import RateLimiter
@@ -102,19 +102,15 @@ def search(request):
 
 
 def no_results_suggestions(request):
-    """Ways on from a search that found nothing: the A to Z of conditions, the article topics."""
-    # Imported here, not at the top: education's pages are only needed on this calm path.
-    from education.models import ArticleIndexPage, ArticlePage
-
+    """Ways on from a search that found nothing: the A to Z of conditions, the article topics
+    (the phone number comes from the site settings, in the template)."""
     index = ArticleIndexPage.objects.live_public().first()
-    conditions = (
-        Page.objects.live()
-        .public()
-        .filter(content_type__app_label="education", content_type__model="conditionindexpage")
-        .first()
-    )
     topics = list(ArticlePage.objects.live_public().topics()) if index else []
-    return {"topic_index": index, "topics": topics, "conditions_index": conditions}
+    return {
+        "topic_index": index,
+        "topics": topics,
+        "conditions_index": ConditionIndexPage.objects.live_public().first(),
+    }
 
 
 # --- Suggestions as you type ---

@@ -7,9 +7,9 @@ from django.db import connection
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from home.search import signals
-from home.search.models import SpellingTerm, Synonym
+from home.search.models import SearchTermDay, SpellingTerm, Synonym
 from home.search.spelling import corrections, rebuild_vocabulary
-from tests.factories import ArticlePageFactory, change_practice_settings
+from tests.factories import ArticlePageFactory, ConditionPageFactory, change_practice_settings
 
 
 def search(client, query, **params):
@@ -52,6 +52,7 @@ def test_a_misspelling_shows_the_page_it_meant(client, pain_library, typed, mean
 def test_searching_as_typed_finds_nothing_but_still_offers_the_correction(client, pain_library):
     html = search(client, "siatica", as_typed="1")
     assert titles(html) == []
+    assert not SearchTermDay.objects.exists()  # the same search again, not counted twice
     assert "We could not find a page about “siatica”" in html.get_text()
     link = html.select_one(".search-page__spelling a")
     assert (link.get_text(), link["href"]) == ("sciatica", "/search/?q=sciatica")
@@ -195,3 +196,13 @@ def test_nothing_found_offers_the_conditions_and_the_phone_number(client, pain_l
     phone = ways_on.select_one('a[href^="tel:"]')
     assert phone.get_text() == "(555) 014-2290"
     assert ways_on.select_one('a[href="/education/"]') is not None
+    a_to_z = ways_on.select_one('a[href="/conditions/"]')
+    assert a_to_z.get_text() == "A–Z of conditions"
+
+
+def test_a_condition_is_found_by_its_other_names(client, pain_library):
+    ConditionPageFactory(title="Trigeminal neuralgia", alternate_names="Tic douloureux")
+    assert SpellingTerm.objects.filter(term="douloureux").exists()
+    html = search(client, "tic doloureux")
+    assert spelling_note(html).startswith("Showing results for tic douloureux.")
+    assert titles(html) == ["Trigeminal neuralgia"]
