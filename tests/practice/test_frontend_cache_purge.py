@@ -151,10 +151,15 @@ def test_a_page_that_is_gone_or_moved_is_a_successful_purge(endpoint, caplog, st
     assert not [record for record in caplog.records if record.levelno >= logging.ERROR]
 
 
-def test_a_failing_proxy_is_logged_and_does_not_break_publishing(endpoint, caplog):
-    PurgeEndpoint.status = 502
+@pytest.mark.parametrize("status", [502, 400, 405])
+def test_a_failing_purge_is_logged_and_does_not_break_publishing(endpoint, caplog, status):
+    """A 400 or 405 is a misconfigured listener (a Host the app refuses, a method not allowed)."""
+    PurgeEndpoint.status = status
     backend_for(endpoint).purge("https://www.rubinpain.example/about/")
-    assert "Could not purge https://www.rubinpain.example/about/" in caplog.text
+    assert (
+        f"Could not purge https://www.rubinpain.example/about/ from the proxy cache: {status}"
+        in (caplog.text)
+    )
 
 
 def test_an_unreachable_proxy_is_logged(caplog):
@@ -175,3 +180,14 @@ def test_publishing_reaches_the_proxy_through_the_configured_backend(
     with commit():
         article.save_revision().publish()
     assert ("PURGE", article.url, "localhost") in PurgeEndpoint.received  # the Site's host
+
+
+def test_approving_a_comment_purges_its_article(article, superuser, purged, home, commit):
+    from education.comments.models import Comment
+    from education.comments.moderation import decide
+    from tests.factories import CommentFactory
+
+    comment = CommentFactory(article=article, status=Comment.Status.PENDING)
+    with commit():
+        decide([comment], Comment.Status.APPROVED, superuser)
+    assert home + article.url.lstrip("/") in purged
