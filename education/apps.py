@@ -9,9 +9,15 @@ class EducationConfig(AppConfig):
         from django.db.models.signals import post_save
         from wagtail.signals import page_published
 
-        from .models import ArticleIndexPage, ArticlePage, ClinicianIndexPage
-        from .review import clear_minor_edit, set_up_new_section
+        from .models import ClinicianIndexPage
+        from .review import (
+            REVIEWED_PAGE_TYPES,
+            REVIEWED_SECTION_TYPES,
+            clear_minor_edit,
+            set_up_new_section,
+        )
 
-        for index_model in (ArticleIndexPage, ClinicianIndexPage):
+        for index_model in (*REVIEWED_SECTION_TYPES, ClinicianIndexPage):
             post_save.connect(set_up_new_section, sender=index_model)
-        page_published.connect(clear_minor_edit, sender=ArticlePage)
+        for page_model in REVIEWED_PAGE_TYPES:
+            page_published.connect(clear_minor_edit, sender=page_model)

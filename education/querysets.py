@@ -1,4 +1,5 @@
-"""How public pages list articles: live, public, newest first, cheap to show as cards."""
+"""How public pages list articles, conditions, treatments and clinicians: live, public, in
+the order patients expect, cheap to show as cards."""
 
 from practice.pages import SitePageQuerySet
 
@@ -6,7 +7,22 @@ from practice.pages import SitePageQuerySet
 ARTICLE_ORDER = ("-display_date", "-first_published_at", "-pk")
 
 
-class ArticleQuerySet(SitePageQuerySet):
+class LinkedPageQuerySet(SitePageQuerySet):
+    """Pages that editors link to from conditions and treatments."""
+
+    def in_order(self, ids):
+        """These pages as a list in the order of `ids` (an editor's order of links); ids of
+        pages not in this queryset (drafts, private) are skipped. One query."""
+        by_pk = {page.pk: page for page in self.filter(pk__in=ids)}
+        return [by_pk[pk] for pk in ids if pk in by_pk]
+
+    def linked_to(self, role, page):
+        """Pages whose links (`<role>_links`) name `page`: the far side of a link edited on
+        the condition or treatment ("clinician", "article", "treatment")."""
+        return self.filter(**{f"{role}_links__{role}": page})
+
+
+class ArticleQuerySet(LinkedPageQuerySet):
     def newest_first(self):
         return self.order_by(*ARTICLE_ORDER)
 
@@ -38,3 +54,43 @@ class ArticleQuerySet(SitePageQuerySet):
         """The topics these articles are filed under, each once, by name."""
         topic_model = self.model._meta.get_field("topics").related_model
         return topic_model.objects.filter(articles__in=self.values("pk")).distinct()
+
+
+class MedicalPageQuerySet(LinkedPageQuerySet):
+    """How public pages list conditions and treatments: alphabetically."""
+
+    def alphabetical(self):
+        return self.order_by("title", "pk")
+
+
+class ConditionQuerySet(MedicalPageQuerySet):
+    def for_listing(self):
+        return self.alphabetical()
+
+
+class TreatmentQuerySet(MedicalPageQuerySet):
+    def for_listing(self):
+        return self.alphabetical()
+
+
+class ClinicianQuerySet(LinkedPageQuerySet):
+    def by_name(self):
+        return self.order_by("family_name", "given_name", "pk")
+
+    def for_listing(self):
+        """Ready for cards: photos with their renditions and languages, whatever the number
+        of clinicians, in three more queries."""
+        return (
+            self.select_related("photo")
+            .prefetch_related("photo__renditions", "languages")
+            .by_name()
+        )
+
+    def treating(self, condition):
+        return self.filter(condition_links__page=condition)
+
+    def speaking(self, language):
+        return self.filter(languages=language)
+
+    def accepting_new_patients(self):
+        return self.filter(accepting_new_patients=True)

@@ -22,7 +22,14 @@ from django.utils import timezone
 from wagtail.log_actions import LogFormatter, log
 from wagtail.models import GroupPagePermission, Page, Workflow, WorkflowPage
 
-from .models import ArticleIndexPage, ArticlePage
+from .models import (
+    ArticleIndexPage,
+    ArticlePage,
+    ConditionIndexPage,
+    ConditionPage,
+    TreatmentIndexPage,
+    TreatmentPage,
+)
 from .review_dates import next_review_after
 
 logger = logging.getLogger(__name__)
@@ -72,9 +79,15 @@ def medical_review_workflow():
     return Workflow.objects.filter(name=MEDICAL_REVIEW_WORKFLOW, active=True).first()
 
 
+# Pages of medical advice: each goes through medical review before it is published.
+REVIEWED_PAGE_TYPES = (ArticlePage, ConditionPage, TreatmentPage)
+REVIEWED_SECTION_TYPES = (ArticleIndexPage, ConditionIndexPage, TreatmentIndexPage)
+
+
 def set_up_article_index(index):
-    """Every article below `index` goes through medical review; editors and reviewers get
-    their permissions on it. Runs when the index is created; safe to run again."""
+    """Every page below `index` (articles, conditions or treatments) goes through medical
+    review; editors and reviewers get their permissions on it. Runs when the index is
+    created; safe to run again."""
     workflow = medical_review_workflow()
     if workflow is None:
         logger.warning("No active %r workflow to assign to %s", MEDICAL_REVIEW_WORKFLOW, index)
@@ -88,10 +101,10 @@ def set_up_clinician_index(index):
 
 
 def set_up_new_section(sender, instance, created, raw=False, **kwargs):
-    """post_save receiver for the two index page types (connected in apps.py)."""
+    """post_save receiver for the index page types (connected in apps.py)."""
     if not created or raw:
         return
-    if isinstance(instance, ArticleIndexPage):
+    if isinstance(instance, REVIEWED_SECTION_TYPES):
         set_up_article_index(instance)
     else:
         set_up_clinician_index(instance)
@@ -117,12 +130,12 @@ def record_medical_review(article, reviewer_user=None, on=None):
 
 def publish_after_review(workflow_state, user=None):
     """What happens when the last task of a workflow is approved (see workflow_actions.py).
-    For an article, the review is written into the revision before it is published (or
-    scheduled, if it has a go-live date in the future), so the live page, the scheduled
-    revision and the page history all carry it."""
+    For an article, condition or treatment, the review is written into the revision before
+    it is published (or scheduled, if it has a go-live date in the future), so the live page,
+    the scheduled revision and the page history all carry it."""
     revision = workflow_state.content_object.get_latest_revision()
     page = revision.as_object()
-    if isinstance(page, ArticlePage):
+    if isinstance(page, REVIEWED_PAGE_TYPES):
         with transaction.atomic():
             minor = page.minor_edit
             if minor:

@@ -1,4 +1,4 @@
-"""JSON-LD (schema.org) for articles and clinician profiles.
+"""JSON-LD (schema.org) for articles, conditions, treatments and clinician profiles.
 
 Only pages a patient can open are ever linked: authors and reviewers whose profile is a draft
 or private appear by name without a link.
@@ -6,6 +6,15 @@ or private appear by name without a link.
 
 from practice.models import PracticeSettings
 from practice.site_url import absolute
+
+from .readability import html_lines
+
+# schema.org's MedicalProcedureType for each kind of procedure (TreatmentPage.Kind).
+PROCEDURE_TYPES = {
+    "noninvasive": "https://schema.org/NoninvasiveProcedure",
+    "percutaneous": "https://schema.org/PercutaneousProcedure",
+    "surgical": "https://schema.org/SurgicalProcedure",
+}
 
 
 def clinic(request):
@@ -34,8 +43,15 @@ def person(clinician, request, visible):
     if clinician.post_nominals:
         data["honorificSuffix"] = clinician.post_nominals
     if visible:
-        data["url"] = clinician.get_full_url(request)
+        # The profile's own JSON-LD names the person with this @id: every byline, review and
+        # link elsewhere on the site points to the same person.
+        url = clinician.get_full_url(request)
+        data = {"@id": person_id(url), **data, "url": url}
     return data
+
+
+def person_id(profile_url):
+    return profile_url + "#person"
 
 
 def image_url(page, request):
@@ -95,11 +111,32 @@ def article_json_ld(article, request):
 
 def clinician_json_ld(clinician, request):
     url = clinician.get_full_url(request)
-    entity = {"@id": url + "#person", **person(clinician, request, visible=True)}
+    entity = person(clinician, request, visible=True)
     entity["description"] = clinician.short_bio
     entity["worksFor"] = clinic(request)
-    if clinician.specialty_list:
-        entity["knowsAbout"] = clinician.specialty_list
+    known = clinician.specialty_list + [c.title for c in clinician.linked_conditions]
+    if known:
+        entity["knowsAbout"] = known
+    if clinician.npi:
+        entity["identifier"] = {
+            "@type": "PropertyValue",
+            "propertyID": "NPI",
+            "value": clinician.npi,
+        }
+    if clinician.language_list:
+        entity["knowsLanguage"] = [
+            {"@type": "Language", "name": language.name, "alternateName": language.code}
+            for language in clinician.language_list
+        ]
+    if clinician.board_certification_list:
+        entity["hasCredential"] = [
+            {
+                "@type": "EducationalOccupationalCredential",
+                "credentialCategory": "Board certification",
+                "name": certification,
+            }
+            for certification in clinician.board_certification_list
+        ]
     if image := image_url(clinician, request):
         entity["image"] = image
     return {
@@ -111,3 +148,91 @@ def clinician_json_ld(clinician, request):
         "mainEntity": entity,
         "about": {"@id": entity["@id"]},
     }
+
+
+# --- Conditions and treatments ---
+
+
+def plain_text(html):
+    return " ".join(html_lines(html))
+
+
+def reviewed_web_page(page, request, main_entity):
+    """A MedicalWebPage about `main_entity`, with the page's medical review when it has one."""
+    url = page.get_full_url(request)
+    data = {
+        "@context": "https://schema.org",
+        "@type": "MedicalWebPage",
+        "@id": url,
+        "url": url,
+        "name": page.title,
+        "description": page.summary,
+        "inLanguage": "en-US",
+        "audience": "https://schema.org/Patient",
+        "publisher": clinic(request),
+        "mainEntity": main_entity,
+        "about": {"@id": main_entity["@id"]},
+    }
+    if page.last_published_at:
+        data["dateModified"] = page.last_published_at.isoformat()
+    reviewer = page.reviewer
+    if reviewer is not None and page.last_reviewed:
+        data["lastReviewed"] = page.last_reviewed.isoformat()
+        data["reviewedBy"] = person(reviewer[0], request, reviewer[1])
+    return data
+
+
+def treatment_entity(treatment, request, full=False):
+    """The treatment as a MedicalProcedure (with its procedureType) or a MedicalTherapy; in
+    `full` with what its page says about preparing, the day and aftercare."""
+    url = treatment.get_full_url(request)
+    entity = {"@id": url + "#treatment", "name": treatment.title, "url": url}
+    if treatment.is_therapy:
+        entity["@type"] = "MedicalTherapy"
+    else:
+        entity["@type"] = "MedicalProcedure"
+        entity["procedureType"] = PROCEDURE_TYPES[treatment.kind]
+    if not full:
+        return entity
+    entity["description"] = treatment.summary
+    if treatment.is_therapy:
+        if risks := plain_text(treatment.risks):
+            entity["adverseOutcome"] = {"@type": "MedicalEntity", "description": risks}
+        return entity
+    preparation = " ".join(treatment.preparation_checklist + [plain_text(treatment.how_to_prepare)])
+    for key, text in (
+        ("preparation", preparation.strip()),
+        ("howPerformed", plain_text(treatment.on_the_day)),
+        ("followup", plain_text(treatment.recovery)),
+    ):
+        if text:
+            entity[key] = text
+    return entity
+
+
+def condition_json_ld(condition, request):
+    url = condition.get_full_url(request)
+    entity = {
+        "@type": "MedicalCondition",
+        "@id": url + "#condition",
+        "name": condition.title,
+        "url": url,
+        "description": condition.summary,
+    }
+    if condition.alternate_name_list:
+        entity["alternateName"] = condition.alternate_name_list
+    if condition.symptom_names:
+        entity["signOrSymptom"] = [
+            {"@type": "MedicalSignOrSymptom", "name": symptom}
+            for symptom in condition.symptom_names
+        ]
+    if condition.treatments:
+        entity["possibleTreatment"] = [
+            treatment_entity(treatment, request) for treatment in condition.treatments
+        ]
+    return reviewed_web_page(condition, request, entity)
+
+
+def treatment_json_ld(treatment, request):
+    entity = treatment_entity(treatment, request, full=True)
+    return reviewed_web_page(treatment, request, entity)

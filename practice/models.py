@@ -6,7 +6,7 @@ from django.db import models
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
@@ -29,9 +29,16 @@ class PracticeSettings(ClusterableModel, BaseSiteSetting):
     tagline = models.CharField(max_length=200, blank=True)
     phone = models.CharField(max_length=40, blank=True, help_text="As patients should dial it.")
     email = models.EmailField(blank=True)
-    address = models.TextField("postal address", blank=True, help_text="One line per line.")
-    opening_hours = models.TextField(
-        blank=True, help_text="One line per day or range, e.g. 'Mon–Thu: 8am–5pm'."
+    # The address and opening hours shown in the footer and the contact details are the
+    # primary location's (a page in the pages app, chosen here by type name so that this
+    # foundation module never imports an app).
+    primary_location = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The office whose address, phone and hours the footer shows.",
     )
     emergency_notice = models.CharField(
         max_length=255,
@@ -62,8 +69,7 @@ class PracticeSettings(ClusterableModel, BaseSiteSetting):
             [
                 FieldPanel("phone"),
                 FieldPanel("email"),
-                FieldPanel("address"),
-                FieldPanel("opening_hours"),
+                PageChooserPanel("primary_location", page_type="pages.LocationPage"),
             ],
             heading="Contact",
         ),
@@ -79,13 +85,22 @@ class PracticeSettings(ClusterableModel, BaseSiteSetting):
     class Meta:
         verbose_name = "practice details"
 
+    @cached_property
+    def primary_location_page(self):
+        """The primary location, as its own page type, when it is live; else None."""
+        page = self.primary_location
+        return page.specific if page is not None and page.live else None
+
     @property
     def address_lines(self):
-        return [line.strip() for line in self.address.splitlines() if line.strip()]
+        location = self.primary_location_page
+        return location.address_lines if location else []
 
     @property
     def opening_hours_lines(self):
-        return [line.strip() for line in self.opening_hours.splitlines() if line.strip()]
+        """'Monday: 8:00 a.m. to 5:00 p.m.', one a day, from the primary location."""
+        location = self.primary_location_page
+        return location.opening_hours_lines if location else []
 
     @cached_property
     def footer_pages(self):

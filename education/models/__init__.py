@@ -1,9 +1,21 @@
-"""Patient education: topics, clinicians, articles and the article index."""
+"""Patient education: topics, clinicians, articles, conditions and treatments, and the
+sections that list them."""
 
 from .topics import Topic  # noqa: I001 (defined before the models that refer to it)
-from .clinicians import ClinicianIndexPage, ClinicianPage
+from .languages import Language
+from .clinicians import ClinicianPage
+from .directory import ClinicianIndexPage
 from .articles import ArticleAuthor, ArticlePage
 from .article_index import ArticleIndexPage
+from .treatments import TreatmentIndexPage, TreatmentPage
+from .conditions import ConditionIndexPage, ConditionPage
+from .links import (
+    ConditionArticle,
+    ConditionClinician,
+    ConditionTreatment,
+    TreatmentArticle,
+    TreatmentClinician,
+)
 
 __all__ = [
     "ArticleAuthor",
@@ -11,5 +23,15 @@ __all__ = [
     "ArticlePage",
     "ClinicianIndexPage",
     "ClinicianPage",
+    "ConditionArticle",
+    "ConditionClinician",
+    "ConditionIndexPage",
+    "ConditionPage",
+    "ConditionTreatment",
+    "Language",
     "Topic",
+    "TreatmentArticle",
+    "TreatmentClinician",
+    "TreatmentIndexPage",
+    "TreatmentPage",
 ]

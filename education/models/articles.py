@@ -21,6 +21,7 @@ from ..querysets import ArticleQuerySet
 from ..readability import article_prose_lines, reading_grade, reading_grade_verdict, word_count
 from ..review_dates import ReviewStatusMixin, next_review_after
 from .clinicians import ClinicianPage
+from .links import LinkedFromMedicalPages
 from .topics import Topic
 
 MAX_RELATED_ARTICLES = 3
@@ -30,7 +31,7 @@ WORDS_PER_MINUTE = 200
 TARGET_READING_GRADES = (6, 8)
 
 
-class ArticlePage(ReviewStatusMixin, BasePage):
+class ArticlePage(LinkedFromMedicalPages, ReviewStatusMixin, BasePage):
     summary = models.TextField(
         max_length=300,
         validators=[MaxLengthValidator(300)],
@@ -134,6 +135,7 @@ class ArticlePage(ReviewStatusMixin, BasePage):
 
     parent_page_types = ["education.ArticleIndexPage"]
     subpage_types = []
+    link_role = "article"
     select_related_on_route = ("hero_image",)
     edit_handler = article_edit_handler()
     search_fields = BasePage.search_fields + [

@@ -1,38 +1,35 @@
 """The clinicians: the people who write and medically review articles, and see patients."""
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
+from django.db.models import Q
+from django.utils.functional import cached_property
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
+from wagtail.models import PageManager
 from wagtail.search import index
 
-from practice.pages import BasePage, IndexPage
+from practice.pages import BasePage
 from practice.pagination import paginate, requested_page
+
+from ..npi import validate_npi
+from ..querysets import ClinicianQuerySet
+from .languages import Language
+from .links import LinkedFromMedicalPages
 
 CLINICIAN_ARTICLES_PER_PAGE = 10
 
 
-class ClinicianIndexPage(IndexPage):
-    subpage_types = ["education.ClinicianPage"]
-
-    class Meta:
-        verbose_name = "clinician index page"
-
-    @property
-    def clinicians(self):
-        """Live, public profiles by family name, with their photos' renditions."""
-        return (
-            ClinicianPage.objects.child_of(self)
-            .live_public()
-            .select_related("photo")
-            .prefetch_related("photo__renditions")
-            .order_by("family_name", "given_name")
-        )
+def lines_of(text):
+    """The non-empty lines of a "one per line" field."""
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
-class ClinicianPage(BasePage):
+class ClinicianPage(LinkedFromMedicalPages, BasePage):
     honorific_prefix = models.CharField(
         max_length=20, blank=True, help_text="e.g. 'Dr.'. Leave empty for none."
     )
@@ -72,6 +69,33 @@ class ClinicianPage(BasePage):
         features=["h2", "h3", "bold", "italic", "link", "ul", "ol"],
         help_text="Training, experience and what patients can expect in a first appointment.",
     )
+    npi = models.CharField(
+        "NPI number",
+        max_length=10,
+        blank=True,
+        validators=[validate_npi],
+        help_text="The clinician's 10-digit National Provider Identifier, from the NPPES registry.",
+    )
+    board_certifications = models.TextField(
+        blank=True,
+        help_text="One per line, e.g. 'Pain Medicine, American Board of Anesthesiology'.",
+    )
+    education_and_training = models.TextField(
+        "education and training",
+        blank=True,
+        help_text="One per line, e.g. 'MD, University of Michigan Medical School'.",
+    )
+    languages = ParentalManyToManyField(
+        Language,
+        blank=True,
+        related_name="clinicians",
+        verbose_name="languages spoken",
+        help_text="Languages the clinician sees patients in, without an interpreter.",
+    )
+    accepting_new_patients = models.BooleanField(
+        default=True,
+        help_text="Untick when the clinician's list is full; the directory shows it.",
+    )
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -85,8 +109,11 @@ class ClinicianPage(BasePage):
         ),
     )
 
+    objects = PageManager.from_queryset(ClinicianQuerySet)()
+
     parent_page_types = ["education.ClinicianIndexPage"]
     subpage_types = []
+    link_role = "clinician"
     content_panels = BasePage.content_panels + [
         MultiFieldPanel(
             [
@@ -103,6 +130,16 @@ class ClinicianPage(BasePage):
         MultiFieldPanel([FieldPanel("photo"), FieldPanel("photo_alt")], heading="Photo"),
         FieldPanel("short_bio"),
         FieldPanel("full_bio"),
+        MultiFieldPanel(
+            [
+                FieldPanel("accepting_new_patients"),
+                FieldPanel("languages", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("npi"),
+                FieldPanel("board_certifications"),
+                FieldPanel("education_and_training"),
+            ],
+            heading="Profile for patients",
+        ),
         # Only people who manage accounts link one to a profile: whoever is linked is named
         # as medical reviewer on every article they approve.
         FieldPanel("user", permission="auth.change_user", heading="Admin account"),
@@ -114,6 +151,8 @@ class ClinicianPage(BasePage):
         index.SearchField("specialties"),
         index.SearchField("short_bio"),
         index.SearchField("full_bio"),
+        index.RelatedFields("languages", [index.SearchField("name")]),
+        index.FilterField("accepting_new_patients"),
     ]
     description_field = "short_bio"
     social_image_field = "photo"
@@ -121,6 +160,11 @@ class ClinicianPage(BasePage):
 
     class Meta:
         verbose_name = "clinician"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["npi"], condition=~Q(npi=""), name="unique_clinician_npi"
+            )
+        ]
 
     def clean(self):
         super().clean()
@@ -147,7 +191,24 @@ class ClinicianPage(BasePage):
 
     @property
     def specialty_list(self):
-        return [line.strip() for line in self.specialties.splitlines() if line.strip()]
+        return lines_of(self.specialties)
+
+    @property
+    def board_certification_list(self):
+        return lines_of(self.board_certifications)
+
+    @property
+    def education_list(self):
+        return lines_of(self.education_and_training)
+
+    @cached_property
+    def language_list(self):
+        return list(self.languages.all())
+
+    @property
+    def consultation_query(self):
+        """What "Request a consultation" tells the form: this clinician."""
+        return f"clinician={self.pk}"
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

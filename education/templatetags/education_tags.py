@@ -5,8 +5,11 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from ..models.reviewed import has_text as rich_text_has_text
 from ..structured_data import article_json_ld as article_data
 from ..structured_data import clinician_json_ld as clinician_data
+from ..structured_data import condition_json_ld as condition_data
+from ..structured_data import treatment_json_ld as treatment_data
 
 register = template.Library()
 
@@ -32,6 +35,22 @@ def article_json_ld(context, article):
 @register.simple_tag(takes_context=True)
 def clinician_json_ld(context, clinician):
     return json_ld(clinician_data(clinician, context.get("request")))
+
+
+@register.simple_tag(takes_context=True)
+def condition_json_ld(context, condition):
+    return json_ld(condition_data(condition, context.get("request")))
+
+
+@register.simple_tag(takes_context=True)
+def treatment_json_ld(context, treatment):
+    return json_ld(treatment_data(treatment, context.get("request")))
+
+
+@register.filter
+def has_text(html):
+    """True when rich text holds words: an emptied section ("<p></p>") is left out."""
+    return rich_text_has_text(html)
 
 
 @register.filter

@@ -9,6 +9,10 @@ from importlib import import_module
 STEPS = [
     "home.demo.site",
     "home.demo.education",
+    "home.demo.conditions",
+    "home.demo.locations",
+    "home.demo.new_patients",
+    "home.demo.notices",
     "home.demo.consultation",
     "home.demo.comments",
     "home.demo.review",

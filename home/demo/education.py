@@ -1,8 +1,13 @@
-"""Patient education: the clinicians, topics and articles of the demo practice.
+"""Patient education: the clinicians, the languages they speak, topics and articles of the
+demo practice.
 
-The words are in content/education.yaml, content/topics.yaml, content/clinicians.yaml and one
-file per article in content/articles/.
+The words are in content/education.yaml, content/topics.yaml, content/clinicians.yaml,
+content/languages.yaml and one file per article in content/articles/.
 """
+
+import datetime
+
+from django.utils import timezone
 
 from education.models import (
     ArticleAuthor,
@@ -10,6 +15,7 @@ from education.models import (
     ArticlePage,
     ClinicianIndexPage,
     ClinicianPage,
+    Language,
     Topic,
 )
 from home.models import FeaturedArticle, HomePage
@@ -31,10 +37,12 @@ def build(log):
         return
     content = load("education")
     topics = _topics()
+    languages = _languages()
     article_index = _index(home, ArticleIndexPage, content["article_index"], log)
     clinician_index = _index(home, ClinicianIndexPage, content["clinician_index"], log)
     authors = {
-        spec["slug"]: _author(clinician_index, spec, content, log) for spec in load("clinicians")
+        spec["slug"]: _author(clinician_index, spec, content, languages, log)
+        for spec in load("clinicians")
     }
     articles = [
         _article(article_index, seed, slug, content, authors, topics, log)
@@ -64,6 +72,13 @@ def _topics():
     return topics
 
 
+def _languages():
+    return {
+        spec["code"]: Language.objects.get_or_create(code=spec["code"], defaults=spec)[0]
+        for spec in load("languages")
+    }
+
+
 def _index(home, model, spec, log):
     existing = model.objects.child_of(home).first()
     if existing:
@@ -75,11 +90,11 @@ def _index(home, model, spec, log):
     return index
 
 
-def _author(index, spec, content, log):
+def _author(index, spec, content, languages, log):
     existing = ClinicianPage.objects.child_of(index).filter(slug=spec["slug"]).first()
     if existing:
         return existing
-    fields = {k: v for k, v in spec.items() if k not in ("slug", "seed", "full_bio")}
+    fields = {k: v for k, v in spec.items() if k not in ("slug", "seed", "full_bio", "languages")}
     name = f"{spec['honorific_prefix']} {spec['given_name']} {spec['family_name']}"
     photo = demo_image(
         content["portrait_title"].format(name=name), seed=spec["seed"], palette=PORTRAIT_PALETTE
@@ -92,6 +107,7 @@ def _author(index, spec, content, log):
         full_bio=html(spec["full_bio"]),
         **fields,
     )
+    author.languages = [languages[code] for code in spec["languages"]]
     index.add_child(instance=author)
     author.save_revision().publish()
     log(f"Created the clinician {author.title!r}.")
@@ -115,9 +131,9 @@ def _article(index, seed, slug, content, authors, topics, log):
         hero_image=hero,
         hero_image_decorative=True,
         body=stream(spec["body"], IMAGES),
-        display_date=spec["display_date"],
+        display_date=_days_ago(spec["published_days_ago"]),
         medical_reviewer=authors[spec["reviewer"]],
-        last_reviewed=spec["last_reviewed"],
+        last_reviewed=_days_ago(spec["reviewed_days_ago"]),
     )
     for order, author in enumerate(spec["authors"]):
         article.article_authors.add(ArticleAuthor(clinician=authors[author], sort_order=order))
@@ -126,6 +142,11 @@ def _article(index, seed, slug, content, authors, topics, log):
     article.save_revision().publish()
     log(f"Created the article {article.title!r}.")
     return article
+
+
+def _days_ago(days):
+    """A date relative to the day the demo loads, so its articles never age into "overdue"."""
+    return timezone.localdate() - datetime.timedelta(days=days)
 
 
 def _feature(home, articles):

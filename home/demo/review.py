@@ -8,14 +8,21 @@ words are in content/search-promotions.yaml.
 
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
-from education.models import ArticleIndexPage, ArticlePage, ClinicianIndexPage
+from education.models import (
+    ArticleIndexPage,
+    ArticlePage,
+    ClinicianIndexPage,
+    ConditionIndexPage,
+    TreatmentIndexPage,
+)
 from education.review import set_up_article_index, set_up_clinician_index
 
 from .loader import load
 
 
 def build(log):
-    for index in ArticleIndexPage.objects.all():
+    reviewed_sections = (ArticleIndexPage, ConditionIndexPage, TreatmentIndexPage)
+    for index in (page for model in reviewed_sections for page in model.objects.all()):
         set_up_article_index(index)
     for index in ClinicianIndexPage.objects.all():
         set_up_clinician_index(index)

@@ -50,7 +50,7 @@ def default_required_message(field):
     if field.field_type in CHOICE_TYPES:
         return f"Select {_lower_first(field.label)}"
     if field.field_type in TICK_TYPES:
-        return "Tick the box to continue"
+        return "Check the box to continue"
     return f"Enter {_lower_first(field.label)}"
 
 

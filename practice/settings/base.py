@@ -184,6 +184,10 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en-us"
+# US dates in the admin and emails ("Nov 29, 2026", "8:00 a.m."): see practice/formats/en/.
+FORMAT_MODULE_PATH = ["practice.formats"]
+# The admin speaks American English whatever a browser asks for.
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("en-us", "English (US)")]
 TIME_ZONE = env_str("TIME_ZONE", "America/New_York")
 USE_I18N = True
 USE_TZ = True

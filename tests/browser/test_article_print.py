@@ -5,21 +5,21 @@ addresses of the references written out."""
 import pytest
 from playwright.sync_api import expect
 
-from tests.factories import ArticlePageFactory, CommentFactory, plain_body
+from tests.factories import ArticlePageFactory, CommentFactory, citation, plain_body, references
 
-CITATION = {
-    "authors": "Hayden JA, Ellis J, Ogilvie R, et al.",
-    "title": "Exercise therapy for chronic low back pain",
-    "source": "Cochrane Database of Systematic Reviews",
-    "year": 2021,
-    "url": "https://doi.org/10.1002/14651858.CD009790.pub2",
-}
+CITATION = citation(
+    authors="Hayden JA, Ellis J, Ogilvie R, et al.",
+    title="Exercise therapy for chronic low back pain",
+    source="Cochrane Database of Systematic Reviews",
+    year=2021,
+    url="https://doi.org/10.1002/14651858.CD009790.pub2",
+)
 
 
 @pytest.fixture
 def commented_article(article, article_index, back_pain):
     """An article with references, a comment, and a related article."""
-    article.body = [*plain_body(), ("references", {"citations": [CITATION]})]
+    article.body = [*plain_body(), references(CITATION)]
     article.save_revision().publish()
     CommentFactory(article=article)
     ArticlePageFactory(parent=article_index, title="Sitting well", topics=[back_pain])

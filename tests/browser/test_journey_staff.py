@@ -241,8 +241,8 @@ def test_staff_write_review_and_publish_an_article_with_images_and_references(
     citation = article.get_by_role("region", name="References").get_by_role("listitem")
     expect(citation).to_contain_text(f"{CITATION['Authors']} {CITATION['Title']}.")  # one stop
     expect(article.locator(".byline__names")).to_have_text(f"By {FIRST_AUTHOR} and {SECOND_AUTHOR}")
-    on_today = date_format(today(), "j F Y")
-    next_review = date_format(next_review_after(today()), "j F Y")
+    on_today = date_format(today(), "F j, Y")
+    next_review = date_format(next_review_after(today()), "F j, Y")
     dates = article.locator(".article__dates")
     expect(dates).to_contain_text(f"Published {on_today}")
     expect(dates).to_contain_text(f"Medically reviewed by {REVIEWER} on {on_today}")

@@ -73,7 +73,7 @@ def test_each_comment_shows_name_date_and_text(client, article):
 
     assert comment.select_one(".comment__author").get_text(strip=True) == "Priya"
     time = comment.select_one(".comment__date time")
-    assert time.get_text(strip=True) == "4 March 2026"
+    assert time.get_text(strip=True) == "March 4, 2026"
     assert time["datetime"] == "2026-03-04"
     assert comment.select_one(".comment__text").get_text(strip=True) == (
         "Walking every day helps me."

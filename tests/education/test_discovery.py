@@ -38,6 +38,7 @@ def test_article_json_ld_is_a_medical_web_page_about_a_reviewed_article(client, 
     [author] = entity["author"]
     rubin = article.article_authors.first().clinician
     assert author == {
+        "@id": rubin.get_full_url() + "#person",
         "@type": "Person",
         "name": "Edward Rubin",
         "honorificPrefix": "Dr.",

@@ -7,7 +7,7 @@ from wagtail.rich_text import RichText
 
 from education.models import ArticlePage
 from education.review_dates import add_months
-from tests.factories import ArticlePageFactory, ImageFactory, TopicFactory
+from tests.factories import ArticlePageFactory, ImageFactory, TopicFactory, citation, references
 from tests.helpers import make_private
 
 pytestmark = pytest.mark.django_db
@@ -47,20 +47,7 @@ def test_word_count_and_reading_time_are_stored_on_save_without_the_references(
 ):
     body = [
         ("paragraph", RichText("<p>" + "word " * 450 + "</p>")),
-        (
-            "references",
-            {
-                "citations": [
-                    {
-                        "authors": "Many Authors " * 50,
-                        "title": "A long title",
-                        "source": "Journal",
-                        "year": 2020,
-                        "url": "",
-                    }
-                ]
-            },
-        ),
+        references(citation(authors="Many Authors " * 50)),
     ]
     article = ArticlePageFactory(
         parent=article_index, authors=[rubin], summary="Three words here.", body=body

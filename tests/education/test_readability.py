@@ -17,7 +17,7 @@ from education.readability import (
     text_statistics,
     word_syllables,
 )
-from tests.factories import ArticlePageFactory
+from tests.factories import ArticlePageFactory, references
 
 
 def test_the_cat_sat_on_the_mat():
@@ -159,17 +159,10 @@ def test_an_article_saves_the_grade_of_its_summary_and_body(article_index):
 def test_references_and_image_descriptions_do_not_change_the_grade(article_index):
     body = [("paragraph", RichText("<p>Gentle exercise helps most people feel better.</p>"))]
     plain = ArticlePageFactory(parent=article_index, summary="It is common.", body=body)
-    citation = {
-        "authors": "Lee M, Silverman SM, Hansen H, Patel VB, Manchikanti L",
-        "title": "A comprehensive review of opioid-induced hyperalgesia",
-        "source": "Pain Physician",
-        "year": 2011,
-        "url": "https://pubmed.ncbi.nlm.nih.gov/21412369/",
-    }
     with_references = ArticlePageFactory(
         parent=article_index,
         summary="It is common.",
-        body=[*body, ("references", {"citations": [citation]})],
+        body=[*body, references()],
     )
     assert with_references.reading_grade == plain.reading_grade
 

@@ -8,6 +8,8 @@ from tests.factories import (
     StandardPageFactory,
     TopicFactory,
     change_practice_settings,
+    citation,
+    references,
 )
 from tests.helpers import make_private, soup_of
 
@@ -120,9 +122,9 @@ def test_article_page_shows_byline_dates_reading_time_topics_and_references(clie
     assert byline.a["href"] == "/clinicians/" + article.article_authors.first().clinician.slug + "/"
     assert html.select_one(".byline__photo") is not None
     dates = " ".join(html.select_one(".article__dates").get_text().split())
-    assert dates.startswith("Published 20 January 2026 ·")
-    assert "Medically reviewed by Dr. Edward Rubin, MD on 1 February 2026" in dates
-    assert "Next review due 1 February 2027" in dates
+    assert dates.startswith("Published January 20, 2026 ·")
+    assert "Medically reviewed by Dr. Edward Rubin, MD on February 1, 2026" in dates
+    assert "Next review due February 1, 2027" in dates
     assert "1 minute to read" in html.select_one(".article__reading-time").get_text()
     topic = html.select_one(".article__topics a")
     assert (topic.get_text(), topic["href"]) == ("Back pain", "/education/?topic=back-pain")
@@ -135,28 +137,21 @@ def test_article_page_shows_byline_dates_reading_time_topics_and_references(clie
 
 
 def test_article_references_are_listed_after_the_body(client, article_index, rubin):
-    citation = {
-        "authors": "Lee M, Silverman SM",
-        "title": "A review of hyperalgesia",
-        "source": "Pain Physician",
-        "year": 2011,
-        "url": "https://example.org/paper",
-    }
     article = ArticlePageFactory(
         parent=article_index,
         authors=[rubin],
         body=[
-            ("references", {"citations": [citation]}),
+            references(),
             ("pull_quote", {"quote": "Move a little every day.", "attribution": "Dr. Rubin"}),
         ],
     )
     html = soup_of(client.get(article.url))
-    references = html.select_one("section.references")
-    assert references.h2.get_text() == "References"
+    listed = html.select_one("section.references")
+    assert listed.h2.get_text() == "References"
     assert "Lee M, Silverman SM. A review of hyperalgesia. Pain Physician. 2011." in " ".join(
-        references.li.get_text().split()
+        listed.li.get_text().split()
     )
-    assert references.find("a")["href"] == "https://example.org/paper"
+    assert listed.find("a")["href"] == "https://example.org/paper"
     # The references come after the body whatever the editor's order.
     body = html.select_one(".article__body")
     assert body.select_one(".pull-quote") is not None
@@ -164,16 +159,14 @@ def test_article_references_are_listed_after_the_body(client, article_index, rub
 
 
 def test_a_citation_never_shows_a_double_full_stop(client, article_index, rubin):
-    citation = {
-        "authors": "Bender T, Karagülle Z, et al.",
-        "title": "Does warm water ease pain?",
-        "source": "Rheumatology International",
-        "year": 2005,
-        "url": "",
-    }
-    article = ArticlePageFactory(
-        parent=article_index, authors=[rubin], body=[("references", {"citations": [citation]})]
+    bender = citation(
+        authors="Bender T, Karagülle Z, et al.",
+        title="Does warm water ease pain?",
+        source="Rheumatology International",
+        year=2005,
+        url="",
     )
+    article = ArticlePageFactory(parent=article_index, authors=[rubin], body=[references(bender)])
     text = " ".join(
         soup_of(client.get(article.url)).select_one(".references li").get_text().split()
     )

@@ -8,6 +8,7 @@ article in it.
 """
 
 from .base import ImageFactory, PageFactory, SuperuserFactory, UserFactory
+from .blocks import citation, references
 from .comments import CommentFactory, ReplyFactory
 from .consultation import ConsultationFormPageFactory, ConsultationRequestFactory
 from .education import (
@@ -15,7 +16,12 @@ from .education import (
     ArticlePageFactory,
     ClinicianIndexPageFactory,
     ClinicianPageFactory,
+    ConditionIndexPageFactory,
+    ConditionPageFactory,
+    LanguageFactory,
     TopicFactory,
+    TreatmentIndexPageFactory,
+    TreatmentPageFactory,
     plain_body,
 )
 from .home import (
@@ -28,7 +34,16 @@ from .home import (
     ThemeSettingsFactory,
     change_practice_settings,
 )
-from .pages import StandardPageFactory
+from .pages import (
+    DocumentFactory,
+    InsurancePlanFactory,
+    LocationIndexPageFactory,
+    LocationPageFactory,
+    NewPatientsPageFactory,
+    NoticePageFactory,
+    StandardPageFactory,
+    days_from_today,
+)
 
 __all__ = [
     "ArticleIndexPageFactory",
@@ -36,12 +51,21 @@ __all__ = [
     "ClinicianIndexPageFactory",
     "ClinicianPageFactory",
     "CommentFactory",
+    "ConditionIndexPageFactory",
+    "ConditionPageFactory",
+    "DocumentFactory",
     "ConsultationFormPageFactory",
     "ConsultationRequestFactory",
     "FeaturedArticleFactory",
     "FooterLinkFactory",
     "HomePageFactory",
     "ImageFactory",
+    "LanguageFactory",
+    "InsurancePlanFactory",
+    "LocationIndexPageFactory",
+    "LocationPageFactory",
+    "NewPatientsPageFactory",
+    "NoticePageFactory",
     "PageFactory",
     "PracticeSettingsFactory",
     "ReplyFactory",
@@ -51,7 +75,12 @@ __all__ = [
     "SuperuserFactory",
     "ThemeSettingsFactory",
     "TopicFactory",
+    "TreatmentIndexPageFactory",
+    "TreatmentPageFactory",
     "UserFactory",
     "change_practice_settings",
+    "citation",
+    "days_from_today",
     "plain_body",
+    "references",
 ]

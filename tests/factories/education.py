@@ -1,4 +1,5 @@
-"""Patient education: topics, the two section pages, clinicians and articles."""
+"""Patient education: topics, the section pages, clinicians, articles, conditions and
+treatments."""
 
 import datetime
 
@@ -13,7 +14,17 @@ from education.models import (
     ArticlePage,
     ClinicianIndexPage,
     ClinicianPage,
+    ConditionArticle,
+    ConditionClinician,
+    ConditionIndexPage,
+    ConditionPage,
+    ConditionTreatment,
+    Language,
     Topic,
+    TreatmentArticle,
+    TreatmentClinician,
+    TreatmentIndexPage,
+    TreatmentPage,
 )
 
 from .base import PageFactory
@@ -115,3 +126,90 @@ class ArticlePageFactory(PageFactory):
         for order, clinician in enumerate(authors):
             page.article_authors.add(ArticleAuthor(clinician=clinician, sort_order=order))
         page.topics = list(topics)
+
+
+# --- Conditions, treatments and languages ---
+
+
+class LanguageFactory(DjangoModelFactory):
+    class Meta:
+        model = Language
+        django_get_or_create = ("code",)
+
+    name = "Spanish"
+    code = "es"
+
+
+class ConditionIndexPageFactory(IndexPageFactory):
+    class Meta:
+        model = ConditionIndexPage
+
+    title = "Conditions we treat"
+    slug = "conditions"
+    intro = "What we treat."
+
+
+class TreatmentIndexPageFactory(IndexPageFactory):
+    class Meta:
+        model = TreatmentIndexPage
+
+    title = "Treatments"
+    slug = "treatments"
+    intro = "How we treat it."
+
+
+def section(text):
+    return f"<p>{text}</p>"
+
+
+class TreatmentPageFactory(PageFactory):
+    """A treatment under the treatments section; `clinicians` and `articles` are its links."""
+
+    class Meta:
+        model = TreatmentPage
+
+    parent = factory.LazyFunction(TreatmentIndexPageFactory.existing)
+    title = factory.Sequence(lambda n: f"Treatment number {n}")
+    slug = factory.Sequence(lambda n: f"treatment-{n}")
+    summary = factory.LazyAttribute(lambda t: f"What to expect from {t.title.lower()}.")
+    kind = TreatmentPage.Kind.PERCUTANEOUS
+    what_it_is = section("A small injection of medicine near the sore nerve.")
+    on_the_day = section("You lie on your front. It takes about 20 minutes.")
+    clinicians = ()
+    articles = ()
+    _set_before_save = ("clinicians", "articles")
+
+    @classmethod
+    def before_save(cls, page, clinicians, articles):
+        for order, clinician in enumerate(clinicians):
+            page.clinician_links.add(TreatmentClinician(clinician=clinician, sort_order=order))
+        for order, article in enumerate(articles):
+            page.article_links.add(TreatmentArticle(article=article, sort_order=order))
+
+
+class ConditionPageFactory(PageFactory):
+    """A condition under the conditions section; `treatments`, `clinicians` and `articles`
+    are its links, in the editor's order."""
+
+    class Meta:
+        model = ConditionPage
+
+    parent = factory.LazyFunction(ConditionIndexPageFactory.existing)
+    title = factory.Sequence(lambda n: f"Condition number {n}")
+    slug = factory.Sequence(lambda n: f"condition-{n}")
+    summary = factory.LazyAttribute(lambda c: f"What to know about {c.title.lower()}.")
+    overview = section("A common cause of pain that often gets better with time.")
+    symptom_list = "Aching pain\nStiffness in the morning"
+    treatments = ()
+    clinicians = ()
+    articles = ()
+    _set_before_save = ("treatments", "clinicians", "articles")
+
+    @classmethod
+    def before_save(cls, page, treatments, clinicians, articles):
+        for order, treatment in enumerate(treatments):
+            page.treatment_links.add(ConditionTreatment(treatment=treatment, sort_order=order))
+        for order, clinician in enumerate(clinicians):
+            page.clinician_links.add(ConditionClinician(clinician=clinician, sort_order=order))
+        for order, article in enumerate(articles):
+            page.article_links.add(ConditionArticle(article=article, sort_order=order))

@@ -49,8 +49,6 @@ class PracticeSettingsFactory(DjangoModelFactory):
     tagline = "Specialist care for chronic pain"
     phone = "(555) 014-2290"
     email = "office@rubin-pain.example"
-    address = "Harbor Medical Plaza, Suite 210\n410 Shoreline Avenue\nSpringfield, ST 01234"
-    opening_hours = "Monday to Thursday: 8am to 5pm\nFriday: 8am to 1pm"
     emergency_notice = (
         "If this is an emergency, call 911 or go to your nearest emergency department."
     )

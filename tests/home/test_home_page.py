@@ -1,7 +1,14 @@
+import datetime
+
 import pytest
 
 from home.models import HomePage
-from tests.factories import FeaturedArticleFactory, StandardPageFactory, change_practice_settings
+from tests.factories import (
+    FeaturedArticleFactory,
+    LocationPageFactory,
+    StandardPageFactory,
+    change_practice_settings,
+)
 from tests.helpers import soup_of
 
 pytestmark = pytest.mark.django_db
@@ -24,19 +31,20 @@ def test_header_navigation_lists_show_in_menus_pages_only(client, furnished_home
     assert "Privacy notice" not in menu  # a footer page, not in menus
 
 
-def test_footer_shows_the_site_settings(client, furnished_home_page):
-    change_practice_settings(
-        phone="(555) 777-1234",
-        emergency_notice="Emergency? Call 911 now.",
-        opening_hours="Mon: 9am to 5pm\nTue: closed",
-    )
+def test_footer_shows_the_site_settings_and_the_primary_location(client, furnished_home_page):
+    location = LocationPageFactory(
+        phone="555 777 1234", street_address="12 Lakeview Drive", zip_code="62704",
+        hours=[(0, datetime.time(9), datetime.time(17))],
+    )  # fmt: skip
+    change_practice_settings(emergency_notice="Emergency? Call 911 now.", primary_location=location)
 
     footer = soup_of(client.get("/")).find("footer")
     text = footer.get_text(" ", strip=True)
     assert "(555) 777-1234" in text
-    assert footer.select_one('a[href="tel:5557771234"]') is not None
+    assert footer.select_one('a[href="tel:+15557771234"]') is not None
+    assert "12 Lakeview Drive" in footer.find("address").get_text()
     assert "Emergency? Call 911 now." in text
-    assert "Mon: 9am to 5pm" in text and "Tue: closed" in text
+    assert "Monday: 9:00 a.m. to 5:00 p.m." in text and "Tuesday: Closed" in text
     assert "not a diagnosis" in text  # the medical disclaimer
     for title in ("About the practice", "Privacy notice", "Accessibility statement"):
         assert footer.find("a", string=title) is not None

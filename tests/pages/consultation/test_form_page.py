@@ -181,7 +181,7 @@ INVALID_INPUT = [
         {"consent": None},
         "consent",
         "id_consent",
-        "Tick the box to agree to us storing your details, or call us instead",
+        "Check the box to agree to us storing your details, or call us instead",
         id="missing-consent",
     ),
 ]

@@ -1,0 +1,66 @@
+"""The clinician directory's filters: a plain GET form that works without JavaScript."""
+
+from django import forms
+from django.apps import apps
+
+ANY = ""
+
+
+# Models are looked up by name: the directory page's module imports this one.
+
+
+def condition_choices():
+    conditions = apps.get_model("education", "ConditionPage").objects.live_public()
+    return [(ANY, "Any condition")] + list(conditions.alphabetical().values_list("slug", "title"))
+
+
+def language_choices():
+    spoken = (
+        apps.get_model("education", "Language").objects.filter(clinicians__live=True).distinct()
+    )
+    return [(ANY, "Any language")] + list(spoken.values_list("code", "name"))
+
+
+class ClinicianFilterForm(forms.Form):
+    """Choices are read only when the form is shown or a filter is checked (Django's callable
+    choices), so a cached directory page runs no query for them."""
+
+    condition = forms.ChoiceField(
+        label="Condition treated",
+        required=False,
+        choices=condition_choices,
+        error_messages={"invalid_choice": "We have no page about that condition: choose one."},
+    )
+    language = forms.ChoiceField(
+        label="Language spoken",
+        required=False,
+        choices=language_choices,
+        error_messages={"invalid_choice": "None of our clinicians lists that language."},
+    )
+    accepting = forms.BooleanField(label="Only clinicians accepting new patients", required=False)
+
+    def filter(self, clinicians):
+        """`clinicians` narrowed to the valid choices; none at all if any choice is unknown."""
+        if not self.is_valid():
+            return clinicians.none()
+        data = self.cleaned_data
+        if data["condition"]:
+            clinicians = clinicians.filter(condition_links__page__slug=data["condition"])
+        if data["language"]:
+            clinicians = clinicians.filter(languages__code=data["language"])
+        if data["accepting"]:
+            clinicians = clinicians.accepting_new_patients()
+        return clinicians
+
+    @property
+    def is_filtered(self):
+        return any(self.data.get(name) for name in self.fields)
+
+    @property
+    def cache_key(self):
+        """The filters as a string to key the cached list on, or None when a value is unknown
+        (then the list is not cached: any string could be sent)."""
+        if not self.is_valid():
+            return None
+        data = self.cleaned_data
+        return f"{data['condition']}|{data['language']}|{int(data['accepting'])}"

@@ -1,0 +1,122 @@
+"""Links editors choose between conditions, treatments, clinicians and articles.
+
+Each link is edited on one side only, in the condition's or the treatment's editor (an inline
+panel of these Orderable models), and shown on both: the far side reads it back through the
+reverse relation (`LinkedFromMedicalPages`), so the two sides can never disagree.
+"""
+
+from django.apps import apps
+from django.db import models
+from django.utils.functional import cached_property
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import PageChooserPanel
+from wagtail.models import Orderable
+
+
+def unique_link(role, source):
+    return models.UniqueConstraint(fields=["page", role], name=f"unique_{role}_per_{source}")
+
+
+class ConditionTreatment(Orderable):
+    """A treatment we offer for the condition."""
+
+    page = ParentalKey(
+        "education.ConditionPage", on_delete=models.CASCADE, related_name="treatment_links"
+    )
+    treatment = models.ForeignKey(
+        "education.TreatmentPage", on_delete=models.CASCADE, related_name="condition_links"
+    )
+
+    panels = [PageChooserPanel("treatment", page_type="education.TreatmentPage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "treatment"
+        constraints = [unique_link("treatment", "condition")]
+
+
+class ConditionClinician(Orderable):
+    """A clinician who treats the condition."""
+
+    page = ParentalKey(
+        "education.ConditionPage", on_delete=models.CASCADE, related_name="clinician_links"
+    )
+    clinician = models.ForeignKey(
+        "education.ClinicianPage", on_delete=models.CASCADE, related_name="condition_links"
+    )
+
+    panels = [PageChooserPanel("clinician", page_type="education.ClinicianPage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "clinician who treats it"
+        constraints = [unique_link("clinician", "condition")]
+
+
+class ConditionArticle(Orderable):
+    """An article that helps someone with the condition."""
+
+    page = ParentalKey(
+        "education.ConditionPage", on_delete=models.CASCADE, related_name="article_links"
+    )
+    article = models.ForeignKey(
+        "education.ArticlePage", on_delete=models.CASCADE, related_name="condition_links"
+    )
+
+    panels = [PageChooserPanel("article", page_type="education.ArticlePage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "related article"
+        constraints = [unique_link("article", "condition")]
+
+
+class TreatmentClinician(Orderable):
+    """A clinician who offers the treatment."""
+
+    page = ParentalKey(
+        "education.TreatmentPage", on_delete=models.CASCADE, related_name="clinician_links"
+    )
+    clinician = models.ForeignKey(
+        "education.ClinicianPage", on_delete=models.CASCADE, related_name="treatment_links"
+    )
+
+    panels = [PageChooserPanel("clinician", page_type="education.ClinicianPage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "clinician who offers it"
+        constraints = [unique_link("clinician", "treatment")]
+
+
+class TreatmentArticle(Orderable):
+    """An article that explains more about the treatment."""
+
+    page = ParentalKey(
+        "education.TreatmentPage", on_delete=models.CASCADE, related_name="article_links"
+    )
+    article = models.ForeignKey(
+        "education.ArticlePage", on_delete=models.CASCADE, related_name="treatment_links"
+    )
+
+    panels = [PageChooserPanel("article", page_type="education.ArticlePage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "related article"
+        constraints = [unique_link("article", "treatment")]
+
+
+class LinkedFromMedicalPages:
+    """For a clinician or an article: the live, public conditions and treatments whose editors
+    linked to it, alphabetically. `link_role` is what this page is on those links."""
+
+    link_role = None
+
+    def _linking(self, model_name):
+        # Looked up by name: the condition and treatment modules import this page's module.
+        model = apps.get_model("education", model_name)
+        return list(model.objects.live_public().linked_to(self.link_role, self).for_listing())
+
+    @cached_property
+    def linked_conditions(self):
+        return self._linking("ConditionPage")
+
+    @cached_property
+    def linked_treatments(self):
+        return self._linking("TreatmentPage")

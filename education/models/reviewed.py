@@ -1,0 +1,178 @@
+"""What a medically reviewed patient-education page other than an article has: a summary, the
+reviewer and review dates, a "minor edit" switch and a reading grade, all checked on save.
+
+Conditions and treatments use it; articles keep their own fields (they also count words and
+reading time), with the same rules and the same review workflow.
+"""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.html import strip_tags
+from wagtail.admin.panels import FieldPanel, ObjectList, PageChooserPanel, TabbedInterface
+from wagtail.fields import RichTextField
+
+from practice.pages import BasePage, in_private_section
+
+from ..readability import html_lines, reading_grade, reading_grade_verdict, text_lines
+from ..review_dates import ReviewStatusMixin, next_review_after
+from .clinicians import ClinicianPage
+
+# Patient-education guidance asks for material a 6th to 8th grader reads easily.
+TARGET_READING_GRADES = (6, 8)
+SECTION_FEATURES = ["h3", "bold", "italic", "link", "ul", "ol"]
+
+
+def has_text(html):
+    """True when rich text holds words, not only empty paragraphs."""
+    return bool(strip_tags(html or "").strip())
+
+
+def section_field(verbose_name, help_text, blank=True):
+    """A fixed section of the page: rich text under a heading the template gives it."""
+    return RichTextField(verbose_name, blank=blank, features=SECTION_FEATURES, help_text=help_text)
+
+
+class MedicallyReviewedPage(ReviewStatusMixin, BasePage):
+    summary = models.TextField(
+        max_length=300,
+        validators=[MaxLengthValidator(300)],
+        help_text=(
+            "One or two plain sentences for lists, search results and search engines. At most "
+            "300 characters."
+        ),
+    )
+    medical_reviewer = models.ForeignKey(
+        ClinicianPage,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The clinician who checked the page is medically accurate and current.",
+    )
+    last_reviewed = models.DateField(
+        "date last reviewed",
+        null=True,
+        blank=True,
+        help_text="When the medical reviewer last checked the whole page.",
+    )
+    next_review_due = models.DateField(
+        null=True,
+        blank=True,
+        help_text=(
+            "Leave empty to set it a standard interval (usually 12 months) after the last review."
+        ),
+    )
+    minor_edit = models.BooleanField(
+        "this is a minor edit",
+        default=False,
+        help_text=(
+            "Tick for a typo or formatting fix that does not change the medical content. A "
+            "medical reviewer can then publish it and the review dates stay as they are. "
+            "Cleared once the change is published."
+        ),
+    )
+    reading_grade = models.DecimalField(
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Flesch–Kincaid grade level of the summary and sections, worked out on save.",
+    )
+
+    description_field = "summary"
+    # (field name, anchor, heading) of the page's fixed sections, in reading order.
+    sections = ()
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def edit_handler_for(cls, content_panels):
+        """The editor's tabs: content, medical review (dates only for reviewers), promote,
+        settings; as for articles."""
+        review_panels = [
+            FieldPanel("minor_edit"),
+            PageChooserPanel(
+                "medical_reviewer",
+                page_type="education.ClinicianPage",
+                permission="education.record_medical_review",
+            ),
+            FieldPanel("last_reviewed", permission="education.record_medical_review"),
+            FieldPanel("next_review_due", permission="education.record_medical_review"),
+        ]
+        return TabbedInterface(
+            [
+                ObjectList(BasePage.content_panels + content_panels, heading="Content"),
+                ObjectList(review_panels, heading="Medical review"),
+                ObjectList(BasePage.promote_panels, heading="Promote"),
+                ObjectList(BasePage.settings_panels, heading="Settings", classname="settings"),
+            ]
+        )
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.medical_reviewer_id and not self.last_reviewed:
+            errors["last_reviewed"] = "Give the date of the medical review."
+        if (
+            self.last_reviewed
+            and self.next_review_due
+            and self.next_review_due <= self.last_reviewed
+        ):
+            errors["next_review_due"] = "The next review must be after the last one."
+        if self.minor_edit and not self.last_reviewed:
+            errors["minor_edit"] = (
+                "This page has not had a medical review yet, so no change to it can be minor: "
+                "untick this box and submit it for medical review."
+            )
+        if errors:
+            raise ValidationError(errors)
+        self.update_derived_fields()
+
+    def save(self, *args, **kwargs):
+        self.update_derived_fields()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = set(update_fields) | {"reading_grade", "next_review_due"}
+        return super().save(*args, **kwargs)
+
+    def update_derived_fields(self):
+        if self.last_reviewed and not self.next_review_due:
+            self.next_review_due = next_review_after(self.last_reviewed)
+        lines = text_lines(self.summary)
+        for field, _anchor, _heading in self.sections:
+            lines += html_lines(getattr(self, field))
+        self.reading_grade = reading_grade(lines)
+
+    @property
+    def reading_grade_verdict(self):
+        return reading_grade_verdict(self.reading_grade, TARGET_READING_GRADES)
+
+    # --- What the templates show ---
+
+    @property
+    def filled_sections(self):
+        """(anchor, heading, rich text) of the sections an editor filled in."""
+        return [
+            (anchor, heading, getattr(self, field))
+            for field, anchor, heading in self.sections
+            if has_text(getattr(self, field))
+        ]
+
+    @cached_property
+    def reviewer(self):
+        """(medical reviewer, profile can be linked), or None. A draft or private profile is
+        named but not linked."""
+        if not self.medical_reviewer_id:
+            return None
+        clinician = (
+            ClinicianPage.objects.filter(pk=self.medical_reviewer_id)
+            .annotate(in_private_section=in_private_section())
+            .first()
+        )
+        if clinician is None:
+            return None
+        return clinician, clinician.live and not clinician.in_private_section

@@ -1,0 +1,42 @@
+"""The notices every US practice shows: nondiscrimination with language taglines, the notice
+of privacy practices and the accessibility statement. The words are in content/notices.yaml;
+dates there count back and forward from the day the demo is loaded."""
+
+import datetime
+
+from django.utils import timezone
+
+from home.models import HomePage
+from pages.models import LanguageTagline, NoticePage
+
+from .loader import load, stream
+
+DATE_KEYS = ("effective_days_ago", "reviewed_days_ago", "next_review_in_days", "taglines")
+
+
+def build(log):
+    home = HomePage.objects.first()
+    if home is None:
+        return
+    for spec in load("notices"):
+        if not NoticePage.objects.child_of(home).filter(slug=spec["slug"]).exists():
+            _notice(home, spec, log)
+
+
+def _notice(home, spec, log):
+    today = timezone.localdate()
+    fields = {key: value for key, value in spec.items() if key not in DATE_KEYS}
+    effective = spec.get("effective_days_ago")
+    notice = NoticePage(
+        **{**fields, "body": stream(spec["body"])},
+        effective_date=today - datetime.timedelta(days=effective) if effective else None,
+        last_reviewed=today - datetime.timedelta(days=spec["reviewed_days_ago"]),
+        next_review_due=today + datetime.timedelta(days=spec["next_review_in_days"]),
+    )
+    notice.taglines = [
+        LanguageTagline(language=language, language_code=code, text=text, sort_order=n)
+        for n, (language, code, text) in enumerate(spec.get("taglines", []))
+    ]
+    home.add_child(instance=notice)
+    notice.save_revision().publish()
+    log(f"Created the notice {notice.title!r}.")

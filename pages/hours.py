@@ -1,0 +1,82 @@
+"""Opening hours and closures as patients read them ("Monday: 8:00 a.m. to 5:00 p.m.") and as
+search engines read them (schema.org OpeningHoursSpecification).
+
+The functions take the rows a location already fetched, so a template can ask for the week
+and the closures without another query.
+"""
+
+import datetime
+
+from django.utils import timezone
+
+WEEKDAYS = [
+    (0, "Monday"),
+    (1, "Tuesday"),
+    (2, "Wednesday"),
+    (3, "Thursday"),
+    (4, "Friday"),
+    (5, "Saturday"),
+    (6, "Sunday"),
+]
+DAY_NAMES = dict(WEEKDAYS)
+# A closure is announced this many days before it starts, and gone the day after it ends.
+CLOSURE_NOTICE_DAYS = 30
+
+
+def time_label(value):
+    """US style with periods, as AP and most US health sites write it: '8:00 a.m.'."""
+    hour = value.hour % 12 or 12
+    return f"{hour}:{value.minute:02d} {'a.m.' if value.hour < 12 else 'p.m.'}"
+
+
+def date_label(value):
+    """'March 3, 2026'."""
+    return f"{value:%B} {value.day}, {value.year}"
+
+
+def weekly_schedule(rows):
+    """Every day of the week in order, each with its opening times (an empty list: closed).
+    An empty list when no hours are entered at all, so the page can say to call."""
+    rows = list(rows)
+    if not rows:
+        return []
+    by_day = {day: [] for day, _ in WEEKDAYS}
+    for row in sorted(rows, key=lambda row: (row.weekday, row.opens)):
+        by_day[row.weekday].append(row)
+    return [{"day": name, "times": by_day[day]} for day, name in WEEKDAYS]
+
+
+def upcoming_closures(closures, today=None):
+    """Closures that have not ended and start within the notice period, soonest first."""
+    today = today or timezone.localdate()
+    announce_until = today + datetime.timedelta(days=CLOSURE_NOTICE_DAYS)
+    return sorted(
+        (c for c in closures if c.last_day_or_first >= today and c.first_day <= announce_until),
+        key=lambda closure: closure.first_day,
+    )
+
+
+def opening_hours_specification(rows):
+    return [
+        {
+            "@type": "OpeningHoursSpecification",
+            "dayOfWeek": f"https://schema.org/{DAY_NAMES[row.weekday]}",
+            "opens": row.opens.strftime("%H:%M"),
+            "closes": row.closes.strftime("%H:%M"),
+        }
+        for row in sorted(rows, key=lambda row: (row.weekday, row.opens))
+    ]
+
+
+def closure_specification(closures):
+    """Closed all day: schema.org's convention is opening and closing at midnight."""
+    return [
+        {
+            "@type": "OpeningHoursSpecification",
+            "validFrom": closure.first_day.isoformat(),
+            "validThrough": closure.last_day_or_first.isoformat(),
+            "opens": "00:00",
+            "closes": "00:00",
+        }
+        for closure in closures
+    ]

@@ -1,0 +1,24 @@
+"""The practice's own pages: standard pages, locations, the new-patients page and the notices
+every US practice must show."""
+
+from .standard import StandardPage  # noqa: I001 (the others build on the same base)
+from .insurance import InsurancePlan
+from .locations import LocationClinician, LocationIndexPage, LocationPage
+from .hours import Closure, OpeningHours
+from .new_patients import NewPatientsPage, PatientForm, SelfPayPrice
+from .notices import LanguageTagline, NoticePage
+
+__all__ = [
+    "Closure",
+    "InsurancePlan",
+    "LanguageTagline",
+    "LocationClinician",
+    "LocationIndexPage",
+    "LocationPage",
+    "NewPatientsPage",
+    "NoticePage",
+    "OpeningHours",
+    "PatientForm",
+    "SelfPayPrice",
+    "StandardPage",
+]
