@@ -316,6 +316,9 @@ def main():
             print((work / "nginx-error.log").read_text()[-3000:])
         check(answers, f"nginx answers on port {port}")
 
+        # The first render of a page makes its pictures' renditions: seconds on a busy machine.
+        for path in ("/", "/about/", "/education/", ARTICLE):
+            http_request(port_a, "GET", path, timeout=180)
         step("1. Both nodes serve the site, through nginx and directly, from their cache")
         for _ in range(4):
             status, _cache = status_of(port, ARTICLE)
