@@ -2,10 +2,12 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from .dashboard import add_my_drafts_panel
 from .page_cache import remember_served_page
 from .style_guide import style_guide
 
 hooks.register("before_serve_page", remember_served_page)
+hooks.register("construct_homepage_panels", add_my_drafts_panel)
 
 
 @hooks.register("register_admin_urls")
