@@ -1,5 +1,6 @@
 """Page weight budgets, measured gzipped as a browser would download them:
-all the CSS a page links under 12 KB, and an article's HTML, CSS and JavaScript under 15 KB."""
+all the CSS a page links under 12 KB, and an article's HTML, CSS and JavaScript under 17 KB
+(15 KB until the search suggestions script; docs/performance.md says why)."""
 
 import gzip
 import re
@@ -11,7 +12,7 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 
 CSS_BUDGET = 12 * 1024
-ARTICLE_BUDGET = 15 * 1024
+ARTICLE_BUDGET = 17 * 1024
 ARTICLE_PATH = "/education/exercise-for-low-back-pain/"
 
 
