@@ -48,7 +48,8 @@ def test_the_menu_and_search_open_with_one_tap(live_server, furnished_home_page,
     phone.wait_for_url("**/about/")
 
     phone.locator("header summary", has_text="Search").click()
-    search = phone.get_by_role("searchbox").filter(visible=True)
+    # A searchbox, or a combobox once the suggestions script has enhanced it.
+    search = phone.locator('header input[name="q"]').filter(visible=True)
     search.fill("back pain")
     search.press("Enter")
     phone.wait_for_url("**/search/?q=back+pain")
@@ -74,5 +75,5 @@ def test_wide_screens_show_the_menu_and_search_without_a_disclosure(
     page.goto(live_server.url + "/")
     header = page.locator("header")
     assert header.get_by_role("link", name="About the practice").filter(visible=True).count() == 1
-    assert page.get_by_role("searchbox").filter(visible=True).count() == 1
+    assert page.locator('header input[name="q"]').filter(visible=True).count() == 1
     assert page.locator("header summary").filter(visible=True).count() == 0
