@@ -92,16 +92,15 @@ http {{
             add_header X-Proxy-Cache $upstream_cache_status always;
         }}
     }}
-    # Purges from the nodes (FRONTEND_CACHE_HTTP_URL): fetch the page again, as an anonymous
-    # visitor, and keep that in place of the old copy.
+    # Purges from the nodes (FRONTEND_CACHE_HTTP_URL): a GET here fetches the page again, as
+    # an anonymous visitor, bypassing the cache, and keeps that in place of the old copy.
     server {{
         listen 127.0.0.1:{purge_port};
         location / {{
             allow 127.0.0.1;
             deny all;
-            if ($request_method != PURGE) {{ return 405; }}
+            limit_except GET {{ deny all; }}
             proxy_pass http://practice;
-            proxy_method GET;
             proxy_set_header Host $http_host;
             proxy_set_header Connection "";
             proxy_set_header Cookie "";

@@ -14,20 +14,22 @@ its page_published signal, inside the publishing transaction, so a proxy that fe
 again at once (deploy/nginx.conf does) would be given the old version; that app is therefore not
 installed, and these handlers take its place.
 
-`ProxyCacheBackend` is Wagtail's HTTP backend (a PURGE request to FRONTEND_CACHE_HTTP_URL with
-the page's Host) for the nginx proxy_cache in deploy/nginx.conf, which answers a purge with
-the page as the app now serves it: a 404 or a redirect there is the new state of a page that
-was unpublished or moved, not a failed purge.
+`ProxyCacheBackend` is Wagtail's HTTP backend adapted to the nginx proxy_cache in
+deploy/nginx.conf. Open-source nginx cannot delete one entry, and caches nothing for a request
+whose method is not GET or HEAD, so a `PURGE` would leave the old copy in place: instead this
+backend sends a GET for the page's path with its public Host to FRONTEND_CACHE_HTTP_URL, a
+listener only the app nodes may reach, which fetches the page again from the app, bypassing the
+cache, and stores the answer in place of the old copy. A 404 or a redirect there is the new
+state of a page that was unpublished or moved, not a failed purge.
 """
 
 import logging
 from urllib.error import HTTPError, URLError
 from urllib.parse import urlsplit, urlunsplit
-from urllib.request import urlopen
+from urllib.request import Request, urlopen
 
 from django.db import transaction
 from wagtail.contrib.frontend_cache.backends import HTTPBackend
-from wagtail.contrib.frontend_cache.backends.http import PurgeRequest
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 
 from .prerender import pages_to_render
@@ -52,12 +54,13 @@ class ProxyCacheBackend(HTTPBackend):
             logger.error("Could not purge %s from the proxy cache: %s", url, error.reason)
 
     def purge_request(self, url):
-        """What Wagtail's HTTPBackend sends: PURGE on LOCATION with the page's path and Host."""
+        """A GET for the page's path on LOCATION, with the page's Host (what Wagtail's
+        HTTPBackend sends, but as a GET: see above)."""
         parts = urlsplit(url)
         location = urlunsplit(
             (self.cache_scheme, self.cache_netloc, parts.path or "/", parts.query, "")
         )
-        return PurgeRequest(
+        return Request(
             location, headers={"Host": parts.netloc, "User-Agent": "Wagtail-frontendcache"}
         )
 
