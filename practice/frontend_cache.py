@@ -6,8 +6,10 @@ the backends in settings.WAGTAILFRONTENDCACHE (Wagtail's PurgeBatch and its purg
 - the live pages above it, whose listings show it (the same pages practice/prerender.py renders);
 - on a move, the old and the new addresses of the page and every live page below it;
 - on a delete, every live page deleted with it (each sends its own pre_delete).
-Other pages that mention it (a topic, a clinician's profile) follow within
-PAGE_CACHE_CDN_SECONDS, the s-maxage they went out with.
+`practice.cache.invalidate_pages` purges the same way when something shown on a page changed
+without a publish (a comment approved, the practice's reply). Other pages that mention it (a
+topic, a clinician's profile) follow within PAGE_CACHE_CDN_SECONDS, the s-maxage they went out
+with.
 
 Purges are sent once the change is committed. Wagtail's own frontend_cache app purges from
 its page_published signal, inside the publishing transaction, so a proxy that fetches the page
@@ -29,6 +31,7 @@ from urllib.error import HTTPError, URLError
 from urllib.parse import urlsplit, urlunsplit
 from urllib.request import Request, urlopen
 
+from django.conf import settings
 from django.db import transaction
 from wagtail.contrib.frontend_cache.backends import HTTPBackend
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
@@ -75,6 +78,8 @@ class ProxyCacheBackend(HTTPBackend):
 
 def purge_after_commit(pages=(), urls=()):
     """Purge these pages (and the pages above each) and URLs once the transaction commits."""
+    if not settings.WAGTAILFRONTENDCACHE:
+        return  # no CDN or proxy cache in front: not even the addresses need working out
     batch = PurgeBatch(urls)
     for page in pages:
         batch.add_pages(pages_to_render(page))
