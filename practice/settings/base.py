@@ -18,6 +18,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "practice",
     "home",
+    "home.search",
     "pages",
     "pages.consultation",
     "education",
@@ -260,6 +261,11 @@ LOGIN_THROTTLE_WINDOW = env_int("LOGIN_THROTTLE_WINDOW", 15 * 60)
 # (practice/client_address.py). Only behind a proxy that sets X-Forwarded-For itself (nginx:
 # proxy_add_x_forwarded_for); otherwise a visitor could claim any address.
 TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
+
+# Site search: suggestions as you type (home/search/) one client may ask for per period. A person
+# typing asks a few times a second at most, and only while typing.
+SEARCH_SUGGESTIONS_RATE_LIMIT = env_int("SEARCH_SUGGESTIONS_RATE_LIMIT", 60)
+SEARCH_SUGGESTIONS_RATE_PERIOD = env_int("SEARCH_SUGGESTIONS_RATE_PERIOD", 60)
 
 # Patient education: how long after its last medical review an article is due another one.
 ARTICLE_REVIEW_INTERVAL_MONTHS = env_int("ARTICLE_REVIEW_INTERVAL_MONTHS", 12)
