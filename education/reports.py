@@ -5,6 +5,8 @@ import datetime
 import django_filters
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils.functional import cached_property
+from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, StatusTagColumn, TitleColumn
@@ -13,6 +15,11 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from .models import ArticlePage, ClinicianPage, Topic
 from .review import DUE_SOON_DAYS, today
+
+# Other apps add columns to the report without education knowing them (patient feedback,
+# education/feedback): each function registered for this hook returns an object with
+# `columns` and `annotate(queryset)`, which adds what the columns read in the same query.
+REPORT_COLUMNS_HOOK = "register_review_report_columns"
 
 OVERDUE = "overdue"
 DUE_SOON = "due_soon"
@@ -91,7 +98,7 @@ class ReviewDueReportView(ReportView):
     index_url_name = "education_review_due"
     index_results_url_name = "education_review_due_results"
     no_results_message = "No live article is overdue or due for review in the next 30 days."
-    columns = [
+    base_columns = [
         TitleColumn("title", label="Article", url_name="wagtailadmin_pages:edit"),
         StatusTagColumn(
             "review_status", label="Review", primary=lambda article: article.review_overdue
@@ -125,12 +132,25 @@ class ReviewDueReportView(ReportView):
     def get_filename(self):
         return f"articles-due-for-review-{today():%Y-%m-%d}"
 
+    @cached_property
+    def extensions(self):
+        return [hook() for hook in hooks.get_hooks(REPORT_COLUMNS_HOOK)]
+
+    @cached_property
+    def columns(self):
+        return self.base_columns + [
+            column for extension in self.extensions for column in extension.columns
+        ]
+
     def get_queryset(self):
-        return due_for_review(
+        articles = due_for_review(
             articles_user_can_edit(self.request.user)
             .defer_streamfields()
             .select_related("medical_reviewer")
         )
+        for extension in self.extensions:
+            articles = extension.annotate(articles)
+        return articles
 
 
 class OverdueArticlesPanel(Component):
