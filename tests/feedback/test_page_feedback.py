@@ -128,3 +128,10 @@ def test_counts_in_the_review_report_and_on_the_page_view(client, article, edito
     outsider = UserFactory(groups=["Front desk"])
     client.force_login(outsider)
     assert client.get(reverse("page_feedback", args=[article.pk])).status_code in (302, 403)
+
+
+def test_the_article_page_keeps_its_ids_unique_with_two_forms(client, article):
+    html = BeautifulSoup(client.get(article.url).content, "html.parser")
+    ids = [element["id"] for element in html.select("[id]")]
+    assert len(ids) == len(set(ids))
+    assert html.select_one("#feedback-website-honeypot") is not None
