@@ -30,6 +30,19 @@ class ReadabilityPanel(Panel):
             return context
 
 
+class PageReadabilityPanel(Panel):
+    """The reading grade of a condition or treatment as last saved, below its sections."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "education/panels/page_readability_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["page"] = self.instance
+            context["saved"] = bool(self.instance.pk)
+            return context
+
+
 class MedicallyReviewedPageForm(WagtailAdminPageForm):
     """The editor's form for articles, conditions and treatments: approving from the editor
     needs a named medical reviewer (see approval.py), said beside the field, with everything

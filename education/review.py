@@ -1,5 +1,6 @@
 """Medical review: who may publish articles, the workflow every article goes through, and what
-an approval records.
+an approval records. Condition and treatment pages are medical advice too: their sections get
+the same workflow and permissions, and an approval records their review the same way.
 
 - Editors write and edit; they submit articles to the "Medical review" workflow and cannot
   publish them. Medical reviewers approve (which publishes) or request changes.

@@ -8,7 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from education.comments import urls as comment_urls
 from education.feedback import urls as feedback_urls
 from education.feeds import ArticleFeed
-from home.search import search
+from home.search import urls as search_urls
 
 from .views import media, robots_txt, theme_css
 
@@ -21,7 +21,7 @@ urlpatterns = [
     path("education/feed/", ArticleFeed(), name="education_feed"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
-    path("search/", search, name="search"),
+    path("", include(search_urls)),
     path("comments/", include(comment_urls)),
     path("feedback/", include(feedback_urls)),
 ]

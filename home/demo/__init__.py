@@ -16,6 +16,8 @@ STEPS = [
     "home.demo.consultation",
     "home.demo.comments",
     "home.demo.review",
+    # Last: the spelling vocabulary is built from every page the steps above made.
+    "home.demo.search",
 ]
 
 

@@ -18,6 +18,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "practice",
     "home",
+    "home.search",
     "pages",
     "pages.consultation",
     "education",
@@ -64,9 +65,11 @@ MIDDLEWARE = [
     "practice.shared_cache.SharedCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
-    # Django's CSRF check for signed-in people and the admin; anonymous posts to the public
-    # forms are checked by their Origin and Sec-Fetch-Site instead (practice/cross_site.py).
-    "practice.cross_site.CrossSiteProtectionMiddleware",
+    # Anonymous posts to the public forms are checked by their Origin and Sec-Fetch-Site
+    # (practice/cross_site.py); Django's CSRF token check, next, for signed-in people and the
+    # admin.
+    "practice.cross_site.CrossSiteOriginMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
     # Anonymous visitors get cached pages here (practice/page_cache.py), before anything that
     # touches the database.
     "practice.page_cache.PageCacheMiddleware",
@@ -259,6 +262,11 @@ LOGIN_THROTTLE_WINDOW = env_int("LOGIN_THROTTLE_WINDOW", 15 * 60)
 # (practice/client_address.py). Only behind a proxy that sets X-Forwarded-For itself (nginx:
 # proxy_add_x_forwarded_for); otherwise a visitor could claim any address.
 TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
+
+# Site search: suggestions as you type (home/search/) one client may ask for per period. A person
+# typing asks a few times a second at most, and only while typing.
+SEARCH_SUGGESTIONS_RATE_LIMIT = env_int("SEARCH_SUGGESTIONS_RATE_LIMIT", 60)
+SEARCH_SUGGESTIONS_RATE_PERIOD = env_int("SEARCH_SUGGESTIONS_RATE_PERIOD", 60)
 
 # Patient education: how long after its last medical review an article is due another one.
 ARTICLE_REVIEW_INTERVAL_MONTHS = env_int("ARTICLE_REVIEW_INTERVAL_MONTHS", 12)

@@ -252,7 +252,7 @@ def test_staff_write_review_and_publish_an_article_with_images_and_references(
 
     # A patient searches for a word from its body with the search box in the header.
     patient.goto(base + "/")
-    patient.get_by_role("searchbox", name="Search this site").fill("balneotherapy")
+    patient.get_by_role("combobox", name="Search this site").fill("balneotherapy")
     with patient.expect_navigation():
         patient.keyboard.press("Enter")
     assert "/search/?q=balneotherapy" in patient.url

@@ -1,0 +1,195 @@
+"""Which pages a search finds, in which order, and what each result shows.
+
+Wagtail's database backend searches with SQLite's FTS5 on SQLite and PostgreSQL full-text
+search on PostgreSQL. Pages whose title matches come first (see ranked_results), then the
+rest by relevance. Results are never cached: they differ per query and change with any publish.
+"""
+
+import re
+from contextlib import contextmanager
+from functools import cache
+
+from django.db import connection, transaction
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator, capfirst
+from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.models import Page, Site, get_page_models
+
+from home.models import HomePage
+from pages.models import NewPatientsPage, StandardPage
+from practice.pages import BasePage, IndexPage
+
+from .words import phrasings
+
+# At most this many title matches are lifted above the rest; any more keep their relevance order.
+TITLE_TIER_LIMIT = 500
+# A result's summary is one line on a phone, more or less.
+SUMMARY_CHARACTERS = 200
+# What a result says it is, where the model's own name would puzzle a patient.
+TYPE_LABELS = {StandardPage: "Page", NewPatientsPage: "Page"}
+
+
+@cache
+def searchable_models():
+    """Every page type with content of its own: not the home page or a section's index."""
+    return tuple(
+        model
+        for model in get_page_models()
+        if issubclass(model, BasePage) and not issubclass(model, (IndexPage, HomePage))
+    )
+
+
+def type_label(model):
+    """ "Article", "Clinician", "Condition", ...: the page type's name, as a patient reads it."""
+    return TYPE_LABELS.get(model) or capfirst(model._meta.verbose_name)
+
+
+def highlight(text, terms):
+    """`text`, HTML-escaped, with every word that starts with one of `terms` in <mark>."""
+    terms = sorted({t.lower() for t in terms if len(t) > 1}, key=len, reverse=True)
+    if not terms or not text:
+        return escape(text or "")
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, terms)) + r")\w*", re.IGNORECASE)
+    pieces, last = [], 0
+    for match in pattern.finditer(text):
+        pieces += [escape(text[last : match.start()]), format_html("<mark>{}</mark>", match[0])]
+        last = match.end()
+    pieces.append(escape(text[last:]))
+    return mark_safe("".join(pieces))
+
+
+def searchable_pages(request):
+    """Live, public pages of the searchable types, on the site asked for."""
+    # Wagtail's own public(): the search backend takes only plain filters, not a subquery.
+    pages = Page.objects.live().public().type(*searchable_models())
+    site = Site.find_for_request(request)
+    if site is not None:
+        pages = pages.descendant_of(site.root_page, inclusive=True)
+    return pages
+
+
+class TitleMatchesFirst:
+    """Search results in two tiers: pages whose title matches the query (best first), then every
+    other match by relevance. A title boost alone does not promise that: on SQLite, Wagtail's
+    database backend scores the whole page with one BM25 value, whatever field matched.
+
+    Behaves as a sequence for Django's Paginator: `count()` and slicing, each slice loading
+    only the pages it shows.
+    """
+
+    def __init__(self, pages, query):
+        self.pages = pages
+        title_matches = pages.only("pk").search(query, fields=["title"])[:TITLE_TIER_LIMIT]
+        self.title_ids = [page.pk for page in title_matches]
+        self.others = self._specific(pages.exclude(pk__in=self.title_ids)).search(query)
+
+    @staticmethod
+    def _specific(pages):
+        return pages.specific().defer_streamfields()
+
+    def count(self):
+        if not hasattr(self, "_count"):
+            self._count = len(self.title_ids) + self.others.count()
+        return self._count
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, key):
+        start, stop = key.start or 0, key.stop if key.stop is not None else self.count()
+        tier = len(self.title_ids)
+        results = []
+        if start < tier:
+            ids = self.title_ids[start : min(stop, tier)]
+            by_pk = {page.pk: page for page in self._specific(self.pages.filter(pk__in=ids))}
+            results += [by_pk[pk] for pk in ids if pk in by_pk]
+        if stop > tier:
+            results += list(self.others[max(start - tier, 0) : stop - tier])
+        return results
+
+
+def ranked_results(pages, query):
+    """Title matches first. PostgreSQL's ranking does that already: Wagtail's database backend
+    gives title words the heaviest weight (A), and a single query can use the full-text index.
+    SQLite's scores the whole page with one BM25 value, so there the title tier is explicit.
+    `query` is a Wagtail search query object (query.SearchQuery.backend_query)."""
+    if connection.vendor == "postgresql":
+        return pages.specific().defer_streamfields().search(query)
+    return TitleMatchesFirst(pages, query)
+
+
+@contextmanager
+def without_parallel_workers():
+    """On PostgreSQL, run the search queries without parallel workers. A search reads a few
+    thousand index entries at most; starting workers for that costs more than it saves on a
+    small server (bench/search_bench.py, 10,000 articles: the ranking query took 55-75 ms
+    with workers, 40-47 ms without). Scoped to this transaction, so nothing else changes."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL max_parallel_workers_per_gather = 0")
+        yield
+
+
+def promotions_for(pages, words):
+    """Editors' picks (Settings → Promoted search results) saved for the query in any word
+    form ("opioid" finds the pick saved for "opioids"), in their order: pages only while live
+    and public (among `pages`), external links as they are."""
+    promotions = list(
+        SearchPromotion.objects.filter(query__query_string__in=phrasings(words))
+        .select_related("page")
+        .order_by("sort_order", "pk")
+    )
+    promoted_ids = {p.page_id for p in promotions if p.page_id}
+    shown = set()
+    if promoted_ids:
+        shown = set(pages.filter(pk__in=promoted_ids).values_list("pk", flat=True))
+    picked, seen = [], set()
+    for promotion in promotions:
+        target = promotion.page_id or promotion.external_link_url
+        if target in seen or not (promotion.page_id in shown or promotion.external_link_url):
+            continue
+        seen.add(target)
+        picked.append(promotion)
+    return picked
+
+
+def promotion_entries(promotions, request):
+    entries = []
+    for promotion in promotions:
+        if promotion.page_id:
+            page = promotion.page
+            entry = {
+                "title": page.title,
+                "url": page.get_url(request),
+                "type": type_label(page.specific_class),
+            }
+        else:
+            entry = {
+                "title": promotion.external_link_text or promotion.external_link_url,
+                "url": promotion.external_link_url,
+                "type": "Link",
+            }
+        entry["summary"] = promotion.description
+        entries.append(entry)
+    return entries
+
+
+def summary_of(page):
+    return Truncator(page.get_meta_description() or "").chars(SUMMARY_CHARACTERS)
+
+
+def result_entries(pages, terms, request):
+    """What each result shows: title, type, its one-line summary with the terms marked, address."""
+    return [
+        {
+            "title": page.title,
+            "url": page.get_url(request),
+            "type": type_label(type(page)),
+            "summary": highlight(summary_of(page), terms),
+        }
+        for page in pages
+    ]
