@@ -32,9 +32,8 @@ run: export SITE_URL ?= http://127.0.0.1:$(PORT)
 run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo_content --if-empty
-	$(PY) manage.py ensure_admin
-	@echo "Serving the practice site on http://127.0.0.1:$(PORT)/ (admin: /admin/)"
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	@# run_site is runserver that prints the admin sign-in (ensure_admin) last, after its banner.
+	DJANGO_RUNSERVER_HIDE_WARNING=true $(PY) manage.py run_site 127.0.0.1:$(PORT)
 
 # Browser tests need the system Chromium: install it when we can (root), else say what is missing.
 browser:

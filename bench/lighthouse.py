@@ -1,4 +1,5 @@
-"""Lighthouse scores for the home, education index, article and consultation pages.
+"""Lighthouse scores for the home, education, article, consultation, condition, treatment,
+location and clinician-directory pages.
 
     .venv/bin/python bench/lighthouse.py [--pg URL]
 
@@ -22,7 +23,16 @@ from stack import pg_option, served_demo_site
 
 TOOL_DIR = Path(__file__).resolve().parent / "lighthouse"
 LIGHTHOUSE = TOOL_DIR / "node_modules" / ".bin" / "lighthouse"
-PAGES = ["/", "/education/", "/education/opioid-induced-hyperalgesia/", "/consultation/"]
+PAGES = [
+    "/",
+    "/education/",
+    "/education/opioid-induced-hyperalgesia/",
+    "/consultation/",
+    "/conditions/sciatica/",
+    "/treatments/epidural-steroid-injection/",
+    "/locations/springfield-harbor/",
+    "/clinicians/",
+]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 CHROME_FLAGS = (
     "--headless --no-sandbox --disable-gpu --disable-background-networking "

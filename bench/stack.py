@@ -284,6 +284,9 @@ class Browser:
         if form is not None:
             body = urllib.parse.urlencode(form)
             headers["Content-Type"] = "application/x-www-form-urlencoded"
+            # As a browser sends with a form (practice/cross_site.py checks Origin).
+            headers["Origin"] = f"http://127.0.0.1:{self.port}"
+            headers["Sec-Fetch-Site"] = "same-origin"
             headers["Referer"] = f"http://127.0.0.1:{self.port}{path}"
         status, received, content = http_request(
             self.port, method, path, body, headers, timeout=timeout

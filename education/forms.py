@@ -2,6 +2,7 @@
 
 from django import forms
 from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist
 
 ANY = ""
 
@@ -21,6 +22,26 @@ def language_choices():
     return [(ANY, "Any language")] + list(spoken.values_list("code", "name"))
 
 
+def location_link_model():
+    """The model linking locations to clinicians, which the locations' app adds to a profile as
+    `location_links`; None on a site without it. Education knows the relation, never the app."""
+    clinician_model = apps.get_model("education", "ClinicianPage")
+    try:
+        return clinician_model._meta.get_field("location_links").related_model
+    except FieldDoesNotExist:
+        return None
+
+
+def location_choices():
+    link_model = location_link_model()
+    if link_model is None:
+        return [(ANY, "Any location")]
+    # Live, public locations with a live clinician, in the editors' order, each once.
+    links = link_model.objects.filter(clinician__live=True).visible()
+    locations = dict(links.values_list("location__slug", "location__title"))
+    return [(ANY, "Any location")] + list(locations.items())
+
+
 class ClinicianFilterForm(forms.Form):
     """Choices are read only when the form is shown or a filter is checked (Django's callable
     choices), so a cached directory page runs no query for them."""
@@ -30,6 +51,12 @@ class ClinicianFilterForm(forms.Form):
         required=False,
         choices=condition_choices,
         error_messages={"invalid_choice": "We have no page about that condition: choose one."},
+    )
+    location = forms.ChoiceField(
+        label="Location",
+        required=False,
+        choices=location_choices,
+        error_messages={"invalid_choice": "We have no office by that name: choose one."},
     )
     language = forms.ChoiceField(
         label="Language spoken",
@@ -46,11 +73,18 @@ class ClinicianFilterForm(forms.Form):
         data = self.cleaned_data
         if data["condition"]:
             clinicians = clinicians.filter(condition_links__page__slug=data["condition"])
+        if data["location"]:
+            clinicians = clinicians.filter(location_links__location__slug=data["location"])
         if data["language"]:
             clinicians = clinicians.filter(languages__code=data["language"])
         if data["accepting"]:
             clinicians = clinicians.accepting_new_patients()
         return clinicians
+
+    @property
+    def offers_locations(self):
+        """False on a site with one office or none: a choice of one is no choice."""
+        return len(list(self.fields["location"].choices)) > 2
 
     @property
     def is_filtered(self):
@@ -63,4 +97,6 @@ class ClinicianFilterForm(forms.Form):
         if not self.is_valid():
             return None
         data = self.cleaned_data
-        return f"{data['condition']}|{data['language']}|{int(data['accepting'])}"
+        return "|".join(
+            [data["condition"], data["location"], data["language"], str(int(data["accepting"]))]
+        )

@@ -1,6 +1,7 @@
 """The article editor: its tabs and panels, and a panel that shows values rather than edits them."""
 
 from django import forms
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
     MultiFieldPanel,
@@ -11,6 +12,8 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.models import Page
+
+from .approval import REVIEWER_MISSING, reviewer_for_approval
 
 
 class ReadabilityPanel(Panel):
@@ -25,6 +28,40 @@ class ReadabilityPanel(Panel):
             context["article"] = self.instance
             context["saved"] = bool(self.instance.pk)
             return context
+
+
+class PageReadabilityPanel(Panel):
+    """The reading grade of a condition or treatment as last saved, below its sections."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "education/panels/page_readability_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["page"] = self.instance
+            context["saved"] = bool(self.instance.pk)
+            return context
+
+
+class MedicallyReviewedPageForm(WagtailAdminPageForm):
+    """The editor's form for articles, conditions and treatments: approving from the editor
+    needs a named medical reviewer (see approval.py), said beside the field, with everything
+    typed kept."""
+
+    def is_approval(self):
+        return (
+            "action-workflow-action" in self.data
+            and self.data.get("workflow-action-name") == "approve"
+        )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.is_approval():
+            named = cleaned_data.get("medical_reviewer", self.instance.medical_reviewer)
+            if reviewer_for_approval(named, self.for_user) is None:
+                field = "medical_reviewer" if "medical_reviewer" in self.fields else None
+                self.add_error(field, REVIEWER_MISSING)
+        return cleaned_data
 
 
 MAX_AUTHORS = 3
@@ -79,5 +116,6 @@ def article_edit_handler():
                 heading="Promote",
             ),
             ObjectList(Page.settings_panels, heading="Settings", classname="settings"),
-        ]
+        ],
+        base_form_class=MedicallyReviewedPageForm,
     )

@@ -1,4 +1,5 @@
-"""The "Articles due for review" admin report and the dashboard panel that points to it."""
+"""The "due for review" admin reports (articles; conditions; treatments) and the dashboard
+panel that points to the articles' one."""
 
 import datetime
 
@@ -11,7 +12,7 @@ from wagtail.admin.ui.tables import Column, StatusTagColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from .models import ArticlePage, ClinicianPage, Topic
+from .models import ArticlePage, ClinicianPage, ConditionPage, Topic, TreatmentPage
 from .review import DUE_SOON_DAYS, today
 
 OVERDUE = "overdue"
@@ -39,11 +40,11 @@ def not_reviewed_since_import(articles):
     return articles.filter(next_review_due__isnull=True).exclude(imported_from="")
 
 
-def articles_user_can_edit(user):
+def articles_user_can_edit(user, model=ArticlePage):
     editable = PagePermissionPolicy().instances_user_has_any_permission_for(
         user, ["change", "publish"]
     )
-    return ArticlePage.objects.live().filter(pk__in=editable.values("pk"))
+    return model.objects.live().filter(pk__in=editable.values("pk"))
 
 
 class ReviewDueFilterSet(WagtailFilterSet):
@@ -131,6 +132,73 @@ class ReviewDueReportView(ReportView):
             .defer_streamfields()
             .select_related("medical_reviewer")
         )
+
+
+class ReviewedPageDueFilterSet(WagtailFilterSet):
+    """The filters of the report for conditions or treatments (no topics, never imported)."""
+
+    status = django_filters.ChoiceFilter(
+        label="Due",
+        method="filter_status",
+        empty_label="Overdue or due within 30 days",
+        choices=[(OVERDUE, "Overdue only"), (DUE_SOON, "Due within 30 days only")],
+    )
+    medical_reviewer = django_filters.ModelChoiceFilter(
+        label="Medical reviewer",
+        empty_label="Any reviewer",
+        queryset=lambda request: ClinicianPage.objects.order_by("family_name", "given_name"),
+    )
+
+    filter_status = ReviewDueFilterSet.filter_status
+
+    class Meta:
+        model = ConditionPage
+        fields = ["status", "medical_reviewer"]
+
+
+class TreatmentsDueFilterSet(ReviewedPageDueFilterSet):
+    class Meta:
+        model = TreatmentPage
+        fields = ["status", "medical_reviewer"]
+
+
+class ConditionsDueReportView(ReviewDueReportView):
+    page_title = "Conditions due for review"
+    model = ConditionPage
+    filterset_class = ReviewedPageDueFilterSet
+    index_url_name = "education_conditions_review_due"
+    index_results_url_name = "education_conditions_review_due_results"
+    no_results_message = "No live condition page is overdue or due for review in the next 30 days."
+    columns = [
+        TitleColumn("title", label="Condition", url_name="wagtailadmin_pages:edit"),
+        *ReviewDueReportView.columns[1:],
+    ]
+    list_export = [name for name in ReviewDueReportView.list_export if name != "imported_from"]
+    export_headings = {**ReviewDueReportView.export_headings, "title": "Condition"}
+
+    def get_filename(self):
+        return f"conditions-due-for-review-{today():%Y-%m-%d}"
+
+    def get_queryset(self):
+        pages = articles_user_can_edit(self.request.user, self.model)
+        return due_for_review(pages.select_related("medical_reviewer"))
+
+
+class TreatmentsDueReportView(ConditionsDueReportView):
+    page_title = "Treatments due for review"
+    model = TreatmentPage
+    filterset_class = TreatmentsDueFilterSet
+    index_url_name = "education_treatments_review_due"
+    index_results_url_name = "education_treatments_review_due_results"
+    no_results_message = "No live treatment page is overdue or due for review in the next 30 days."
+    columns = [
+        TitleColumn("title", label="Treatment", url_name="wagtailadmin_pages:edit"),
+        *ReviewDueReportView.columns[1:],
+    ]
+    export_headings = {**ReviewDueReportView.export_headings, "title": "Treatment"}
+
+    def get_filename(self):
+        return f"treatments-due-for-review-{today():%Y-%m-%d}"
 
 
 class OverdueArticlesPanel(Component):

@@ -1,5 +1,6 @@
 """Medical review: who may publish articles, the workflow every article goes through, and what
-an approval records.
+an approval records. Condition and treatment pages are medical advice too: their sections get
+the same workflow and permissions, and an approval records their review the same way.
 
 - Editors write and edit; they submit articles to the "Medical review" workflow and cannot
   publish them. Medical reviewers approve (which publishes) or request changes.
@@ -22,6 +23,7 @@ from django.utils import timezone
 from wagtail.log_actions import LogFormatter, log
 from wagtail.models import GroupPagePermission, Page, Workflow, WorkflowPage
 
+from .approval import ReviewerMissing, own_clinician_profile, reviewer_for_approval
 from .models import (
     ArticleIndexPage,
     ArticlePage,
@@ -39,6 +41,9 @@ MEDICAL_REVIEWERS = "Medical reviewers"
 MEDICAL_REVIEW_WORKFLOW = "Medical review"
 # An article is "due for review" this many days before its next review date.
 DUE_SOON_DAYS = 30
+
+# Held by the Medical reviewers group: who may set an article's reviewer and review dates.
+RECORD_REVIEW_PERMISSION = "education.record_medical_review"
 
 REVIEW_RECORDED = "education.medical_review"
 MINOR_EDIT_PUBLISHED = "education.minor_edit"
@@ -121,7 +126,7 @@ def record_medical_review(article, reviewer_user=None, on=None):
     """Mark `article` (unsaved) as reviewed on `on` (default today) by `reviewer_user`'s
     clinician profile; without a profile the named reviewer stays as it was."""
     on = on or today()
-    profile = getattr(reviewer_user, "clinician_profile", None) if reviewer_user else None
+    profile = own_clinician_profile(reviewer_user)
     if profile is not None:
         article.medical_reviewer = profile
     article.last_reviewed = on
@@ -136,6 +141,9 @@ def publish_after_review(workflow_state, user=None):
     revision = workflow_state.content_object.get_latest_revision()
     page = revision.as_object()
     if isinstance(page, REVIEWED_PAGE_TYPES):
+        if reviewer_for_approval(page.medical_reviewer, user) is None:
+            # Raised inside Wagtail's atomic approval: the approval is undone, nothing goes live.
+            raise ReviewerMissing
         with transaction.atomic():
             minor = page.minor_edit
             if minor:

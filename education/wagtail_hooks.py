@@ -1,4 +1,4 @@
-"""Admin customisation for patient education: the topics snippet, the rule that keeps
+"""Admin customisation for patient education: the topics and languages snippets, the rule that keeps
 clinicians named on live articles, the medical review report, dashboard panel and log entries,
 and the article listing's columns."""
 
@@ -14,10 +14,17 @@ from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import ArticlePage, ClinicianPage, Topic
-from .reports import OverdueArticlesPanel, ReviewDueReportView, user_can_see_review_report
+from .models import ArticlePage, ClinicianPage, Language, Topic
+from .reports import (
+    ConditionsDueReportView,
+    OverdueArticlesPanel,
+    ReviewDueReportView,
+    TreatmentsDueReportView,
+    user_can_see_review_report,
+)
 from .review import (
     MINOR_EDIT_PUBLISHED,
+    RECORD_REVIEW_PERMISSION,
     REVIEW_RECORDED,
     MedicalReviewLogFormatter,
     MinorEditLogFormatter,
@@ -36,6 +43,22 @@ class TopicViewSet(SnippetViewSet):
 
 
 register_snippet(TopicViewSet)
+
+
+class LanguageViewSet(SnippetViewSet):
+    """Languages clinicians speak: ticked on each profile, offered as a directory filter."""
+
+    model = Language
+    icon = "globe"
+    menu_label = "Languages"
+    menu_order = 310
+    add_to_admin_menu = True
+    list_display = ["name", "code"]
+    search_fields = ["name", "code"]
+    ordering = ["name"]
+
+
+register_snippet(LanguageViewSet)
 
 
 def live_articles_by(clinicians):
@@ -71,20 +94,27 @@ def refuse_to_delete_authors_of_live_articles(request, page):
 # --- Medical review ---
 
 
+# (address, view, URL name) of each "due for review" report.
+REVIEW_DUE_REPORTS = [
+    ("articles-due-for-review", ReviewDueReportView, "education_review_due"),
+    ("conditions-due-for-review", ConditionsDueReportView, "education_conditions_review_due"),
+    ("treatments-due-for-review", TreatmentsDueReportView, "education_treatments_review_due"),
+]
+
+
 @hooks.register("register_admin_urls")
 def review_due_report_urls():
-    return [
-        path(
-            "reports/articles-due-for-review/",
-            ReviewDueReportView.as_view(),
-            name="education_review_due",
-        ),
-        path(
-            "reports/articles-due-for-review/results/",
-            ReviewDueReportView.as_view(results_only=True),
-            name="education_review_due_results",
-        ),
-    ]
+    urls = []
+    for address, view, name in REVIEW_DUE_REPORTS:
+        urls += [
+            path(f"reports/{address}/", view.as_view(), name=name),
+            path(
+                f"reports/{address}/results/",
+                view.as_view(results_only=True),
+                name=f"{name}_results",
+            ),
+        ]
+    return urls
 
 
 class ReviewDueMenuItem(MenuItem):
@@ -99,9 +129,30 @@ def review_due_report_menu_item():
     )
 
 
+@hooks.register("register_reports_menu_item")
+def conditions_due_report_menu_item():
+    return ReviewDueMenuItem(
+        "Conditions due for review",
+        reverse("education_conditions_review_due"),
+        icon_name="time",
+        order=51,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def treatments_due_report_menu_item():
+    return ReviewDueMenuItem(
+        "Treatments due for review",
+        reverse("education_treatments_review_due"),
+        icon_name="time",
+        order=52,
+    )
+
+
 @hooks.register("construct_homepage_panels")
 def overdue_articles_panel(request, panels):
-    if user_can_see_review_report(request.user):
+    # On the dashboard of those who can act on it: a review is recorded by a medical reviewer.
+    if request.user.has_perm(RECORD_REVIEW_PERMISSION):
         panels.append(OverdueArticlesPanel(request.user))
 
 

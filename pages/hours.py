@@ -46,6 +46,28 @@ def weekly_schedule(rows):
     return [{"day": name, "times": by_day[day]} for day, name in WEEKDAYS]
 
 
+def summary_lines(week):
+    """The week in as few lines as it reads clearly: consecutive days with the same times
+    share a line ('Monday to Thursday: 8:00 a.m. to 5:00 p.m.'), and one last line says the
+    office is closed on the days not listed."""
+    lines, run = [], []
+    for day in week + [None]:
+        if run and (day is None or _times(day) != _times(run[0])):
+            if _times(run[0]):
+                days = run[0]["day"] if len(run) == 1 else f"{run[0]['day']} to {run[-1]['day']}"
+                lines.append(f"{days}: {_times(run[0])}")
+            run = []
+        if day is not None:
+            run.append(day)
+    if lines and any(not day["times"] for day in week):
+        lines.append("Other days: closed")
+    return lines
+
+
+def _times(day):
+    return "; ".join(time.label for time in day["times"])
+
+
 def upcoming_closures(closures, today=None):
     """Closures that have not ended and start within the notice period, soonest first."""
     today = today or timezone.localdate()

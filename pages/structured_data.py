@@ -68,6 +68,15 @@ def location_json_ld(location, request):
         data["openingHoursSpecification"] = opening_hours_specification(hours)
     if closures := location.upcoming_closures:
         data["specialOpeningHoursSpecification"] = closure_specification(closures)
+    if location.services:
+        data["availableService"] = [
+            {
+                "@type": _service_type(treatment),
+                "name": treatment.title,
+                "url": treatment.get_full_url(request),
+            }
+            for treatment in location.services
+        ]
     if location.clinicians:
         data["employee"] = [_person(clinician, request) for clinician in location.clinicians]
     return data
@@ -90,6 +99,10 @@ def organization_json_ld(locations, request):
     if locations:
         data["location"] = [clinic_summary(location, request) for location in locations]
     return data
+
+
+def _service_type(treatment):
+    return "MedicalTherapy" if treatment.kind == treatment.Kind.THERAPY else "MedicalProcedure"
 
 
 def _feature(name, value):

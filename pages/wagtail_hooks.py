@@ -1,9 +1,12 @@
-"""Admin customisation for the practice's pages: the insurance plans staff keep current."""
+"""Admin customisation for the practice's pages: the insurance plans staff keep current, and
+the dashboard panel for notices due for review."""
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import InsurancePlan
+from .notice_reviews import NoticesDuePanel, user_can_edit_pages
 
 
 class InsurancePlanViewSet(SnippetViewSet):
@@ -21,3 +24,9 @@ class InsurancePlanViewSet(SnippetViewSet):
 
 
 register_snippet(InsurancePlanViewSet)
+
+
+@hooks.register("construct_homepage_panels")
+def notices_due_panel(request, panels):
+    if user_can_edit_pages(request.user):
+        panels.append(NoticesDuePanel())

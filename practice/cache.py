@@ -86,7 +86,16 @@ def invalidate_all(reason=""):
 def invalidate_page(page=None):
     """Something shown on `page` changed outside the saves watched here. Clears everything: the
     page also appears in menus, listings and on its neighbours."""
-    invalidate_all(f"page {page.pk}" if page is not None else "")
+    invalidate_pages([page] if page is not None else [])
+
+
+def invalidate_pages(pages, reason=""):
+    """Like invalidate_page, for several pages at once; a CDN or proxy cache in front is also
+    told to drop them (and the pages listing them) once the transaction commits."""
+    from .frontend_cache import purge_after_commit
+
+    invalidate_all(reason or ", ".join(f"page {page.pk}" for page in pages))
+    purge_after_commit(pages)
 
 
 def _changes_public_pages(instance):

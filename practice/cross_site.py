@@ -15,15 +15,21 @@ forge either.
 
 Signed-in people and everything under the admin keep Django's token check, unchanged: their
 pages are never shared by a cache, and the token also guards the admin's own sign-in form.
-Refusals use CSRF_FAILURE_VIEW, so they get the site's themed 403 page.
+This middleware comes just before Django's CsrfViewMiddleware and leaves those requests to it;
+an anonymous post it accepts is marked as checked, one it refuses gets CSRF_FAILURE_VIEW (the
+site's themed 403 page), as Django's own refusals do.
 """
 
+import logging
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.middleware.csrf import CsrfViewMiddleware
+from django.utils.deprecation import MiddlewareMixin
+from django.utils.module_loading import import_string
 
 from .security import is_admin_path
+
+logger = logging.getLogger("django.security.csrf")
 
 # Reasons handed to the failure view (practice.views.csrf_failure chooses its wording by them).
 REASON_CROSS_SITE = "Sec-Fetch-Site says the form was sent from another site."
@@ -66,8 +72,8 @@ def cross_site_reason(request):
     return None
 
 
-class CrossSiteProtectionMiddleware(CsrfViewMiddleware):
-    """Django's CsrfViewMiddleware, with the Origin check above for anonymous public posts."""
+class CrossSiteOriginMiddleware(MiddlewareMixin):
+    """Checks anonymous public posts by Origin; leaves every other request to Django's CSRF."""
 
     def process_view(self, request, callback, callback_args, callback_kwargs):
         if (
@@ -77,8 +83,10 @@ class CrossSiteProtectionMiddleware(CsrfViewMiddleware):
             or getattr(request, "_dont_enforce_csrf_checks", False)
             or token_required(request)
         ):
-            return super().process_view(request, callback, callback_args, callback_kwargs)
+            return None  # Django's CsrfViewMiddleware, next in line, decides
         reason = cross_site_reason(request)
         if reason is not None:
-            return self._reject(request, reason)
-        return self._accept(request)
+            logger.warning("Forbidden (%s): %s", reason, request.path)
+            return import_string(settings.CSRF_FAILURE_VIEW)(request, reason=reason)
+        request.csrf_processing_done = True  # the Origin stands in for the token
+        return None

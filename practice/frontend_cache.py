@@ -35,6 +35,9 @@ from .prerender import pages_to_render
 logger = logging.getLogger(__name__)
 
 PURGE_TIMEOUT = 10  # seconds; the purge endpoint renders the page again
+# What the purge endpoint answers for a page that was unpublished, deleted or moved: the page's
+# new state, now in the cache. Anything else but a 2xx means the purge did not happen.
+PAGE_GONE_OR_MOVED = frozenset({301, 302, 308, 404, 410})
 
 
 class ProxyCacheBackend(HTTPBackend):
@@ -43,7 +46,7 @@ class ProxyCacheBackend(HTTPBackend):
             with urlopen(self.purge_request(url), timeout=PURGE_TIMEOUT):  # noqa: S310 - ours
                 pass
         except HTTPError as error:
-            if error.code >= 500:
+            if error.code not in PAGE_GONE_OR_MOVED:
                 logger.error("Could not purge %s from the proxy cache: %s", url, error.code)
         except URLError as error:
             logger.error("Could not purge %s from the proxy cache: %s", url, error.reason)

@@ -263,7 +263,7 @@ class CommentViewSet(SnippetViewSet):
     def list_display(self):
         return [
             "__str__",
-            Column("excerpt", label="Comment", accessor="excerpt"),
+            Column("excerpt", label="Text", accessor="excerpt"),
             ArticleColumn("article", label="Article"),
             StatusTagColumn(
                 "get_status_display",

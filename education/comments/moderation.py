@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from practice.cache import invalidate_all
+from practice.cache import invalidate_pages
 from practice.log_actions import log_formatter
 from practice.site_url import absolute
 
@@ -64,7 +64,8 @@ def decide(comments, status, user):
     if any(Comment.Status.APPROVED in (status, previous) for previous in previous_statuses):
         # The thread patients see changed: comments are left out of the automatic cache
         # invalidation (a flood of new ones must not empty the cache), so say so here.
-        invalidate_all("comment moderation")
+        articles = {comment.article for comment in changed}
+        invalidate_pages(articles, "comment moderation")
     return changed
 
 
@@ -89,7 +90,7 @@ def post_practice_reply(comment, name, body, user):
         )
         log(comment, REPLY, user=user, data={"reply_id": reply.pk})
     if comment.is_approved:
-        invalidate_all("practice reply to a comment")
+        invalidate_pages([comment.article], "practice reply to a comment")
     return reply
 
 

@@ -162,7 +162,10 @@ class ClinicianPage(LinkedFromMedicalPages, BasePage):
         verbose_name = "clinician"
         constraints = [
             models.UniqueConstraint(
-                fields=["npi"], condition=~Q(npi=""), name="unique_clinician_npi"
+                fields=["npi"],
+                condition=~Q(npi=""),
+                name="unique_clinician_npi",
+                violation_error_message="Another clinician's profile already has this NPI.",
             )
         ]
 

@@ -1,5 +1,5 @@
-"""The directory of clinicians at /clinicians/, filtered by condition treated, language spoken
-and whether they are accepting new patients."""
+"""The directory of clinicians at /clinicians/, filtered by condition treated, location,
+language spoken and whether they are accepting new patients."""
 
 from practice.pages import IndexPage
 

@@ -109,6 +109,8 @@ class LinkedFromMedicalPages:
     link_role = None
 
     def _linking(self, model_name):
+        if self.pk is None:
+            return []  # the preview of a page not yet saved: nothing can link to it
         # Looked up by name: the condition and treatment modules import this page's module.
         model = apps.get_model("education", model_name)
         return list(model.objects.live_public().linked_to(self.link_role, self).for_listing())

@@ -15,6 +15,7 @@ from wagtail.fields import RichTextField
 
 from practice.pages import BasePage, in_private_section
 
+from ..panels import MedicallyReviewedPageForm, PageReadabilityPanel
 from ..readability import html_lines, reading_grade, reading_grade_verdict, text_lines
 from ..review_dates import ReviewStatusMixin, next_review_after
 from .clinicians import ClinicianPage
@@ -105,11 +106,17 @@ class MedicallyReviewedPage(ReviewStatusMixin, BasePage):
         ]
         return TabbedInterface(
             [
-                ObjectList(BasePage.content_panels + content_panels, heading="Content"),
+                ObjectList(
+                    BasePage.content_panels
+                    + content_panels
+                    + [PageReadabilityPanel(heading="Readability")],
+                    heading="Content",
+                ),
                 ObjectList(review_panels, heading="Medical review"),
                 ObjectList(BasePage.promote_panels, heading="Promote"),
                 ObjectList(BasePage.settings_panels, heading="Settings", classname="settings"),
-            ]
+            ],
+            base_form_class=MedicallyReviewedPageForm,
         )
 
     def clean(self):

@@ -151,6 +151,8 @@ class TreatmentPage(MedicallyReviewedPage):
     @cached_property
     def conditions(self):
         """Live, public conditions whose editors chose this treatment, alphabetically."""
+        if self.pk is None:
+            return []  # the preview of a treatment not yet saved
         # By name: the condition module imports this one.
         condition_model = apps.get_model("education", "ConditionPage")
         return list(

@@ -8,16 +8,23 @@ import datetime
 from django.utils import timezone
 from wagtail.models import Site
 
-from education.models import ClinicianPage
+from education.models import ClinicianPage, TreatmentPage
 from home.models import HomePage
-from pages.models import Closure, LocationClinician, LocationIndexPage, LocationPage, OpeningHours
+from pages.models import (
+    Closure,
+    LocationClinician,
+    LocationIndexPage,
+    LocationPage,
+    LocationService,
+    OpeningHours,
+)
 from pages.us_address import validate_us_phone, validate_zip_code
 from practice.models import PracticeSettings
 
 from .loader import load
 
 # Keys of a location in the YAML that are not fields of the page.
-NOT_FIELDS = ("primary", "hours", "closures", "clinicians")
+NOT_FIELDS = ("primary", "hours", "closures", "clinicians", "treatments")
 
 
 def build(log):
@@ -52,12 +59,21 @@ def _location(index, spec, log):
         OpeningHours(weekday=day, opens=opens, closes=closes, sort_order=order)
         for order, (day, opens, closes) in enumerate(spec["hours"])
     ]
-    location.closures = [_closure(order, closure) for order, closure in enumerate(spec["closures"])]
+    open_days = {day for day, _, _ in spec["hours"]}
+    location.closures = [
+        _closure(order, closure, open_days) for order, closure in enumerate(spec["closures"])
+    ]
     clinicians = {c.slug: c for c in ClinicianPage.objects.filter(slug__in=spec["clinicians"])}
     location.clinician_links = [
         LocationClinician(clinician=clinicians[slug], sort_order=order)
         for order, slug in enumerate(spec["clinicians"])
         if slug in clinicians
+    ]
+    treatments = {t.slug: t for t in TreatmentPage.objects.filter(slug__in=spec["treatments"])}
+    location.service_links = [
+        LocationService(treatment=treatments[slug], sort_order=order)
+        for order, slug in enumerate(spec["treatments"])
+        if slug in treatments
     ]
     # The demo is held to the editor's rules for the ZIP code and phone number.
     validate_zip_code(location.zip_code)
@@ -68,12 +84,16 @@ def _location(index, spec, log):
     return location
 
 
-def _closure(order, spec):
-    today = timezone.localdate()
-    last = spec.get("last_in_days")
+def _closure(order, spec, open_days):
+    """A closure about `in_days` from today, moved on to a day the office would be open (a
+    closure on a Sunday it never opens would tell patients nothing)."""
+    first = timezone.localdate() + datetime.timedelta(days=spec["in_days"])
+    while open_days and first.weekday() not in open_days:
+        first += datetime.timedelta(days=1)
+    length = spec.get("last_in_days", spec["in_days"]) - spec["in_days"]
     return Closure(
-        first_day=today + datetime.timedelta(days=spec["in_days"]),
-        last_day=today + datetime.timedelta(days=last) if last is not None else None,
+        first_day=first,
+        last_day=first + datetime.timedelta(days=length) if length else None,
         reason=spec["reason"],
         sort_order=order,
     )

@@ -8,11 +8,16 @@ from wagtail.log_actions import get_active_log_context, log
 
 from practice.log_actions import log_formatter
 
+from .work_queue import Status
+
 LISTED = "consultation.requests.list"
 VIEWED = "consultation.requests.view"
 EXPORTED = "consultation.requests.export"
 DELETED = "consultation.requests.delete"
 PURGED = "consultation.requests.purge"
+STATUS_CHANGED = "consultation.requests.status"
+ASSIGNED = "consultation.requests.assign"
+NOTE_ADDED = "consultation.requests.note"
 
 
 def log_listed(page, user, request_ids):
@@ -38,6 +43,36 @@ def log_deleted_by_staff(sender, instance, **kwargs):
 
 def log_purged(page, count, older_than_days):
     log(page, PURGED, data={"count": count, "older_than_days": older_than_days})
+
+
+def log_status_changed(page, user, request_id, old_status, new_status):
+    data = {"request_id": request_id, "from": old_status, "to": new_status}
+    log(page, STATUS_CHANGED, user=user, data=data)
+
+
+def log_assigned(page, user, request_id, assignee):
+    """By user name: the entry stays readable if the person's account is later removed."""
+    name = (assignee.get_full_name() or assignee.get_username()) if assignee else ""
+    data = {"request_id": request_id, "assignee_id": assignee.pk if assignee else None}
+    log(page, ASSIGNED, user=user, data={**data, "assignee": name})
+
+
+def log_note_added(page, user, request_id, note_id):
+    log(page, NOTE_ADDED, user=user, data={"request_id": request_id, "note_id": note_id})
+
+
+def _status_label(value):
+    return Status(value).label if value in Status.values else str(value)
+
+
+def _status_changed(data):
+    old, new = _status_label(data.get("from")), _status_label(data.get("to"))
+    return f"Consultation request {data.get('request_id')}: {old} → {new}"
+
+
+def _assigned(data):
+    who = data.get("assignee") or "nobody"
+    return f"Consultation request {data.get('request_id')} assigned to {who}"
 
 
 def _count(ids):
@@ -68,4 +103,7 @@ FORMATTERS = {
     EXPORTED: log_formatter("Export consultation requests", _exported),
     DELETED: log_formatter("Delete a consultation request", _one("Deleted")),
     PURGED: log_formatter("Delete old consultation requests", _purged),
+    STATUS_CHANGED: log_formatter("Change a consultation request's status", _status_changed),
+    ASSIGNED: log_formatter("Assign a consultation request", _assigned),
+    NOTE_ADDED: log_formatter("Add a note to a consultation request", _one("Added a note to")),
 }

@@ -11,6 +11,8 @@ from wagtail.contrib.forms.forms import BaseForm, FormBuilder, WagtailAdminFormP
 
 from practice.spam import HONEYPOT_FIELD
 
+from .regarding import FIELD_NAME as REGARDING_FIELD
+
 # Limits on what one field accepts. Browsers are not told (no maxlength attribute): they would
 # silently cut pasted text, and the patient would lose words without noticing.
 MAX_LENGTHS = {
@@ -25,7 +27,7 @@ MAX_LENGTHS = {
 DEFAULT_AUTOCOMPLETE = {"email": "email", "tel": "tel"}
 
 # Field names the page itself uses: a staff field with one of these names would break the form.
-RESERVED_FIELD_NAMES = frozenset({HONEYPOT_FIELD, "csrfmiddlewaretoken"})
+RESERVED_FIELD_NAMES = frozenset({HONEYPOT_FIELD, "csrfmiddlewaretoken", REGARDING_FIELD})
 
 PHONE_NUMBER = re.compile(r"^\+?[\d\s().\-]*$")
 phone_number_validator = RegexValidator(PHONE_NUMBER, code="invalid")
@@ -74,10 +76,18 @@ def link_privacy_notice(label, url):
 
 
 class ConsultationForm(BaseForm):
-    """The patient-facing form. `privacy_url` links the consent checkbox to the privacy notice."""
+    """The patient-facing form. `privacy_url` links the consent checkbox to the privacy notice;
+    `regarding` ('condition:12', see regarding.py) is carried in a hidden field."""
 
-    def __init__(self, *args, privacy_url=None, **kwargs):
+    def __init__(self, *args, privacy_url=None, regarding="", **kwargs):
         super().__init__(*args, **kwargs)
+        # Never an error: one about a field the patient cannot see would only confuse them.
+        # Whatever arrives is read by regarding.regarding_page, which drops anything odd.
+        hidden = django.forms.CharField(
+            required=False, initial=regarding, widget=django.forms.HiddenInput
+        )
+        hidden.validators = []  # not even the NUL-character check
+        self.fields[REGARDING_FIELD] = hidden
         for field in self.fields.values():
             if getattr(field, "is_consent", False):
                 field.label = link_privacy_notice(field.label, privacy_url)

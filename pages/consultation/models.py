@@ -14,7 +14,6 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageC
 from wagtail.contrib.forms.models import (
     AbstractEmailForm,
     AbstractFormField,
-    AbstractFormSubmission,
     validate_to_address,
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -28,6 +27,11 @@ from practice.site_url import absolute
 from practice.spam import RateLimiter, is_honeypot_filled
 
 from .forms import ConsultationFormBuilder, ConsultationFormPageForm
+from .regarding import FIELD_NAME as REGARDING_FIELD
+from .regarding import regarding_from_query, regarding_page
+
+# The stored requests live in work_queue.py; Django and the rest of the app find them here.
+from .work_queue import ConsultationRequest, RequestNote, Status  # noqa: F401
 
 logger = logging.getLogger(__name__)
 
@@ -60,6 +64,10 @@ AUTOCOMPLETE_CHOICES = [
 ]
 
 
+# Headings for the list of requests when staff give none: the field type says it all.
+SHORT_HEADINGS = {"consent": "Consent", "email": "E-mail", "tel": "Phone"}
+
+
 class ConsultationFormField(AbstractFormField):
     page = ParentalKey("ConsultationFormPage", related_name="form_fields", on_delete=models.CASCADE)
     field_type = models.CharField(
@@ -80,23 +88,26 @@ class ConsultationFormField(AbstractFormField):
         help_text="Shown when a required field is left empty, e.g. 'Enter your full name'.",
     )
 
+    column_heading = models.CharField(
+        max_length=24,
+        blank=True,
+        help_text=(
+            "A short heading for this answer in the list of requests, e.g. 'Best times'. Left "
+            "empty, the label is used ('E-mail', 'Phone' and 'Consent' for those types)."
+        ),
+    )
+
     panels = AbstractFormField.panels + [
         FieldPanel("autocomplete"),
         FieldPanel("required_message"),
+        FieldPanel("column_heading"),
     ]
 
-
-class ConsultationRequest(AbstractFormSubmission):
-    """One patient's request. Only superusers and the Front desk group can read it."""
-
-    class Meta:
-        verbose_name = "consultation request"
-        verbose_name_plural = "consultation requests"
-        indexes = [models.Index(fields=["submit_time"], name="consultation_submit_time")]
-
-    def __str__(self):
-        # Never the form data: this string ends up in admin messages, logs and error reports.
-        return f"Consultation request {self.pk}"
+    @property
+    def list_heading(self):
+        if self.column_heading:
+            return self.column_heading
+        return SHORT_HEADINGS.get(self.field_type, self.label)
 
 
 class ConsultationFormPage(PageMetaMixin, RoutablePageMixin, AbstractEmailForm):
@@ -190,7 +201,12 @@ class ConsultationFormPage(PageMetaMixin, RoutablePageMixin, AbstractEmailForm):
     def form_view(self, request):
         protect_form_data(request)
         rate_limited = False
-        form_kwargs = {"page": self, "user": request.user, "privacy_url": self.privacy_url(request)}
+        form_kwargs = {
+            "page": self,
+            "user": request.user,
+            "privacy_url": self.privacy_url(request),
+            "regarding": regarding_from_query(request.GET),
+        }
         if request.method == "POST":
             if is_honeypot_filled(request.POST):
                 # A bot: it gets what a person gets, and nothing is stored.
@@ -233,8 +249,10 @@ class ConsultationFormPage(PageMetaMixin, RoutablePageMixin, AbstractEmailForm):
     # Storing and notifying -------------------------------------------------------------------
 
     def process_form_submission(self, form):
+        form_data = dict(form.cleaned_data)
+        regarding = regarding_page(form_data.pop(REGARDING_FIELD, ""))
         submission = self.get_submission_class().objects.create(
-            form_data=form.cleaned_data, page=self
+            form_data=form_data, page=self, regarding=regarding
         )
         if self.to_address:
             self.notify_office(submission)

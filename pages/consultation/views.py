@@ -1,16 +1,31 @@
 """Admin views for consultation requests: every look at them is checked and written to the
 audit log."""
 
+import django_filters
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
 from django.views.generic import TemplateView
+from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.contrib.forms.utils import get_forms_for_user
-from wagtail.contrib.forms.views import SubmissionsListView
+from wagtail.contrib.forms.views import SubmissionsListFilterSet, SubmissionsListView
+from wagtail.models import Page
 
 from . import audit
-from .models import ConsultationFormPage, ConsultationRequest
+from .admin_forms import CHANGE_REQUESTS_PERMISSION, RequestUpdateForm, front_desk_staff
+from .listing import (
+    cell,
+    display_answer,
+    export_answer,
+    listed_fields,
+    person_name,
+    time_zone_name,
+)
+from .models import ConsultationFormPage, ConsultationRequest, Status
 
 # Spreadsheet programs run cells that start with these as formulas; patients type free text.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -27,27 +42,106 @@ def breadcrumbs_to_index(items):
     ]
 
 
+def pages_asked_about():
+    """The condition, treatment, clinician and location pages patients have asked about."""
+    asked_about = ConsultationRequest.objects.exclude(regarding=None).values("regarding")
+    return Page.objects.filter(pk__in=asked_about).order_by("title")
+
+
+class RequestsFilterSet(SubmissionsListFilterSet):
+    status = django_filters.ChoiceFilter(
+        label="Status", choices=Status.choices, empty_label="Any status"
+    )
+    assignee = django_filters.ModelChoiceFilter(
+        label="Assigned to",
+        empty_label="Anyone",
+        null_label="Nobody",
+        queryset=lambda request: front_desk_staff(),
+    )
+    regarding = django_filters.ModelChoiceFilter(
+        label="Asked about",
+        empty_label="Any page",
+        queryset=lambda request: pages_asked_about(),
+    )
+
+
 class ConsultationRequestsListView(SubmissionsListView):
-    """Wagtail's submissions list and CSV/XLSX export, with audit logging and a link to each
-    request."""
+    """The front desk's work queue: a short row per request (status, who has it, how to reach
+    the patient), filters, and CSV/XLSX exports in the practice's time zone. Every list and
+    export is written to the audit log."""
 
     results_template_name = "consultation/admin/consultation_requests_results.html"
     page_title = "Consultation requests"
+    filterset_class = RequestsFilterSet
+    orderable_fields = ("id", "submit_time", "status")
 
     def get_breadcrumbs_items(self):
         return breadcrumbs_to_index(self.breadcrumbs_items) + [
             {"url": "", "label": self.form_page.get_admin_display_title()}
         ]
 
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("assignee", "regarding")
+
+    @cached_property
+    def form_fields(self):
+        return list(self.form_page.get_form_fields())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if not self.is_export:
+            columns = listed_fields(self.form_fields)
+            context["headings"] = [field.list_heading for field in columns]
+            context["rows"] = [
+                {"request": item, "cells": [cell(field, item.form_data) for field in columns]}
+                for item in context["submissions"]
+            ]
+        return context
+
     def render_to_response(self, context, **response_kwargs):
-        response = super().render_to_response(context, **response_kwargs)
         if self.is_export:
-            ids = context["submissions"].values_list("pk", flat=True)
+            self.set_export_columns()
+        response = super().render_to_response(context, **response_kwargs)
+        ids = [item.pk for item in context["submissions"]]
+        if self.is_export:
             audit.log_exported(self.form_page, self.request.user, self.request.GET["export"], ids)
         else:
-            ids = [row["model_id"] for row in context.get("data_rows", [])]
             audit.log_listed(self.form_page, self.request.user, ids)
         return response
+
+    # Exports ------------------------------------------------------------------------------
+
+    def set_export_columns(self):
+        fields = [(field.clean_name, field.label) for field in self.form_fields]
+        self.list_export = ["id", "submit_time", "status", "assignee", "regarding"] + [
+            name for name, _label in fields
+        ]
+        self.export_headings = {
+            "id": "Request",
+            "submit_time": f"Received ({time_zone_name()} time)",
+            "status": "Status",
+            "assignee": "Assigned to",
+            "regarding": "Asked about",
+            **dict(fields),
+        }
+        self.custom_field_preprocess = {
+            # The practice's own clock, to the minute: what the front desk reads on the wall.
+            "submit_time": {self.FORMAT_CSV: lambda value: value.strftime("%Y-%m-%d %H:%M")},
+        }
+
+    def to_row_dict(self, item):
+        data = item.form_data
+        row = {
+            "id": item.pk,
+            # Naive local time: spreadsheets have no time zones, and show what they are given.
+            "submit_time": timezone.make_naive(item.local_submit_time),
+            "status": item.get_status_display(),
+            "assignee": person_name(item.assignee),
+            "regarding": item.regarding.title if item.regarding else "",
+        }
+        for field in self.form_fields:
+            row[field.clean_name] = export_answer(data.get(field.clean_name))
+        return row
 
     def preprocess_field_value(self, field, value, export_format):
         value = super().preprocess_field_value(field, value, export_format)
@@ -57,7 +151,8 @@ class ConsultationRequestsListView(SubmissionsListView):
 
 
 class ConsultationRequestDetailView(WagtailAdminTemplateMixin, TemplateView):
-    """One request, every answer in full, with the labels the form had."""
+    """One request, every answer in full, with the labels the form had, and the front desk's
+    work on it: status, who has it, and notes (changed by POST, with the change permission)."""
 
     template_name = "consultation/admin/consultation_request_detail.html"
     header_icon = "form"
@@ -67,16 +162,31 @@ class ConsultationRequestDetailView(WagtailAdminTemplateMixin, TemplateView):
         if not allowed_pages.exists():
             raise PermissionDenied
         self.submission = get_object_or_404(
-            ConsultationRequest.objects.select_related("page"),
+            ConsultationRequest.objects.select_related("page", "assignee", "regarding"),
             pk=pk,
             page__in=allowed_pages.values("pk"),
         )
         self.form_page = self.submission.page.specific
+        self.can_change = request.user.has_perm(CHANGE_REQUESTS_PERMISSION)
         return super().dispatch(request, pk=pk)
 
     def get(self, request, *args, **kwargs):
         audit.log_viewed(self.form_page, request.user, self.submission.pk)
         return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        if not self.can_change:
+            raise PermissionDenied
+        form = RequestUpdateForm(request.POST, consultation_request=self.submission)
+        if not form.is_valid():
+            messages.validation_error(request, "The request was not changed.", form)
+            context = self.get_context_data(update_form=form)
+            return self.render_to_response(context, status=400)
+        if form.has_changes():
+            form.save(request.user)
+            messages.success(request, f"{self.submission} saved.")
+        # 303 See Other: reloading the page afterwards never posts the change again.
+        return HttpResponseRedirect(request.path, status=303)
 
     def get_page_title(self):
         return f"Consultation request {self.submission.pk}"
@@ -91,25 +201,26 @@ class ConsultationRequestDetailView(WagtailAdminTemplateMixin, TemplateView):
             {"url": "", "label": self.get_page_title()},
         ]
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, update_form=None, **kwargs):
         context = super().get_context_data(**kwargs)
-        data = self.submission.get_data()
-        answers = [
-            {"label": label, "value": display_answer(data.get(name))}
-            for name, label in self.form_page.get_data_fields()
-            if name != "submit_time"
-        ]
+        form_fields = list(self.form_page.get_form_fields())
+        form_data = self.submission.form_data
+        answers = [{"label": field.label, **cell(field, form_data)} for field in form_fields]
         # Answers to fields that staff have since removed from the form are still shown.
-        known = {name for name, _label in self.form_page.get_data_fields()}
+        known = {field.clean_name for field in form_fields}
         answers += [
-            {"label": name.replace("_", " ").capitalize(), "value": display_answer(value)}
-            for name, value in self.submission.form_data.items()
+            {"label": name.replace("_", " ").capitalize(), "text": display_answer(value)}
+            for name, value in form_data.items()
             if name not in known
         ]
+        if self.can_change and update_form is None:
+            update_form = RequestUpdateForm(consultation_request=self.submission)
         context.update(
             submission=self.submission,
             form_page=self.form_page,
             answers=answers,
+            notes=self.submission.notes.select_related("author"),
+            update_form=update_form,
             list_url=reverse("wagtailforms:list_submissions", args=[self.form_page.pk]),
         )
         return context
@@ -127,20 +238,11 @@ class ConsultationRequestsIndexView(WagtailAdminTemplateMixin, TemplateView):
         if not self.form_pages:
             raise PermissionDenied
         if len(self.form_pages) == 1:
-            return redirect("wagtailforms:list_submissions", self.form_pages[0].pk)
+            # The dashboard links here with filters (?status=new); they go along.
+            url = reverse("wagtailforms:list_submissions", args=[self.form_pages[0].pk])
+            query = request.GET.urlencode()
+            return redirect(f"{url}?{query}" if query else url)
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(form_pages=self.form_pages, **kwargs)
-
-
-def display_answer(value):
-    if value is True:
-        return "Yes"
-    if value is False:
-        return "No"
-    if value in (None, "", []):
-        return "(no answer)"
-    if isinstance(value, list):
-        return ", ".join(str(item) for item in value)
-    return str(value)

@@ -1,17 +1,19 @@
 """Who may read consultation requests, where staff find them, and the audit log actions."""
 
 from django.db.models import Q
+from django.templatetags.static import static
 from django.urls import include, path, reverse
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.contrib.forms.views import FormPagesListView
+from wagtail.contrib.forms.utils import get_form_types
 from wagtail.models import Page
-from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from practice.log_actions import register_formatters
 
 from . import admin_urls, audit
 from .models import ConsultationFormPage
+from .panels import NewRequestsPanel
 from .views import consultation_pages_for_user
 
 # Held by superusers and the Front desk group (see migrations): editors who can edit the page
@@ -54,14 +56,27 @@ def register_consultation_requests_menu_item():
 
 
 @hooks.register("construct_main_menu")
-def hide_forms_menu_from_staff_without_page_permissions(request, menu_items):
-    # Wagtail shows "Forms" to anyone who can read a form's submissions, but its index needs a
-    # page permission the front desk does not have: they use "Consultation requests" instead.
-    can_open_forms_index = PagePermissionPolicy().user_has_any_permission(
-        request.user, FormPagesListView.any_permission_required
+def one_menu_entry_for_consultation_requests(request, menu_items):
+    """Wagtail's "Forms" lists the same consultation pages again, and its index needs a page
+    permission the front desk does not have: while consultation pages are the only forms,
+    "Consultation requests" is the one entry."""
+    only_consultation_forms = all(
+        content_type.model_class() is ConsultationFormPage for content_type in get_form_types()
     )
-    if not can_open_forms_index:
+    if only_consultation_forms:
         menu_items[:] = [item for item in menu_items if item.name != "forms"]
+
+
+@hooks.register("construct_homepage_panels")
+def new_requests_panel(request, panels):
+    form_pages = consultation_pages_for_user(request.user)
+    if form_pages.exists():
+        panels.append(NewRequestsPanel(form_pages))
+
+
+@hooks.register("insert_global_admin_css")
+def work_queue_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("consultation/css/admin.css"))
 
 
 @hooks.register("register_log_actions")

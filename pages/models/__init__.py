@@ -3,7 +3,7 @@ every US practice must show."""
 
 from .standard import StandardPage  # noqa: I001 (the others build on the same base)
 from .insurance import InsurancePlan
-from .locations import LocationClinician, LocationIndexPage, LocationPage
+from .locations import LocationClinician, LocationIndexPage, LocationPage, LocationService
 from .hours import Closure, OpeningHours
 from .new_patients import NewPatientsPage, PatientForm, SelfPayPrice
 from .notices import LanguageTagline, NoticePage
@@ -15,6 +15,7 @@ __all__ = [
     "LocationClinician",
     "LocationIndexPage",
     "LocationPage",
+    "LocationService",
     "NewPatientsPage",
     "NoticePage",
     "OpeningHours",

@@ -10,10 +10,10 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable, PageManager
 from wagtail.search import index
 
-from education.models import ClinicianPage
+from education.models import ClinicianPage, TreatmentPage
 from practice.pages import BasePage, IndexPage
 
-from ..hours import upcoming_closures, weekly_schedule
+from ..hours import summary_lines, upcoming_closures, weekly_schedule
 from ..querysets import LinkedPageQuerySet, LocationPageQuerySet
 from ..us_address import US_STATES, e164, format_phone, validate_us_phone, validate_zip_code
 
@@ -110,6 +110,7 @@ class LocationPage(BasePage):
             heading="Getting here and access",
         ),
         InlinePanel("clinician_links", heading="Clinicians who work here", label="Clinician"),
+        InlinePanel("service_links", heading="Treatments offered here", label="Treatment"),
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField("intro"),
@@ -126,6 +127,11 @@ class LocationPage(BasePage):
     def clean(self):
         super().clean()
         self.phone = format_phone(self.phone)
+
+    @property
+    def consultation_query(self):
+        """What "Request a consultation" tells the form: this office (pages/consultation)."""
+        return f"location={self.pk}"
 
     @property
     def address_lines(self):
@@ -170,11 +176,9 @@ class LocationPage(BasePage):
 
     @property
     def opening_hours_lines(self):
-        """'Monday: 8:00 a.m. to 5:00 p.m.', a line a day; none when no hours are entered."""
-        return [
-            f"{day['day']}: {'; '.join(time.label for time in day['times']) or 'Closed'}"
-            for day in self.weekly_hours
-        ]
+        """'Monday to Thursday: 8:00 a.m. to 5:00 p.m.': the week in a few lines (footer,
+        index, the consultation form); none when no hours are entered."""
+        return summary_lines(self.weekly_hours)
 
     @cached_property
     def upcoming_closures(self):
@@ -184,16 +188,26 @@ class LocationPage(BasePage):
     def clinicians(self):
         """Live, public clinicians in the editor's order, with their photos, in two queries
         (the links are read from the page itself, so a preview shows unsaved ones)."""
-        # dict.fromkeys: the editor's order, once each even if a clinician was added twice.
-        ids = list(dict.fromkeys(link.clinician_id for link in self.clinician_links.all()))
+        ids = [link.clinician_id for link in self.clinician_links.all()]
         found = (
             ClinicianPage.objects.live_public()
             .filter(pk__in=ids)
             .select_related("photo")
             .prefetch_related("photo__renditions")
         )
-        by_id = {clinician.pk: clinician for clinician in found}
-        return [by_id[pk] for pk in ids if pk in by_id]
+        return in_editor_order(ids, found)
+
+    @cached_property
+    def services(self):
+        """Live, public treatments offered here, in the editor's order, in two queries."""
+        ids = [link.treatment_id for link in self.service_links.all()]
+        return in_editor_order(ids, TreatmentPage.objects.live_public().filter(pk__in=ids))
+
+
+def in_editor_order(ids, pages):
+    """`pages` in the order of `ids`, each once even if an editor added it twice."""
+    by_id = {page.pk: page for page in pages}
+    return [by_id[pk] for pk in dict.fromkeys(ids) if pk in by_id]
 
 
 class LocationClinician(Orderable):
@@ -211,3 +225,20 @@ class LocationClinician(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = "clinician at this location"
+
+
+class LocationService(Orderable):
+    """A treatment offered at a location. The treatment's page lists its locations through
+    `location_links`."""
+
+    location = ParentalKey(LocationPage, related_name="service_links", on_delete=models.CASCADE)
+    treatment = models.ForeignKey(
+        "education.TreatmentPage", related_name="location_links", on_delete=models.CASCADE
+    )
+
+    objects = LinkedPageQuerySet.as_manager()
+
+    panels = [FieldPanel("treatment")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "treatment offered at this location"

@@ -64,9 +64,11 @@ MIDDLEWARE = [
     "practice.shared_cache.SharedCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
-    # Django's CSRF check for signed-in people and the admin; anonymous posts to the public
-    # forms are checked by their Origin and Sec-Fetch-Site instead (practice/cross_site.py).
-    "practice.cross_site.CrossSiteProtectionMiddleware",
+    # Anonymous posts to the public forms are checked by their Origin and Sec-Fetch-Site
+    # (practice/cross_site.py); Django's CSRF token check, next, for signed-in people and the
+    # admin.
+    "practice.cross_site.CrossSiteOriginMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
     # Anonymous visitors get cached pages here (practice/page_cache.py), before anything that
     # touches the database.
     "practice.page_cache.PageCacheMiddleware",

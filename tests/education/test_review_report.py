@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
-from education.review import today
+from education.review import MEDICAL_REVIEWERS, today
 from tests.factories import ArticlePageFactory, ClinicianPageFactory, TopicFactory, UserFactory
 
 REPORT = "/admin/reports/articles-due-for-review/"
@@ -139,8 +139,18 @@ def test_editors_see_the_report_and_people_without_page_permissions_do_not(
     assert client.get(REPORT).status_code in (302, 403)
 
 
-def test_the_dashboard_counts_overdue_articles_and_links_to_the_report(client, editor, articles):
+@pytest.fixture
+def reviewer(db):
+    return UserFactory(username="reviewer", groups=[MEDICAL_REVIEWERS])
+
+
+def test_editors_do_not_get_the_review_panel(client, editor, articles):
     client.force_login(editor)
+    assert 'id="overdue-articles-section"' not in client.get("/admin/").content.decode()
+
+
+def test_the_dashboard_counts_overdue_articles_and_links_to_the_report(client, reviewer, articles):
+    client.force_login(reviewer)
     html = BeautifulSoup(client.get(reverse("wagtailadmin_home")).content, "html.parser")
     panel = html.select_one("#overdue-articles-content")
     text = panel.get_text(" ", strip=True)
@@ -150,9 +160,9 @@ def test_the_dashboard_counts_overdue_articles_and_links_to_the_report(client, e
     assert panel.select_one(f'a[href="{REPORT}?status=overdue"]') is not None
 
 
-def test_the_dashboard_says_so_when_nothing_is_due(client, editor, article_index, rubin):
+def test_the_dashboard_says_so_when_nothing_is_due(client, reviewer, article_index, rubin):
     reviewed(article_index, "Nerve pain", 90, rubin)
-    client.force_login(editor)
+    client.force_login(reviewer)
     html = BeautifulSoup(client.get(reverse("wagtailadmin_home")).content, "html.parser")
     assert "No article is overdue" in html.select_one("#overdue-articles-content").get_text()
 

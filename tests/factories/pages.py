@@ -16,6 +16,7 @@ from pages.models import (
     LocationClinician,
     LocationIndexPage,
     LocationPage,
+    LocationService,
     NewPatientsPage,
     NoticePage,
     OpeningHours,
@@ -63,8 +64,8 @@ def weekdays_nine_to_five():
 
 class LocationPageFactory(PageFactory):
     """An office open weekdays 9 to 5, unless made with `hours=[]` or other (weekday, opens,
-    closes) rows. `closures` are (first day, last day or None, reason); `clinicians` are
-    clinician pages in the order the location lists them."""
+    closes) rows. `closures` are (first day, last day or None, reason); `clinicians` and
+    `services` (treatment pages) are in the order the location lists them."""
 
     class Meta:
         model = LocationPage
@@ -88,10 +89,11 @@ class LocationPageFactory(PageFactory):
     hours = factory.LazyFunction(weekdays_nine_to_five)
     closures = ()
     clinicians = ()
-    _set_before_save = ("hours", "closures", "clinicians")
+    services = ()
+    _set_before_save = ("hours", "closures", "clinicians", "services")
 
     @classmethod
-    def before_save(cls, page, hours=(), closures=(), clinicians=()):
+    def before_save(cls, page, hours=(), closures=(), clinicians=(), services=()):
         page.opening_hours = [
             OpeningHours(weekday=day, opens=opens, closes=closes, sort_order=order)
             for order, (day, opens, closes) in enumerate(hours)
@@ -103,6 +105,10 @@ class LocationPageFactory(PageFactory):
         page.clinician_links = [
             LocationClinician(clinician=clinician, sort_order=order)
             for order, clinician in enumerate(clinicians)
+        ]
+        page.service_links = [
+            LocationService(treatment=treatment, sort_order=order)
+            for order, treatment in enumerate(services)
         ]
 
 

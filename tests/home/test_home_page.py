@@ -44,7 +44,7 @@ def test_footer_shows_the_site_settings_and_the_primary_location(client, furnish
     assert footer.select_one('a[href="tel:+15557771234"]') is not None
     assert "12 Lakeview Drive" in footer.find("address").get_text()
     assert "Emergency? Call 911 now." in text
-    assert "Monday: 9:00 a.m. to 5:00 p.m." in text and "Tuesday: Closed" in text
+    assert "Monday: 9:00 a.m. to 5:00 p.m." in text and "Other days: closed" in text
     assert "not a diagnosis" in text  # the medical disclaimer
     for title in ("About the practice", "Privacy notice", "Accessibility statement"):
         assert footer.find("a", string=title) is not None

@@ -29,6 +29,7 @@ def location_editor_data(**fields):
         ),
         "closures": inline_formset([]),
         "clinician_links": inline_formset([]),
+        "service_links": inline_formset([]),
         "seo_title": "",
         "search_description": "",
         "go_live_at": "",

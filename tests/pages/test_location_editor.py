@@ -80,6 +80,7 @@ class LocationEditorTests(WagtailPageTestCase):
         self.assertEqual(location.phone, "(555) 014-3300")
         self.assertEqual([link.clinician for link in location.clinician_links.all()], [self.rubin])
         self.assertPageIsRenderable(location)
+        self.assertPageIsPreviewable(location, post_data=location_editor_data())
 
     def test_the_editor_refuses_an_invalid_zip_code_and_says_why(self):
         response = self.add(zip_code="6270")

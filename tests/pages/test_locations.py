@@ -6,7 +6,13 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.factories import ClinicianPageFactory, LocationPageFactory, days_from_today
+from education.models import TreatmentPage
+from tests.factories import (
+    ClinicianPageFactory,
+    LocationPageFactory,
+    TreatmentPageFactory,
+    days_from_today,
+)
 from tests.helpers import make_private, soup_of
 
 from .helpers import json_ld_of
@@ -192,3 +198,38 @@ def test_the_index_lists_live_locations_in_tree_order(client):
     assert "call us for hours" in cards[1].get_text(" ").lower()
     assert cards[0].select_one('a[href="tel:+15550142290"]') is not None
     assert second.url in [a["href"] for a in html.select(".card__title a")]
+
+
+def test_treatments_offered_show_on_the_location_and_the_location_on_the_treatment(client):
+    injection = TreatmentPageFactory(title="Epidural steroid injection")
+    therapy = TreatmentPageFactory(title="Physical therapy", kind=TreatmentPage.Kind.THERAPY)
+    draft = TreatmentPageFactory(title="Draft treatment", publish=False)
+    harbor = LocationPageFactory(title="Harbor Office", services=[injection, draft, therapy])
+    LocationPageFactory(title="Draft Office", services=[injection], publish=False)
+
+    response = client.get(harbor.url)
+    services = [a.get_text() for a in soup_of(response).select("#services-heading + ul a")]
+    assert services == ["Epidural steroid injection", "Physical therapy"]
+    (clinic,) = json_ld_of(response, "MedicalClinic")
+    assert [(s["@type"], s["name"]) for s in clinic["availableService"]] == [
+        ("MedicalProcedure", "Epidural steroid injection"),
+        ("MedicalTherapy", "Physical therapy"),
+    ]
+    section = soup_of(client.get(injection.url)).select_one(".treatment-locations")
+    assert [a.get_text() for a in section.find_all("a")] == ["Harbor Office"]
+
+
+def test_the_index_sums_up_each_week_in_a_few_lines(client):
+    eight, five, one = datetime.time(8), datetime.time(17), datetime.time(13)
+    location = LocationPageFactory(
+        hours=[(day, eight, five) for day in range(4)] + [(4, eight, one)]
+    )
+    lines = [
+        li.get_text()
+        for li in soup_of(client.get(location.get_parent().url)).select(".location-card__hours li")
+    ]
+    assert lines == [
+        "Monday to Thursday: 8:00 a.m. to 5:00 p.m.",
+        "Friday: 8:00 a.m. to 1:00 p.m.",
+        "Other days: closed",
+    ]

@@ -64,3 +64,19 @@ def run_drill(script, timeout):
     assert result.returncode == 0, result.stdout + result.stderr
     assert "PASSED" in result.stdout
     return result.stdout
+
+
+class RecordingFrontendCache:
+    """A frontend-cache backend (settings.WAGTAILFRONTENDCACHE) that keeps the URLs it is asked
+    to purge, in the order asked, instead of sending them anywhere."""
+
+    purged = []
+
+    def __init__(self, params):
+        pass
+
+    def invalidates_hostname(self, hostname):
+        return True
+
+    def purge_batch(self, urls):
+        type(self).purged.extend(urls)

@@ -1,8 +1,9 @@
 """deploy/nginx.conf loads on the distribution's nginx (`nginx -t`).
 
-The example points at Let's Encrypt's certificates and /var/log/nginx; a copy is pointed at a
-throwaway self-signed certificate and a temporary folder instead, and included in a minimal
-main configuration, as Debian's /etc/nginx/nginx.conf includes sites-enabled/ in its http block.
+The example points at Let's Encrypt's certificates, /var/log/nginx and /var/cache/nginx; a copy
+is pointed at a throwaway self-signed certificate and a temporary folder instead, and included
+in a minimal main configuration, as Debian's /etc/nginx/nginx.conf includes sites-enabled/ in
+its http block.
 `make checkers` installs nginx where it can; with CI=true a missing nginx fails the test.
 """
 
@@ -39,8 +40,9 @@ def config(tmp_path):
         capture_output=True,
     )
     site = DEPLOY_CONF.read_text()
-    assert CERT_DIR in site and "/var/log/nginx/" in site
-    site = site.replace(CERT_DIR, f"{tmp_path}/").replace("/var/log/nginx/", f"{tmp_path}/")
+    assert CERT_DIR in site and "/var/log/nginx/" in site and "/var/cache/nginx/" in site
+    for path in (CERT_DIR, "/var/log/nginx/", "/var/cache/nginx/"):
+        site = site.replace(path, f"{tmp_path}/")
     (tmp_path / "practice.conf").write_text(site)
     main = tmp_path / "nginx.conf"
     main.write_text(

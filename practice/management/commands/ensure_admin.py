@@ -12,8 +12,19 @@ class Command(BaseCommand):
 
     def handle(self, *args, username, **options):
         User = get_user_model()
-        if User.objects.filter(is_superuser=True).exists():
-            self.stdout.write("An administrator account already exists; none was created.")
+        existing = list(
+            User.objects.filter(is_superuser=True, is_active=True)
+            .order_by("pk")
+            .values_list(User.USERNAME_FIELD, flat=True)
+        )
+        if existing:
+            names = ", ".join(existing)
+            self.stdout.write(
+                f"An administrator account already exists ({names}); none was created.\n"
+                f"Lost its password? Set a new one with:\n"
+                f"  .venv/bin/python manage.py changepassword {existing[0]}\n"
+                "  log in at: /admin/login/"
+            )
             return
         password = secrets.token_urlsafe(12)
         User.objects.create_superuser(

@@ -71,8 +71,16 @@ def test_front_desk_can_export_requests_as_csv(
     response = client.get(list_url(consultation_page) + "?export=csv")
     assert response.status_code == 200
     rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
-    assert rows[0][:3] == ["Submission date", "Full name", "E-mail address"]
-    assert [row[1] for row in rows[1:]] == [VALID_ANSWERS["full_name"], "Theo Okafor"]
+    assert rows[0][:7] == [
+        "Request",
+        "Received (New York time)",
+        "Status",
+        "Assigned to",
+        "Asked about",
+        "Full name",
+        "E-mail address",
+    ]
+    assert [row[5] for row in rows[1:]] == [VALID_ANSWERS["full_name"], "Theo Okafor"]
 
 
 def test_exported_answers_cannot_run_as_spreadsheet_formulas(

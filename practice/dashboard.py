@@ -1,0 +1,45 @@
+"""Dashboard panel for everyone who edits pages: their own drafts, changes not yet published.
+
+Wagtail's own panels list the pages each person has in a workflow ("Your pages and snippets in a
+workflow") and those waiting for their review; this adds what they started and have not yet
+sent on, so the dashboard answers "what needs me today"."""
+
+from django.db.models import CharField, Exists, OuterRef
+from django.db.models.functions import Cast
+from wagtail.admin.ui.components import Component
+from wagtail.models import Page, WorkflowState, get_default_page_content_type
+
+MY_DRAFTS_LIMIT = 10
+
+
+def drafts_of(user):
+    """Pages whose latest change is `user`'s and is neither published nor in a workflow,
+    most recent first."""
+    in_workflow = WorkflowState.objects.active().filter(
+        base_content_type=get_default_page_content_type(),
+        object_id=Cast(OuterRef("pk"), output_field=CharField()),
+    )
+    return (
+        Page.objects.filter(has_unpublished_changes=True, latest_revision__user=user)
+        .exclude(Exists(in_workflow))
+        .order_by("-latest_revision_created_at")
+    )
+
+
+class MyDraftsPanel(Component):
+    name = "my_drafts"
+    template_name = "practice/my_drafts_panel.html"
+    order = 205  # just before Wagtail's "Your pages and snippets in a workflow"
+
+    def __init__(self, drafts):
+        self.drafts = drafts
+
+    def get_context_data(self, parent_context):
+        return {"drafts": self.drafts}
+
+
+def add_my_drafts_panel(request, panels):
+    """construct_homepage_panels hook: only for people with drafts of their own."""
+    drafts = list(drafts_of(request.user)[:MY_DRAFTS_LIMIT])
+    if drafts:
+        panels.append(MyDraftsPanel(drafts))

@@ -1,0 +1,140 @@
+"""Medical review cannot be skipped: an approval that would name no medical reviewer is
+refused, from the editor and from the dashboard, with a message that says how to fix it."""
+
+import pytest
+from django.urls import reverse
+from wagtail.models import WorkflowState
+from wagtail.test.utils.form_data import inline_formset, rich_text, streamfield
+
+from education.approval import REVIEWER_MISSING
+from education.models import ArticlePage
+from education.review import EDITORS, MEDICAL_REVIEWERS, today
+from tests.education.helpers import article_editor_data
+from tests.factories import ArticlePageFactory, ClinicianPageFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def reviewer(db):
+    """A medical reviewer whose login is linked to no clinician profile."""
+    return UserFactory(username="reyes", groups=[MEDICAL_REVIEWERS])
+
+
+@pytest.fixture
+def writer(db):
+    return UserFactory(username="writer", groups=[EDITORS])
+
+
+@pytest.fixture
+def unreviewed_draft(article_index, rubin):
+    return ArticlePageFactory(
+        parent=article_index, title="Sleep and pain", authors=[rubin], publish=False
+    )
+
+
+def editor_data(article, **overrides):
+    links = list(article.article_authors.all())
+    fields = {
+        "title": article.title,
+        "slug": article.slug,
+        "summary": article.summary,
+        "article_authors": inline_formset(
+            [{"clinician": link.clinician_id, "id": link.pk} for link in links],
+            initial=len(links),
+        ),
+        "display_date": article.display_date.isoformat(),
+        "body": streamfield([("paragraph", rich_text("<p>Keep a regular bedtime.</p>"))]),
+        "topics": [],
+        "minor_edit": "",
+        "medical_reviewer": "",
+        "last_reviewed": "",
+    }
+    return article_editor_data(**{**fields, **overrides})
+
+
+def submit(client, writer, article):
+    client.force_login(writer)
+    data = editor_data(article)
+    data["action-submit"] = "Submit to Medical review"
+    response = client.post(reverse("wagtailadmin_pages:edit", args=[article.pk]), data)
+    assert response.status_code == 302
+
+
+def approve_in_editor(client, reviewer, article, **overrides):
+    client.force_login(reviewer)
+    data = editor_data(article, **overrides)
+    data["action-workflow-action"] = "true"
+    data["workflow-action-name"] = "approve"
+    return client.post(reverse("wagtailadmin_pages:edit", args=[article.pk]), data)
+
+
+def in_review(article):
+    article = ArticlePage.objects.get(pk=article.pk)
+    return article.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+
+
+def test_approving_in_the_editor_without_a_reviewer_is_refused_beside_the_field(
+    client, writer, reviewer, unreviewed_draft
+):
+    submit(client, writer, unreviewed_draft)
+    response = approve_in_editor(client, reviewer, unreviewed_draft, title="Sleep, revised")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "it names no medical reviewer" in html
+    assert 'value="Sleep, revised"' in html  # what the reviewer typed is kept
+    article = ArticlePage.objects.get(pk=unreviewed_draft.pk)
+    assert not article.live
+    assert in_review(article)
+
+
+def test_naming_the_reviewer_in_the_editor_lets_the_approval_through(
+    client, writer, reviewer, rubin, unreviewed_draft
+):
+    submit(client, writer, unreviewed_draft)
+    response = approve_in_editor(
+        client,
+        reviewer,
+        unreviewed_draft,
+        medical_reviewer=rubin.pk,
+        last_reviewed=today().isoformat(),
+    )
+    assert response.status_code == 302
+    article = ArticlePage.objects.get(pk=unreviewed_draft.pk)
+    assert article.live
+    assert (article.medical_reviewer, article.last_reviewed) == (rubin, today())
+
+
+def test_approving_from_the_dashboard_without_a_reviewer_is_refused(
+    client, writer, reviewer, unreviewed_draft
+):
+    submit(client, writer, unreviewed_draft)
+    client.force_login(reviewer)
+    state = ArticlePage.objects.get(pk=unreviewed_draft.pk).current_workflow_task_state
+    url = reverse(
+        "wagtailadmin_pages:workflow_action", args=[unreviewed_draft.pk, "approve", state.pk]
+    )
+    response = client.post(url, {"comment": ""}, follow=True)
+    assert response.status_code in (200, 403)
+    article = ArticlePage.objects.get(pk=unreviewed_draft.pk)
+    assert not article.live
+    assert in_review(article)  # the approval was undone, the review still waits
+    assert article.medical_reviewer is None
+
+
+def test_a_reviewer_linked_to_a_profile_is_named_for_them(
+    client, writer, reviewer, clinician_index, unreviewed_draft
+):
+    profile = ClinicianPageFactory(
+        parent=clinician_index, given_name="Anita", family_name="Reyes", user=reviewer
+    )
+    submit(client, writer, unreviewed_draft)
+    response = approve_in_editor(client, reviewer, unreviewed_draft)
+    assert response.status_code == 302
+    article = ArticlePage.objects.get(pk=unreviewed_draft.pk)
+    assert article.live and article.medical_reviewer == profile
+
+
+def test_the_message_says_how_to_fix_it():
+    assert "Choose the clinician who reviewed it" in REVIEWER_MISSING
+    assert "link your login to your clinician profile" in REVIEWER_MISSING

@@ -1,0 +1,114 @@
+"""The notices every US practice must show: linked from every page's footer, each with its
+review dates, the nondiscrimination notice with taglines in their own languages."""
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from pages.models import LanguageTagline
+from tests.factories import (
+    ArticlePageFactory,
+    ClinicianPageFactory,
+    LocationPageFactory,
+    NewPatientsPageFactory,
+    NoticePageFactory,
+    days_from_today,
+)
+from tests.helpers import soup_of
+
+pytestmark = pytest.mark.django_db
+
+NOTICES = [
+    "Nondiscrimination and language assistance",
+    "Notice of privacy practices",
+    "Accessibility statement",
+]
+
+
+def footer_links(response):
+    return [a.get_text() for a in soup_of(response).find("footer").find_all("a")]
+
+
+def test_every_page_type_links_every_live_notice_from_its_footer(client, home_page):
+    for title in NOTICES:
+        NoticePageFactory(parent=home_page, title=title)
+    NoticePageFactory(parent=home_page, title="Draft notice", publish=False)
+    pages = [
+        home_page,
+        LocationPageFactory(),
+        NewPatientsPageFactory(parent=home_page),
+        ClinicianPageFactory(),
+        ArticlePageFactory(),
+    ]
+    for page in pages:
+        links = footer_links(client.get(page.url))
+        assert all(title in links for title in NOTICES), page.url
+        assert "Draft notice" not in links
+    assert all(title in footer_links(client.get("/no-such-page/")) for title in NOTICES)
+
+
+def test_a_notice_shows_its_review_dates_in_us_format(client, home_page):
+    notice = NoticePageFactory(
+        parent=home_page, last_reviewed=days_from_today(-10), next_review_due=days_from_today(355)
+    )
+    text = soup_of(client.get(notice.url)).select_one(".review-dates").get_text()
+    reviewed, due = days_from_today(-10), days_from_today(355)
+    assert f"Page last reviewed: {reviewed:%B} {reviewed.day}, {reviewed.year}." in text
+    assert f"Next review due: {due:%B} {due.day}, {due.year}." in text
+
+
+def test_the_next_review_must_come_after_the_last(home_page):
+    notice = NoticePageFactory(parent=home_page)
+    notice.next_review_due = notice.last_reviewed
+    with pytest.raises(ValidationError, match="after the last review"):
+        notice.clean()
+
+
+def test_taglines_are_marked_with_their_language_and_direction(client, home_page):
+    notice = NoticePageFactory(
+        parent=home_page,
+        taglines=[
+            ("Spanish", "es", "ATENCIÓN: si habla español, hay ayuda gratuita."),
+            ("Arabic", "ar", "ملحوظة: خدمات المساعدة اللغوية مجانية."),
+        ],
+    )
+    spans = soup_of(client.get(notice.url)).select(".language-taglines span[lang]")
+    assert [(s["lang"], s["dir"]) for s in spans] == [("es", "ltr"), ("ar", "rtl")]
+
+
+def test_a_tagline_needs_a_real_language_code():
+    with pytest.raises(ValidationError, match="language code"):
+        LanguageTagline(language="Spanish", language_code="Spanish!", text="Hola").clean()
+
+
+def test_the_contact_prompt_gives_a_way_to_report_a_barrier(client, home_page):
+    notice = NoticePageFactory(
+        parent=home_page,
+        title="Accessibility statement",
+        contact_prompt="To report a barrier or ask for another format:",
+    )
+    aside = soup_of(client.get(notice.url)).find("aside")
+    assert "To report a barrier or ask for another format:" in aside.get_text()
+    assert aside.select_one('a[href^="tel:"]') is not None
+    assert aside.select_one('a[href^="mailto:office@rubin-pain.example?subject="]') is not None
+
+
+def test_the_dashboard_lists_notices_overdue_or_due_soon(client, home_page, superuser):
+    NoticePageFactory(
+        parent=home_page,
+        title="Notice of privacy practices",
+        last_reviewed=days_from_today(-400),
+        next_review_due=days_from_today(-35),
+    )
+    NoticePageFactory(
+        parent=home_page,
+        title="Accessibility statement",
+        last_reviewed=days_from_today(-340),
+        next_review_due=days_from_today(20),
+    )
+    NoticePageFactory(parent=home_page, title="Nondiscrimination")  # due in 335 days
+    client.force_login(superuser)
+    panel = soup_of(client.get("/admin/")).select_one("#notices-due-section")
+    text = panel.get_text(" ", strip=True)
+    assert "Notice of privacy practices : review overdue since" in text
+    assert "Accessibility statement : review due" in text
+    assert "Nondiscrimination" not in text

@@ -1,0 +1,96 @@
+"""Location pages cost the same number of queries with 5 locations and clinicians as with 50:
+the index, a location with all the clinicians (each with a photo), a clinician who works at
+every location, the home page's JSON-LD that lists them, the new-patients page and a notice."""
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from pages.models import LocationClinician, LocationPage
+from tests.factories import (
+    ClinicianPageFactory,
+    ImageFactory,
+    InsurancePlanFactory,
+    LocationPageFactory,
+    NewPatientsPageFactory,
+    NoticePageFactory,
+    days_from_today,
+)
+from tests.factories.home import change_practice_settings
+
+pytestmark = pytest.mark.django_db
+
+# Routing, the site root, settings, the menu and the session-free page cache checks; measured
+# 9 to 11 once the header, footer and body fragments are warm.
+WARM_BUDGET = 12
+
+
+def add(count, clinicians, locations):
+    """`count` more clinicians (each with a photo) and locations (each with hours, an
+    upcoming closure and the first clinician); the first location lists every clinician."""
+    for _ in range(count):
+        n = len(clinicians)
+        photo = ImageFactory(title=f"Photo {n}")
+        clinicians.append(
+            ClinicianPageFactory(given_name=f"Given{n}", photo=photo, photo_alt=f"Portrait {n}")
+        )
+        InsurancePlanFactory()
+    for _ in range(count):
+        locations.append(
+            LocationPageFactory(
+                clinicians=clinicians[:1], closures=[(days_from_today(5), None, "Holiday")]
+            )
+        )
+    first = locations[0]
+    first.clinician_links = [
+        LocationClinician(clinician=clinician, sort_order=order)
+        for order, clinician in enumerate(clinicians)
+    ]
+    first.save_revision().publish()
+
+
+def build(home_page, count):
+    clinicians, locations = [], []
+    add(count, clinicians, locations)
+    locations[0].refresh_from_db()
+    change_practice_settings(primary_location=locations[0])
+    NewPatientsPageFactory(parent=home_page)
+    notice = NoticePageFactory(parent=home_page, taglines=[("Spanish", "es", "Hola.")])
+    urls = {
+        "home": "/",
+        "index": locations[0].get_parent().url,
+        "location": locations[0].url,
+        "clinician": clinicians[0].url,
+        "new patients": "/new-patients/",
+        "notice": notice.url,
+    }
+    return urls, clinicians, locations
+
+
+def queries_for(client, url):
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(url).status_code == 200
+    return len(context.captured_queries)
+
+
+def counts(client, urls):
+    cold, warm = {}, {}
+    for name, url in urls.items():
+        client.get(url)  # per-process caches: content types, site root paths, renditions
+        cache.clear()
+        cold[name] = queries_for(client, url)
+        warm[name] = queries_for(client, url)
+    return cold, warm
+
+
+def test_query_counts_do_not_grow_from_5_to_50_locations_and_clinicians(client, home_page):
+    urls, clinicians, locations = build(home_page, 5)
+    cold_few, warm_few = counts(client, urls)
+    add(45, clinicians, locations)
+    assert len(locations) == len(clinicians) == 50
+    assert len(LocationPage.objects.get(pk=locations[0].pk).clinicians) == 50
+    cold_many, warm_many = counts(client, urls)
+    assert cold_many == cold_few
+    assert warm_many == warm_few
+    assert all(count <= WARM_BUDGET for count in warm_many.values()), warm_many
