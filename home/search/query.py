@@ -2,7 +2,10 @@
 synonyms know, widened to the clinical terms. Built as Wagtail search query objects, which
 both database backends (SQLite FTS5, PostgreSQL full-text search) understand."""
 
+import functools
+
 from django.core.cache import cache
+from django.db import connection
 from wagtail.search.query import And, Or, PlainText
 
 from .models import Synonym
@@ -34,11 +37,28 @@ def _all(queries):
     return queries[0] if len(queries) == 1 else And(queries)
 
 
+@functools.cache
+def database_stems_plurals():
+    """True when the database's own full-text search already makes "opioids" match "opioid":
+    PostgreSQL with a stemming text search configuration (english, the usual default). Its
+    stemmer is better than our rules, and one word costs one ranking, not one per form
+    (bench/search_bench.py). Asked once per process."""
+    if connection.vendor != "postgresql":
+        return False
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT to_tsvector('opioids pills') @@ to_tsquery('opioid & pill')")
+        return bool(cursor.fetchone()[0])
+
+
 def _word(word):
     return _any([PlainText(form) for form in forms(word)])
 
 
 def _phrase(words):
+    """All of `words`, each in any of its forms. Where the database stems plurals itself, one
+    plain-text query for them all: PostgreSQL then ranks it once, not once per word."""
+    if database_stems_plurals():
+        return PlainText(" ".join(words))
     return _all([_word(word) for word in words])
 
 
@@ -51,10 +71,10 @@ class SearchQuery:
         mapping = synonyms() if mapping is None else mapping
         parts = find_lay_terms(self.words, mapping)
         self.lay_terms = [value for kind, value in parts if kind == "lay"]
-        clauses, self.terms = [], set()
+        clauses, plain, self.terms = [], [], set()
         for kind, value in parts:
             if kind == "word":
-                clauses.append(_word(value))
+                plain.append(value)
                 self.terms.update(forms(value))
                 continue
             alternatives = [_phrase(value.split())]
@@ -63,6 +83,8 @@ class SearchQuery:
                 self.terms.update(clinical.split())
             clauses.append(_any(alternatives))
             self.terms.update(value.split())
+        if plain:  # the plain words, in the order typed, before the lay terms
+            clauses.insert(0, _phrase(plain))
         self.backend_query = _all(clauses) if clauses else None
 
     def __bool__(self):

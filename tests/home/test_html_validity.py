@@ -14,7 +14,14 @@ VNU_JAR = Path(__file__).resolve().parents[2] / "node_modules" / "vnu-jar" / "bu
 VNU_JAR = VNU_JAR / "vnu.jar"
 
 # Pages that are not a page type of their own but are public all the same.
-EXTRA_PATHS = ["/no-such-page/"]
+# Search: a corrected search ("Showing results for"), one that insists on its spelling ("Did
+# you mean" with nothing found), and one that finds nothing.
+EXTRA_PATHS = [
+    "/no-such-page/",
+    "/search/?q=siatica",
+    "/search/?q=siatica&as_typed=1",
+    "/search/?q=xylophone",
+]
 
 
 def run_vnu(files):

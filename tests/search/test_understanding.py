@@ -206,3 +206,19 @@ def test_a_condition_is_found_by_its_other_names(client, pain_library):
     html = search(client, "tic doloureux")
     assert spelling_note(html).startswith("Showing results for tic douloureux.")
     assert titles(html) == ["Trigeminal neuralgia"]
+
+
+# --- What it costs ---
+
+
+@pytest.mark.parametrize("count", [5, 50])
+def test_corrections_and_synonyms_run_a_bounded_number_of_queries(
+    client, article_index, rubin, synonyms, count, django_assert_max_num_queries
+):
+    for n in range(count):
+        ArticlePageFactory(parent=article_index, title=f"Sciatica question {n}", authors=[rubin])
+    search(client, "sciatica")  # warm the site settings, menus and synonyms
+    with django_assert_max_num_queries(34):
+        html = search(client, "siatica pinched nerve")
+    assert spelling_note(html).startswith("Showing results for sciatica pinched nerve.")
+    assert len(html.select(".search-result")) == min(count, 10)
