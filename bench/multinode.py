@@ -1,7 +1,7 @@
 """Two application nodes behind an nginx proxy cache, sharing PostgreSQL, Redis and a media folder.
 
     .venv/bin/python bench/multinode.py [--pg URL] [--redis URL] [--nginx /usr/sbin/nginx]
-                                        [--seconds 8] [--clients 4] [--base-port N]
+                                        [--seconds 8] [--clients 4] [--base-port N] [--wrk PATH]
 
 Starts two gunicorn nodes (production settings) on their own ports and nginx round-robin in
 front, with a proxy_cache for public pages and a purge listener for the nodes (as in
@@ -19,14 +19,16 @@ deploy/nginx.conf), then shows, printing each step and exiting non-zero on any f
      own page cache (both rates printed, same client, same run);
   6. stopping node A while clients keep requesting through nginx loses no request: nginx
      retries a refused connection on node B (proxy_next_upstream).
-Needs nginx (Debian package `nginx`), PostgreSQL and Redis on this machine; the database,
-Redis keys and temporary folder it makes are removed at the end.
+Needs nginx (Debian package `nginx`), PostgreSQL and Redis on this machine, and measures rates
+with wrk (`apt-get install wrk`) when it is installed; the database, Redis keys and temporary
+folder it makes are removed at the end.
 """
 
 import argparse
 import contextlib
 import http.client
 import multiprocessing
+import re
 import shutil
 import signal
 import subprocess
@@ -92,16 +94,15 @@ http {{
             add_header X-Proxy-Cache $upstream_cache_status always;
         }}
     }}
-    # Purges from the nodes (FRONTEND_CACHE_HTTP_URL): fetch the page again, as an anonymous
-    # visitor, and keep that in place of the old copy.
+    # Purges from the nodes (FRONTEND_CACHE_HTTP_URL): a GET here fetches the page again, as
+    # an anonymous visitor, bypassing the cache, and keeps that in place of the old copy.
     server {{
         listen 127.0.0.1:{purge_port};
         location / {{
             allow 127.0.0.1;
             deny all;
-            if ($request_method != PURGE) {{ return 405; }}
+            limit_except GET {{ deny all; }}
             proxy_pass http://practice;
-            proxy_method GET;
             proxy_set_header Host $http_host;
             proxy_set_header Connection "";
             proxy_set_header Cookie "";
@@ -221,7 +222,17 @@ def _rate_client(port, seconds, counter):
         counter.value += done
 
 
-def article_rate(port, seconds, clients):
+def article_rate(port, seconds, clients, wrk=None):
+    """Requests per second for the article on `port`: with wrk when installed (a Python client
+    cannot keep up with nginx), else with `clients` Python processes."""
+    if wrk:
+        url = f"http://127.0.0.1:{port}{ARTICLE}"
+        command = [wrk, "-t", "2", "-c", str(clients), "-d", f"{seconds:g}s", url]
+        printed = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+        failed = re.search(r"Non-2xx or 3xx responses: (\d+)", printed)
+        if failed:
+            raise SystemExit(f"FAILED: {failed.group(1)} answers other than 200 from {url}")
+        return float(re.search(r"Requests/sec:\s+([\d.]+)", printed).group(1))
     counter = multiprocessing.Value("i", 0)
     workers = [
         multiprocessing.Process(target=_rate_client, args=(port, seconds, counter))
@@ -251,7 +262,8 @@ def main():
     parser.add_argument("--redis", default="redis://127.0.0.1:6379/0")
     parser.add_argument("--nginx", default=shutil.which("nginx") or "/usr/sbin/nginx")
     parser.add_argument("--seconds", type=float, default=8, help="per rate measurement")
-    parser.add_argument("--clients", type=int, default=4)
+    parser.add_argument("--clients", type=int, default=4, help="concurrent connections")
+    parser.add_argument("--wrk", default=shutil.which("wrk"), help="wrk, to measure rates")
     parser.add_argument(
         "--base-port", type=int, help="use this port and the three above it (default: free ones)"
     )
@@ -378,14 +390,15 @@ def main():
         check(status_of(port_a, ARTICLE) == (200, "hit"), "node A serves it from its page cache")
         rates = {"node": [], "proxy": []}
         for _round in range(2):
-            rates["node"].append(article_rate(port_a, args.seconds, args.clients))
-            rates["proxy"].append(article_rate(port, args.seconds, args.clients))
+            rates["node"].append(article_rate(port_a, args.seconds, args.clients, args.wrk))
+            rates["proxy"].append(article_rate(port, args.seconds, args.clients, args.wrk))
         node_rate, proxy_rate = (max(rates[name]) for name in ("node", "proxy"))
         check(
             proxy_rate >= 5 * node_rate,
             f"proxy cache {proxy_rate:,.0f} req/s against node A's page cache "
             f"{node_rate:,.0f} req/s ({proxy_rate / node_rate:.1f}x; target: at least 5x; "
-            f"{args.clients} clients, best of 2 rounds of {args.seconds:g} s each)",
+            f"{'wrk' if args.wrk else 'Python clients'}, {args.clients} connections, "
+            f"best of 2 rounds of {args.seconds:g} s each)",
         )
 
         step("6. Stop node A while clients request through nginx: no request is lost")

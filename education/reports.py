@@ -6,6 +6,8 @@ import datetime
 import django_filters
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils.functional import cached_property
+from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, StatusTagColumn, TitleColumn
@@ -14,6 +16,11 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from .models import ArticlePage, ClinicianPage, ConditionPage, Topic, TreatmentPage
 from .review import DUE_SOON_DAYS, today
+
+# Other apps add columns to the report without education knowing them (patient feedback,
+# education/feedback): each function registered for this hook returns an object with
+# `columns` and `annotate(queryset)`, which adds what the columns read in the same query.
+REPORT_COLUMNS_HOOK = "register_review_report_columns"
 
 OVERDUE = "overdue"
 DUE_SOON = "due_soon"
@@ -92,7 +99,7 @@ class ReviewDueReportView(ReportView):
     index_url_name = "education_review_due"
     index_results_url_name = "education_review_due_results"
     no_results_message = "No live article is overdue or due for review in the next 30 days."
-    columns = [
+    base_columns = [
         TitleColumn("title", label="Article", url_name="wagtailadmin_pages:edit"),
         StatusTagColumn(
             "review_status", label="Review", primary=lambda article: article.review_overdue
@@ -126,7 +133,23 @@ class ReviewDueReportView(ReportView):
     def get_filename(self):
         return f"articles-due-for-review-{today():%Y-%m-%d}"
 
+    @cached_property
+    def extensions(self):
+        return [hook() for hook in hooks.get_hooks(REPORT_COLUMNS_HOOK)]
+
+    @cached_property
+    def columns(self):
+        return self.base_columns + [
+            column for extension in self.extensions for column in extension.columns
+        ]
+
     def get_queryset(self):
+        pages = self.get_due_pages()
+        for extension in self.extensions:
+            pages = extension.annotate(pages)
+        return pages
+
+    def get_due_pages(self):
         return due_for_review(
             articles_user_can_edit(self.request.user)
             .defer_streamfields()
@@ -169,9 +192,9 @@ class ConditionsDueReportView(ReviewDueReportView):
     index_url_name = "education_conditions_review_due"
     index_results_url_name = "education_conditions_review_due_results"
     no_results_message = "No live condition page is overdue or due for review in the next 30 days."
-    columns = [
+    base_columns = [
         TitleColumn("title", label="Condition", url_name="wagtailadmin_pages:edit"),
-        *ReviewDueReportView.columns[1:],
+        *ReviewDueReportView.base_columns[1:],
     ]
     list_export = [name for name in ReviewDueReportView.list_export if name != "imported_from"]
     export_headings = {**ReviewDueReportView.export_headings, "title": "Condition"}
@@ -179,7 +202,7 @@ class ConditionsDueReportView(ReviewDueReportView):
     def get_filename(self):
         return f"conditions-due-for-review-{today():%Y-%m-%d}"
 
-    def get_queryset(self):
+    def get_due_pages(self):
         pages = articles_user_can_edit(self.request.user, self.model)
         return due_for_review(pages.select_related("medical_reviewer"))
 
@@ -191,9 +214,9 @@ class TreatmentsDueReportView(ConditionsDueReportView):
     index_url_name = "education_treatments_review_due"
     index_results_url_name = "education_treatments_review_due_results"
     no_results_message = "No live treatment page is overdue or due for review in the next 30 days."
-    columns = [
+    base_columns = [
         TitleColumn("title", label="Treatment", url_name="wagtailadmin_pages:edit"),
-        *ReviewDueReportView.columns[1:],
+        *ReviewDueReportView.base_columns[1:],
     ]
     export_headings = {**ReviewDueReportView.export_headings, "title": "Treatment"}
 

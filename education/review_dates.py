@@ -51,6 +51,20 @@ class ReviewStatusMixin:
         days = self.days_until_review
         return days is None or days < 0
 
+    @property
+    def review_date_passed(self):
+        """Its next review date has passed: patients are told the page is being reviewed."""
+        days = self.days_until_review
+        return days is not None and days < 0
+
+    @property
+    def review_listing_note(self):
+        """The page listing's "Next review due" cell: the date, or that it is being reviewed."""
+        if self.next_review_due is None:
+            return ""
+        due = f"{self.next_review_due:%B} {self.next_review_due.day}, {self.next_review_due.year}"
+        return f"Out of date since {due}: being reviewed" if self.review_date_passed else due
+
     # A page type that can be imported from another site overrides this with a field.
     imported_from = ""
 

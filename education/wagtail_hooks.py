@@ -170,7 +170,13 @@ class ArticlePageViewSet(PageViewSet):
     columns = [
         *(column for column in PageListingMixin.base_columns if column.name != "type"),
         Column("reading_grade", label="Reading grade", sort_key="reading_grade", width="10%"),
-        Column("next_review_due", label="Next review due", sort_key="next_review_due", width="12%"),
+        # Past the date, editors read what patients read: the page is being reviewed.
+        Column(
+            "review_listing_note",
+            label="Next review due",
+            sort_key="next_review_due",
+            width="16%",
+        ),
     ]
 
 

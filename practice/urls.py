@@ -6,6 +6,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from education.comments import urls as comment_urls
+from education.feedback import urls as feedback_urls
 from education.feeds import ArticleFeed
 from home.search import urls as search_urls
 
@@ -22,6 +23,7 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots_txt"),
     path("", include(search_urls)),
     path("comments/", include(comment_urls)),
+    path("feedback/", include(feedback_urls)),
 ]
 
 if settings.SERVE_MEDIA:

@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "pages.consultation",
     "education",
     "education.comments",
+    "education.feedback",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -282,6 +283,10 @@ DEFAULT_EXCEPTION_REPORTER_FILTER = "practice.privacy.ProtectedRequestExceptionR
 COMMENTS_RATE_LIMIT = env_int("COMMENTS_RATE_LIMIT", 5)
 COMMENTS_RATE_LIMIT_PERIOD = env_int("COMMENTS_RATE_LIMIT_PERIOD", 60 * 60)
 COMMENTS_CLOSE_AFTER_DAYS = env_int("COMMENTS_CLOSE_AFTER_DAYS", 90)
+
+# "Was this page helpful?" (education/feedback/): answers one client may send per period.
+FEEDBACK_RATE_LIMIT = env_int("FEEDBACK_RATE_LIMIT", 10)
+FEEDBACK_RATE_LIMIT_PERIOD = env_int("FEEDBACK_RATE_LIMIT_PERIOD", 60 * 60)
 
 # One JSON object per line (LOG_FORMAT=plain for people reading a terminal); every message is
 # scrubbed of submitted form values (practice/privacy.py), query strings and e-mail addresses

@@ -30,8 +30,10 @@ def error_anchor(bound_field):
 
 
 @register.inclusion_tag("components/honeypot_field.html")
-def honeypot_field():
-    return {"name": HONEYPOT_FIELD}
+def honeypot_field(form_name=""):
+    """The honeypot; `form_name` keeps its id unique when a page has two forms."""
+    prefix = f"{form_name}-" if form_name else ""
+    return {"name": HONEYPOT_FIELD, "id": f"{prefix}{HONEYPOT_FIELD}-honeypot"}
 
 
 @register.simple_tag(takes_context=True)

@@ -233,3 +233,10 @@ def test_the_index_sums_up_each_week_in_a_few_lines(client):
         "Friday: 8:00 a.m. to 1:00 p.m.",
         "Other days: closed",
     ]
+
+
+def test_odd_query_strings_never_break_a_location_page(client):
+    location = LocationPageFactory()
+    for query in ("?page=2&page=x", "?q=" + "a" * 10_000, "?day=%FF%FE", "?x=%00"):
+        assert client.get(location.url + query).status_code in (200, 400), query
+    assert client.get(location.get_parent().url + "no-such-office/").status_code == 404

@@ -68,3 +68,10 @@ def test_self_pay_prices_and_the_good_faith_estimate_notice_show(client, home_pa
     assert "Your right to a good-faith estimate" in html.text
     assert "Good Faith Estimate" in html.text
     assert "How to ask for an estimate" in html.text
+
+
+def test_a_plan_staff_add_shows_at_once_on_the_cached_page(client, home_page):
+    page = NewPatientsPageFactory(parent=home_page)
+    client.get(page.url)  # the cached fragment now holds "call us to check"
+    InsurancePlanFactory(name="Heartland Health Alliance")
+    assert "Heartland Health Alliance" in soup_of(client.get(page.url)).text
