@@ -1,10 +1,16 @@
 """The clinician directory's filters: a plain GET form that works without JavaScript."""
 
+import re
+
 from django import forms
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
 
 ANY = ""
+# What a choice's value (a slug or a language code) can look like. Only such values key a
+# cached list: anything else could be any string at all, and is never cached.
+CHOICE_VALUE = re.compile(r"[-a-zA-Z0-9_]{0,100}\Z")
+CHOICE_FIELDS = ("condition", "location", "language")
 
 
 # Models are looked up by name: the directory page's module imports this one.
@@ -43,8 +49,13 @@ def location_choices():
 
 
 class ClinicianFilterForm(forms.Form):
-    """Choices are read only when the form is shown or a filter is checked (Django's callable
-    choices), so a cached directory page runs no query for them."""
+    """The filters, and the clinicians who match them. Nothing here queries until the template
+    reads the choices or the results, inside its cached fragment: a warm directory page, filtered
+    or not, runs no query for them (choices are Django's callable choices)."""
+
+    def __init__(self, data, clinicians):
+        super().__init__(data)
+        self.all_clinicians = clinicians
 
     condition = forms.ChoiceField(
         label="Condition treated",
@@ -66,8 +77,10 @@ class ClinicianFilterForm(forms.Form):
     )
     accepting = forms.BooleanField(label="Only clinicians accepting new patients", required=False)
 
-    def filter(self, clinicians):
-        """`clinicians` narrowed to the valid choices; none at all if any choice is unknown."""
+    @property
+    def clinicians(self):
+        """The clinicians who match the valid choices; none at all if any choice is unknown."""
+        clinicians = self.all_clinicians
         if not self.is_valid():
             return clinicians.none()
         data = self.cleaned_data
@@ -92,11 +105,10 @@ class ClinicianFilterForm(forms.Form):
 
     @property
     def cache_key(self):
-        """The filters as a string to key the cached list on, or None when a value is unknown
-        (then the list is not cached: any string could be sent)."""
-        if not self.is_valid():
+        """The filters as sent, to key the cached list on, or None when a value cannot be a
+        choice at all. Worked out without a query: whether a value is a known choice is
+        checked inside the fragment."""
+        values = [self.data.get(name, ANY) for name in CHOICE_FIELDS]
+        if not all(CHOICE_VALUE.match(value) for value in values):
             return None
-        data = self.cleaned_data
-        return "|".join(
-            [data["condition"], data["location"], data["language"], str(int(data["accepting"]))]
-        )
+        return "|".join([*values, str(int(bool(self["accepting"].data)))])

@@ -5,11 +5,12 @@ from .topics import Topic  # noqa: I001 (defined before the models that refer to
 from .languages import Language
 from .clinicians import ClinicianPage
 from .directory import ClinicianIndexPage
-from .articles import ArticleAuthor, ArticlePage
+from .articles import ArticlePage
 from .article_index import ArticleIndexPage
 from .treatments import TreatmentIndexPage, TreatmentPage
 from .conditions import ConditionIndexPage, ConditionPage
 from .links import (
+    ArticleAuthor,
     ConditionArticle,
     ConditionClinician,
     ConditionTreatment,

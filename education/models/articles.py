@@ -7,10 +7,9 @@ from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.panels import PageChooserPanel
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, PageManager
+from wagtail.models import PageManager
 from wagtail.search import index
 
 from practice.pages import BasePage, in_private_section
@@ -281,20 +280,3 @@ class ArticlePage(LinkedFromMedicalPages, ReviewStatusMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["og_type"] = "article"
         return context
-
-
-class ArticleAuthor(Orderable):
-    """A clinician in an article's byline (the author role), in byline order."""
-
-    page = ParentalKey(ArticlePage, related_name="article_authors", on_delete=models.CASCADE)
-    clinician = models.ForeignKey(
-        ClinicianPage, on_delete=models.CASCADE, related_name="authorships"
-    )
-
-    panels = [PageChooserPanel("clinician", page_type="education.ClinicianPage")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = "author"
-        constraints = [
-            models.UniqueConstraint(fields=["page", "clinician"], name="unique_author_per_article")
-        ]

@@ -20,10 +20,10 @@ class ClinicianIndexPage(IndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        filters = ClinicianFilterForm(request.GET)
-        # Filters narrow the list in SQL; the list runs when the template reads it, inside
-        # its cached fragment.
-        context.update(filters=filters, clinicians=filters.filter(self.clinicians))
+        # The filters narrow the list in SQL; the list runs when the template reads
+        # `filters.clinicians`, inside its cached fragment.
+        filters = ClinicianFilterForm(request.GET, self.clinicians)
+        context["filters"] = filters
         if filters.is_filtered and filters.cache_key is not None:
             context["canonical_url"] = self.get_full_url(request) + "?" + request.GET.urlencode()
         return context

@@ -1,8 +1,9 @@
-"""Links editors choose between conditions, treatments, clinicians and articles.
+"""Links editors choose between articles, clinicians, conditions and treatments.
 
-Each link is edited on one side only, in the condition's or the treatment's editor (an inline
-panel of these Orderable models), and shown on both: the far side reads it back through the
-reverse relation (`LinkedFromMedicalPages`), so the two sides can never disagree.
+Each link is edited on one side only, in the article's, condition's or treatment's editor (an
+inline panel of these Orderable models), and shown on both: the far side reads it back through
+the reverse relation (`LinkedFromMedicalPages`, a clinician's `authorships`), so the two sides
+can never disagree.
 """
 
 from django.apps import apps
@@ -15,6 +16,25 @@ from wagtail.models import Orderable
 
 def unique_link(role, source):
     return models.UniqueConstraint(fields=["page", role], name=f"unique_{role}_per_{source}")
+
+
+class ArticleAuthor(Orderable):
+    """A clinician in an article's byline (the author role), in byline order."""
+
+    page = ParentalKey(
+        "education.ArticlePage", related_name="article_authors", on_delete=models.CASCADE
+    )
+    clinician = models.ForeignKey(
+        "education.ClinicianPage", on_delete=models.CASCADE, related_name="authorships"
+    )
+
+    panels = [PageChooserPanel("clinician", page_type="education.ClinicianPage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "author"
+        constraints = [
+            models.UniqueConstraint(fields=["page", "clinician"], name="unique_author_per_article")
+        ]
 
 
 class ConditionTreatment(Orderable):

@@ -1,4 +1,5 @@
-"""Pages cost the same number of queries with 4 articles as with 30, and at most 10 when warm.
+"""Pages cost the same number of queries with 4 articles as with 30, and at most 12 when warm
+(10, and 2 for the page cache's privacy check in practice/page_cache.py).
 Every article has its own hero image and every author a photo, so responsive renditions
 (three formats, several widths) are part of what is counted."""
 
@@ -14,7 +15,7 @@ from tests.factories import ArticlePageFactory, ClinicianPageFactory, ImageFacto
 
 pytestmark = pytest.mark.django_db
 
-WARM_BUDGET = 10
+WARM_BUDGET = 12
 
 
 def build(article_index, clinician_index, count):
@@ -85,7 +86,7 @@ def test_query_counts_do_not_grow_with_the_number_of_articles(
     assert warm_many == warm_few
 
 
-def test_warm_pages_stay_within_ten_queries(client, article_index, clinician_index):
+def test_warm_pages_stay_within_the_warm_budget(client, article_index, clinician_index):
     urls = build(article_index, clinician_index, 30)
     for name, url in urls.items():
         client.get(url)
@@ -100,6 +101,7 @@ def test_index_and_article_render_with_bounded_queries_when_nothing_is_cached(
         client.get(urls[name])
         cache.clear()
         # One rendition query each for the hero, the byline photos and the related cards; one
-        # each for the conditions and the treatments that link to the article.
-        with django_assert_max_num_queries(25):
+        # each for the conditions and the treatments that link to the article; two for the
+        # page cache's privacy check.
+        with django_assert_max_num_queries(27):
             client.get(urls[name])
