@@ -176,5 +176,9 @@ class PageCacheMiddleware:
 
 
 def remember_served_page(page, request, serve_args, serve_kwargs):
-    """before_serve_page hook: tells the middleware which page a response came from."""
+    """before_serve_page hook, run before Wagtail's own: tells the middleware which page a
+    response came from, and works out once whether the page is in a private section (unless
+    the route already did), so Wagtail's restriction check and the page cache ask no more."""
     request.page_cache_page = page
+    if not hasattr(page, "in_private_section"):
+        page.in_private_section = page.get_view_restrictions().exists()

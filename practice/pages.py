@@ -69,6 +69,13 @@ class BasePage(PageMetaMixin, Page):
     class Meta:
         abstract = True
 
+    def get_view_restrictions(self):
+        # Wagtail's serve hook and the page cache both ask (two queries each); a page already
+        # known to be outside every private section has no restriction to look up.
+        if getattr(self, "in_private_section", None) is False:
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
     def route(self, request, path_components):
         # A section whose children are all of one type (the article index, say) fetches the
         # child as that type at once: one query, where Wagtail's route needs two. It also

@@ -6,7 +6,8 @@ from .dashboard import add_my_drafts_panel
 from .page_cache import remember_served_page
 from .style_guide import style_guide
 
-hooks.register("before_serve_page", remember_served_page)
+# Before Wagtail's own restriction check (order 0), which then reuses what it works out.
+hooks.register("before_serve_page", remember_served_page, order=-1)
 hooks.register("construct_homepage_panels", add_my_drafts_panel)
 
 

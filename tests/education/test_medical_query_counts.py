@@ -1,7 +1,6 @@
 """The condition and treatment indexes, their pages, the clinician directory (filtered too)
 and a profile cost the same number of queries with 5 of everything as with 50, and at most
-12 when their fragments are warm (a page three levels down routes in 4; the page cache's
-privacy check in practice/page_cache.py takes 2). Every clinician has a photo and languages,
+10 when their fragments are warm (a page three levels down routes in 4). Every clinician has a photo and languages,
 every condition links treatments, clinicians and articles, so each kind of card is counted."""
 
 import pytest
@@ -20,7 +19,7 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-WARM_BUDGET = 12
+WARM_BUDGET = 10
 
 
 def add(count, start, indexes, languages):

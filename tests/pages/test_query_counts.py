@@ -21,9 +21,9 @@ from tests.factories.home import change_practice_settings
 
 pytestmark = pytest.mark.django_db
 
-# Routing, the site root, settings, the menu and the session-free page cache checks; measured
-# 9 to 11 once the header, footer and body fragments are warm.
-WARM_BUDGET = 12
+# Routing, the site root, settings and the menu, once the header, footer and body fragments
+# are warm.
+WARM_BUDGET = 10
 
 
 def add(count, clinicians, locations):
