@@ -1,7 +1,8 @@
 """The condition and treatment indexes, their pages, the clinician directory (filtered too)
 and a profile cost the same number of queries with 5 of everything as with 50, and at most
-10 when their fragments are warm (a page three levels down routes in 4). Every clinician has a photo and languages,
-every condition links treatments, clinicians and articles, so each kind of card is counted."""
+10 when their fragments are warm (a page three levels down routes in 4). Every clinician has
+a photo and languages, every condition links treatments, clinicians and articles, so each kind
+of card is counted."""
 
 import pytest
 from django.core.cache import cache
