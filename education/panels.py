@@ -67,6 +67,23 @@ class MedicallyReviewedPageForm(WagtailAdminPageForm):
 MAX_AUTHORS = 3
 
 
+def medical_review_panels():
+    """The editor's "Medical review" tab of articles, conditions and treatments. Approving a
+    medical review records the reviewer and dates; only people allowed to record a review
+    (Medical reviewers) may change them by hand, so an editor's "minor edit" can never carry a
+    new review date with it."""
+    return [
+        FieldPanel("minor_edit"),
+        PageChooserPanel(
+            "medical_reviewer",
+            page_type="education.ClinicianPage",
+            permission="education.record_medical_review",
+        ),
+        FieldPanel("last_reviewed", permission="education.record_medical_review"),
+        FieldPanel("next_review_due", permission="education.record_medical_review"),
+    ]
+
+
 def article_edit_handler():
     """The article editor's tabs: content, medical review, promote, settings."""
     content_panels = Page.content_panels + [
@@ -93,19 +110,7 @@ def article_edit_handler():
         ReadabilityPanel(heading="Length and readability"),
         FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
     ]
-    # Approving a medical review records the reviewer and dates; only people allowed to record
-    # a review (Medical reviewers) may change them by hand, so an editor's "minor edit" can
-    # never carry a new review date with it.
-    review_panels = [
-        FieldPanel("minor_edit"),
-        PageChooserPanel(
-            "medical_reviewer",
-            page_type="education.ClinicianPage",
-            permission="education.record_medical_review",
-        ),
-        FieldPanel("last_reviewed", permission="education.record_medical_review"),
-        FieldPanel("next_review_due", permission="education.record_medical_review"),
-    ]
+    review_panels = medical_review_panels()
     return TabbedInterface(
         [
             ObjectList(content_panels, heading="Content"),

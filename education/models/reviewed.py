@@ -10,12 +10,12 @@ from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
-from wagtail.admin.panels import FieldPanel, ObjectList, PageChooserPanel, TabbedInterface
+from wagtail.admin.panels import ObjectList, TabbedInterface
 from wagtail.fields import RichTextField
 
 from practice.pages import BasePage, in_private_section
 
-from ..panels import MedicallyReviewedPageForm, PageReadabilityPanel
+from ..panels import MedicallyReviewedPageForm, PageReadabilityPanel, medical_review_panels
 from ..readability import html_lines, reading_grade, reading_grade_verdict, text_lines
 from ..review_dates import ReviewStatusMixin, next_review_after
 from .clinicians import ClinicianPage
@@ -94,16 +94,6 @@ class MedicallyReviewedPage(ReviewStatusMixin, BasePage):
     def edit_handler_for(cls, content_panels):
         """The editor's tabs: content, medical review (dates only for reviewers), promote,
         settings; as for articles."""
-        review_panels = [
-            FieldPanel("minor_edit"),
-            PageChooserPanel(
-                "medical_reviewer",
-                page_type="education.ClinicianPage",
-                permission="education.record_medical_review",
-            ),
-            FieldPanel("last_reviewed", permission="education.record_medical_review"),
-            FieldPanel("next_review_due", permission="education.record_medical_review"),
-        ]
         return TabbedInterface(
             [
                 ObjectList(
@@ -112,7 +102,7 @@ class MedicallyReviewedPage(ReviewStatusMixin, BasePage):
                     + [PageReadabilityPanel(heading="Readability")],
                     heading="Content",
                 ),
-                ObjectList(review_panels, heading="Medical review"),
+                ObjectList(medical_review_panels(), heading="Medical review"),
                 ObjectList(BasePage.promote_panels, heading="Promote"),
                 ObjectList(BasePage.settings_panels, heading="Settings", classname="settings"),
             ],
