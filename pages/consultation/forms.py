@@ -9,6 +9,7 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder, WagtailAdminFormPageForm
 
+from pages.insurance import insurance_plan_choices
 from practice.spam import HONEYPOT_FIELD
 
 from .regarding import FIELD_NAME as REGARDING_FIELD
@@ -37,7 +38,9 @@ INVALID_MESSAGES = {
     "tel": "Enter a phone number using digits, like (555) 014-2290",
     "number": "Enter a number, using digits only",
 }
-CHOICE_TYPES = {"dropdown", "radio", "checkboxes"}
+CHOICE_TYPES = {"dropdown", "radio", "checkboxes", "insurance"}
+# Offered after the accepted plans, so nobody is turned away by the list.
+OTHER_PLAN = "Another plan, or paying for myself"
 TICK_TYPES = {"checkbox", "consent"}
 
 
@@ -134,6 +137,12 @@ class ConsultationFormBuilder(FormBuilder):
             validators=[phone_number_validator],
         )
         return form_field
+
+    def create_insurance_field(self, field, options):
+        # Read when the form is built, so a plan the front desk adds today is offered today.
+        plans = insurance_plan_choices()
+        choices = [("", "Choose a plan"), *plans, (OTHER_PLAN, OTHER_PLAN)]
+        return django.forms.ChoiceField(choices=choices, **options)
 
     def create_consent_field(self, field, options):
         options["required"] = True  # consent is never optional

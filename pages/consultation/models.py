@@ -47,6 +47,7 @@ CONSULTATION_FIELD_TYPES = [
     ("radio", "Radio buttons (choose one)"),
     ("dropdown", "Drop-down list (choose one)"),
     ("checkboxes", "Checkboxes (choose any)"),
+    ("insurance", "Insurance plan (the accepted plans under Snippets, or paying myself)"),
     ("checkbox", "Single checkbox"),
     ("consent", "Consent checkbox (always required, links to the privacy notice)"),
 ]

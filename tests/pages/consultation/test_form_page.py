@@ -292,7 +292,7 @@ def test_the_form_renders_in_a_bounded_number_of_queries(
     client.get(URL)  # warm the per-process caches (site root paths, content types)
     with django_assert_max_num_queries(16):
         response = client.get(URL)
-    assert response.content.decode().count('class="form-field ') == 8 + extra_fields
+    assert response.content.decode().count('class="form-field ') == 9 + extra_fields
 
 
 def test_staff_can_relabel_reorder_and_remove_fields(client, consultation_page):
