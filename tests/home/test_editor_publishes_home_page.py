@@ -1,6 +1,11 @@
 from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailPageTestCase
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+from wagtail.test.utils.form_data import (
+    inline_formset,
+    nested_form_data,
+    rich_text,
+    streamfield,
+)
 
 from home.models import HomePage
 from pages.models import StandardPage
@@ -28,6 +33,13 @@ class EditorPublishesHomePageTests(WagtailPageTestCase):
                 "hero_intro": "We help adults with long-lasting pain.",
                 "hero_image": "",
                 "hero_image_alt": "",
+                "what_we_treat": "",
+                "approach_heading": "How we work",
+                "approach": streamfield([]),
+                "opioid_heading": "Careful with opioids",
+                "opioid_stance": rich_text("<p>We prescribe opioids rarely and carefully.</p>"),
+                "next_step_heading": "Your next step",
+                "next_step_text": "Tell us a little about your pain.",
                 "call_to_action_text": "Request a consultation",
                 "call_to_action_page": "",
                 "featured_articles": inline_formset([]),

@@ -2,8 +2,8 @@
 
 One walk over every public URL pattern (the Wagtail page tree once per page type, routable
 sub-pages included) with hostile query parameters, and over every field of the public forms
-(comments, consultation) with hostile values. A new URL pattern without a sample address here
-fails the walk, so nothing is left out by accident.
+(comments, consultation, page feedback) with hostile values. A new URL pattern without a
+sample address here fails the walk, so nothing is left out by accident.
 """
 
 import pytest
@@ -14,6 +14,7 @@ from wagtail.documents.models import Document
 from wagtail.models import Page, PageViewRestriction
 
 from education.comments.models import Comment
+from education.feedback.models import PageFeedback
 from education.models import ArticlePage
 from pages.consultation.models import ConsultationFormPage, ConsultationRequest
 from tests.pages.consultation.helpers import VALID_ANSWERS
@@ -81,6 +82,7 @@ def samples(demo_site):
         "search/": ["/search/"],
         "search-suggestions/": ["/search-suggestions/"],
         "comments/<int:article_id>/": [f"/comments/{article.pk}/"],
+        "feedback/<int:page_id>/": [f"/feedback/{article.pk}/"],
         "^media/(?P<path>.*)$": [rendition.url],
         "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/": [
             f"/_util/authenticate_with_password/{restriction.pk}/{private.pk}/"
@@ -155,20 +157,25 @@ def encoded(answers):
 
 
 @pytest.mark.django_db
-@override_settings(COMMENTS_RATE_LIMIT=10_000, CONSULTATION_RATE_LIMIT=10_000)
+@override_settings(
+    COMMENTS_RATE_LIMIT=10_000, CONSULTATION_RATE_LIMIT=10_000, FEEDBACK_RATE_LIMIT=10_000
+)
 def test_every_public_form_field_answers_every_value(client, demo_site):
     article = ArticlePage.objects.live().first()
     comment = {"name": "Dana", "email": "dana@example.com", "body": "It helped."}
     form_page = ConsultationFormPage.objects.live().first()
+    feedback = {"helpful": "no", "reason": "The dosage table was hard to follow."}
+    # (address, valid answers, what a post stores, the status of an answer that was stored)
     forms = [
-        (f"/comments/{article.pk}/", encoded(comment), Comment.objects),
-        (form_page.url, encoded(VALID_ANSWERS), ConsultationRequest.objects),
+        (f"/comments/{article.pk}/", encoded(comment), Comment.objects, 303),
+        (form_page.url, encoded(VALID_ANSWERS), ConsultationRequest.objects, 303),
+        (f"/feedback/{article.pk}/", encoded(feedback), PageFeedback.objects, 200),
     ]
-    for url, valid, stored in forms:
+    for url, valid, stored, stored_status in forms:
         for field, fields in hostile_forms(valid):
             before = stored.count()
             response = post_raw(client, url, fields)
             what = f"POST {url} {field}={fields[-1][1][:40]}"
             assert_answered(response, what)
-            if response.status_code != 303:
+            if response.status_code != stored_status:
                 assert stored.count() == before, what  # refused: nothing half-stored
