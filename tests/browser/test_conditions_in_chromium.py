@@ -71,7 +71,9 @@ def test_a_new_patient_finds_a_clinician_for_a_treatment_on_a_phone(
     page = new_page(chromium, width=360)
     try:
         page.goto(live_server.url + "/")
-        page.get_by_role("link", name="Conditions we treat").first.click()
+        # On a phone the sections are behind the header's Menu.
+        page.locator("header summary", has_text="Menu").click()
+        page.locator("header").get_by_role("link", name="Conditions we treat").click()
         page.locator("a.a-to-z__name", has_text="Sciatica").click()
         expect(page.get_by_role("heading", level=1)).to_have_text("Sciatica")
         page.get_by_role("link", name="Epidural steroid injection").first.click()
