@@ -27,6 +27,8 @@ def test_a_patient_on_a_phone_reads_comments_and_asks_for_a_consultation(
     save_screenshot(page, "journey-360-1-home")
     assert_no_axe_violations(axe, page, "the home page at 360 px")
 
+    # On a phone the sections are behind the header's Menu.
+    page.locator("header summary", has_text="Menu").click()
     page.get_by_role("navigation", name="Main").get_by_role(
         "link", name="Patient education"
     ).click()
