@@ -44,7 +44,9 @@ def new_page(chromium, width=1280, **context_options):
     computer. Closing its context closes it."""
     context = chromium.new_context(viewport={"width": width, "height": 900}, **context_options)
     page = context.new_page()
-    page.set_default_timeout(15_000)
+    # CI runs the SQLite and PostgreSQL suites side by side on two cores: an admin action that
+    # saves, starts a workflow and notifies reviewers has taken over 15 s there.
+    page.set_default_timeout(30_000)
     return page
 
 
