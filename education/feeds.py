@@ -6,6 +6,7 @@ from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.translation import gettext
 
 from practice.models import PracticeSettings
 from practice.site_url import absolute
@@ -26,7 +27,7 @@ class ArticleFeed(Feed):
         return PracticeSettings.for_request(request)
 
     def title(self, practice):
-        return f"{practice.name}: patient education"
+        return gettext("{practice}: patient education").format(practice=practice.name)
 
     def link(self, practice):
         index = ArticleIndexPage.objects.live_public().first()
@@ -36,7 +37,9 @@ class ArticleFeed(Feed):
         return absolute(self.request.path)
 
     def description(self, practice):
-        return f"New articles for patients from the clinicians of {practice.name}."
+        return gettext("New articles for patients from the clinicians of {practice}.").format(
+            practice=practice.name
+        )
 
     def items(self, practice):
         authors = ArticleAuthor.objects.select_related("clinician").order_by("sort_order")

@@ -13,6 +13,7 @@ from django.db import connection, transaction
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator, capfirst
+from django.utils.translation import gettext, gettext_lazy
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, Site, get_page_models
 
@@ -27,7 +28,7 @@ TITLE_TIER_LIMIT = 500
 # A result's summary is one line on a phone, more or less.
 SUMMARY_CHARACTERS = 200
 # What a result says it is, where the model's own name would puzzle a patient.
-TYPE_LABELS = {StandardPage: "Page", NewPatientsPage: "Page"}
+TYPE_LABELS = {StandardPage: gettext_lazy("Page"), NewPatientsPage: gettext_lazy("Page")}
 
 
 @cache
@@ -42,7 +43,7 @@ def searchable_models():
 
 def type_label(model):
     """ "Article", "Clinician", "Condition", ...: the page type's name, as a patient reads it."""
-    return TYPE_LABELS.get(model) or capfirst(model._meta.verbose_name)
+    return str(TYPE_LABELS.get(model) or capfirst(model._meta.verbose_name))
 
 
 def highlight(text, terms):
@@ -171,7 +172,7 @@ def promotion_entries(promotions, request):
             entry = {
                 "title": promotion.external_link_text or promotion.external_link_url,
                 "url": promotion.external_link_url,
-                "type": "Link",
+                "type": gettext("Link"),
             }
         entry["summary"] = promotion.description
         entries.append(entry)

@@ -8,6 +8,7 @@ from django.core.cache import cache
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.translation import get_language, gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -141,7 +142,10 @@ def suggestions(request):
     limiter = suggestion_limiter()
     if not limiter.hit(request):
         response = JsonResponse(
-            {"error": "Too many requests: wait a minute, or press Search.", "suggestions": []},
+            {
+                "error": gettext("Too many requests: wait a minute, or press Search."),
+                "suggestions": [],
+            },
             status=429,
         )
         response["Retry-After"] = str(limiter.period)
@@ -154,7 +158,9 @@ def suggestions(request):
         found = []
     else:
         digest = hashlib.sha256(" ".join(words).encode()).hexdigest()[:32]
-        key = f"search:suggestions:{content_version()}:{request.get_host()}:{digest}"
+        key = (
+            f"search:suggestions:{content_version()}:{request.get_host()}:{get_language()}:{digest}"
+        )
         found = cache.get(key)
         if found is None:
             found = suggested_pages(request, words)

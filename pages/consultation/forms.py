@@ -7,6 +7,8 @@ from django.core.validators import RegexValidator
 from django.forms import ValidationError
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder, WagtailAdminFormPageForm
 
 from pages.insurance import insurance_plan_choices
@@ -34,13 +36,15 @@ PHONE_NUMBER = re.compile(r"^\+?[\d\s().\-]*$")
 phone_number_validator = RegexValidator(PHONE_NUMBER, code="invalid")
 
 INVALID_MESSAGES = {
-    "email": "Enter an e-mail address in the correct format, like name@example.com",
-    "tel": "Enter a phone number using digits, like (555) 014-2290",
-    "number": "Enter a number, using digits only",
+    "email": _("Enter an e-mail address in the correct format, like name@example.com"),
+    "tel": _("Enter a phone number using digits, like (555) 014-2290"),
+    "number": _("Enter a number, using digits only"),
 }
 CHOICE_TYPES = {"dropdown", "radio", "checkboxes", "insurance"}
-# Offered after the accepted plans, so nobody is turned away by the list.
+# Offered after the accepted plans, so nobody is turned away by the list. Stored in English
+# (the front desk reads it), shown in the patient's language.
 OTHER_PLAN = "Another plan, or paying for myself"
+OTHER_PLAN_LABEL = _("Another plan, or paying for myself")
 TICK_TYPES = {"checkbox", "consent"}
 
 
@@ -53,10 +57,10 @@ def _lower_first(label):
 
 def default_required_message(field):
     if field.field_type in CHOICE_TYPES:
-        return f"Select {_lower_first(field.label)}"
+        return gettext("Select {label}").format(label=_lower_first(field.label))
     if field.field_type in TICK_TYPES:
-        return "Check the box to continue"
-    return f"Enter {_lower_first(field.label)}"
+        return gettext("Check the box to continue")
+    return gettext("Enter {label}").format(label=_lower_first(field.label))
 
 
 def link_privacy_notice(label, url):
@@ -66,14 +70,17 @@ def link_privacy_notice(label, url):
     """
     if not url:
         return label
+    words = gettext("privacy notice")
     link = format_html(
-        '<a href="{}" target="_blank" rel="noopener">privacy notice<span class="visually-hidden">'
-        " (opens in a new tab)</span></a>",
+        '<a href="{}" target="_blank" rel="noopener">{}'
+        '<span class="visually-hidden"> {}</span></a>',
         url,
+        words,
+        gettext("(opens in a new tab)"),
     )
-    match = re.search(r"privacy notice", label, flags=re.IGNORECASE)
+    match = re.search(re.escape(words), label, flags=re.IGNORECASE)
     if not match:
-        return format_html("{} (read our {})", label, link)
+        return format_html(gettext("{label} (read our {link})"), label=label, link=link)
     before, after = label[: match.start()], label[match.end() :]
     return mark_safe(escape(before) + link + escape(after))
 
@@ -103,11 +110,17 @@ class ConsultationFormBuilder(FormBuilder):
     def get_field_options(self, field):
         options = super().get_field_options(field)
         label = field.label.replace("%", "%%")  # messages are %-formatted with their params
+        lowered = _lower_first(label)
         options["error_messages"] = {
             "required": field.required_message or default_required_message(field),
-            "invalid": INVALID_MESSAGES.get(field.field_type, f"Check {_lower_first(label)}"),
-            "invalid_choice": f"Select one of the options given for {_lower_first(label)}",
-            "max_length": f"{label} must be %(limit_value)d characters or fewer",
+            "invalid": INVALID_MESSAGES.get(field.field_type)
+            or gettext("Check {label}").format(label=lowered),
+            "invalid_choice": gettext("Select one of the options given for {label}").format(
+                label=lowered
+            ),
+            "max_length": gettext("{label} must be %(limit_value)d characters or fewer").format(
+                label=label
+            ),
         }
         return options
 
@@ -141,7 +154,7 @@ class ConsultationFormBuilder(FormBuilder):
     def create_insurance_field(self, field, options):
         # Read when the form is built, so a plan the front desk adds today is offered today.
         plans = insurance_plan_choices()
-        choices = [("", "Choose a plan"), *plans, (OTHER_PLAN, OTHER_PLAN)]
+        choices = [("", gettext("Choose a plan")), *plans, (OTHER_PLAN, OTHER_PLAN_LABEL)]
         return django.forms.ChoiceField(choices=choices, **options)
 
     def create_consent_field(self, field, options):

@@ -5,6 +5,7 @@ from urllib.parse import quote
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, PageManager
@@ -122,7 +123,7 @@ class LocationPage(BasePage):
     description_field = "intro"
 
     class Meta:
-        verbose_name = "location"
+        verbose_name = gettext_lazy("location")
 
     def clean(self):
         super().clean()
