@@ -14,11 +14,9 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.contrib.auth.models import AnonymousUser
 from django.core.management import call_command
 from django.template import Context, Template
 from django.template.loader import render_to_string
-from django.test import RequestFactory
 from django.utils import translation
 
 from tests.practice.helpers import catalog_entries
@@ -92,19 +90,16 @@ def test_the_compiled_catalog_matches_the_po_file(gettext_tools, tmp_path):
     fresh = tmp_path / "django.mo"
     subprocess.run(["msgfmt", "--check-format", "-o", fresh, CATALOG], check=True)
     with COMPILED.open("rb") as committed, fresh.open("rb") as compiled:
-        assert gettext.GNUTranslations(committed)._catalog == (
-            gettext.GNUTranslations(compiled)._catalog
-        ), "locale/es/LC_MESSAGES/django.mo is out of date: run make messages"
+        committed, compiled = gettext.GNUTranslations(committed), gettext.GNUTranslations(compiled)
+    assert committed._catalog == compiled._catalog, (
+        "locale/es/LC_MESSAGES/django.mo is out of date: run make messages"
+    )
+    # A fuzzy header would be left out of the .mo, and with it the plural rule.
+    assert committed.info()["language"] == "es"
+    assert committed.ngettext("%(count)s result.", "%(count)s results.", 2).endswith("resultados.")
 
 
 # --- Spanish pages speak Spanish -------------------------------------------------------------
-
-
-def render(template, language, **context):
-    request = RequestFactory().get("/")
-    request.user = AnonymousUser()
-    with translation.override(language):
-        return render_to_string(template, context, request=request)
 
 
 def leftover_english(english, spanish):
@@ -122,15 +117,26 @@ def leftover_english(english, spanish):
 
 
 @pytest.mark.django_db
-def test_the_404_page_with_its_header_and_footer_is_in_spanish(site):
-    english = render("404.html", "en-us")
-    spanish = render("404.html", "es")
+def test_the_404_page_with_its_header_and_footer_is_in_spanish(client, site):
+    english = client.get("/no-such-page/").content.decode()
+    response = client.get("/es/no-such-page/")
+    assert response.status_code == 404
+    spanish = response.content.decode()
     assert "We can’t find that page" in english
     assert "No encontramos esa página" in spanish
     assert "Ir a la página de inicio" in spanish
     assert "Saltar al contenido principal" in spanish  # the skip link
     assert "Buscar en este sitio" in spanish  # the header's search form
     assert "Horario de atención" in spanish or "Llámenos" in spanish  # the footer
+    assert leftover_english(english, spanish) == []
+
+
+@pytest.mark.django_db
+def test_the_search_page_is_in_spanish(client, site):
+    english = client.get("/search/", {"q": ""}).content.decode()
+    spanish = client.get("/es/search/", {"q": ""}).content.decode()
+    assert "Escriba una o dos palabras sobre lo que busca" in spanish
+    assert "Maneras de encontrar lo que necesita" in spanish
     assert leftover_english(english, spanish) == []
 
 
