@@ -14,9 +14,7 @@ pytestmark = pytest.mark.django_db
 
 def test_editors_may_translate_pages(editor):
     assert editor.has_perm("simple_translation.submit_translation")
-    assert Permission.objects.filter(
-        codename="submit_translation", group__name="Editors"
-    ).exists()
+    assert Permission.objects.filter(codename="submit_translation", group__name="Editors").exists()
 
 
 def test_the_translate_action_makes_a_draft_in_the_spanish_tree(client, superuser, about_page):
