@@ -3,8 +3,8 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.utils import translation
 from django.utils.functional import cached_property
+from django.utils.translation import get_language
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
@@ -13,6 +13,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 
 from .contrast import AA_NORMAL_TEXT, HEX_COLOUR, contrast_ratio, readable_on
+from .languages import is_in_active_language, locale_ids, localized
 from .pages import all_pages
 
 hex_colour_validator = RegexValidator(HEX_COLOUR, "Enter a colour as a hex code, like #1a5e8c.")
@@ -91,7 +92,7 @@ class PracticeSettings(ClusterableModel, BaseSiteSetting):
         """The primary location, as its own page type and in the active language when it has
         been translated, when it is live; else None."""
         page = self.primary_location
-        return page.specific.localized if page is not None and page.live else None
+        return localized(page).specific if page is not None and page.live else None
 
     @property
     def address_lines(self):
@@ -114,16 +115,24 @@ class PracticeSettings(ClusterableModel, BaseSiteSetting):
             .filter(practice_footer_links__settings=self)
             .order_by("practice_footer_links__sort_order")
         )
-        translated = {
-            page.translation_key: page
-            for page in all_pages()
-            .live_public()
-            .filter(
-                translation_key__in=[page.translation_key for page in pages],
-                locale__language_code=translation.get_language(),
-            )
-        }
+        elsewhere = [page.translation_key for page in pages if not is_in_active_language(page)]
+        translated = (
+            {
+                page.translation_key: page
+                for page in all_pages()
+                .live_public()
+                .filter(translation_key__in=elsewhere, locale_id=locale_ids().get(get_language()))
+            }
+            if elsewhere
+            else {}
+        )
         return [translated.get(page.translation_key, page) for page in pages]
+
+    @property
+    def consultation_page_localized(self):
+        """The consultation page in the active language (the English one without a
+        translation)."""
+        return localized(self.consultation_page)
 
     @property
     def phone_href(self):
