@@ -64,7 +64,10 @@ def weekly_schedule(rows):
     by_day = {day: [] for day, _ in WEEKDAYS}
     for row in sorted(rows, key=lambda row: (row.weekday, row.opens)):
         by_day[row.weekday].append(row)
-    return [{"day": capfirst(name), "name": name, "times": by_day[day]} for day, name in WEEKDAYS]
+    return [
+        {"day": capfirst(str(name)), "name": str(name), "times": by_day[day]}
+        for day, name in WEEKDAYS
+    ]
 
 
 def summary_lines(week):
