@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils import translation
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -87,9 +88,10 @@ class PracticeSettings(ClusterableModel, BaseSiteSetting):
 
     @cached_property
     def primary_location_page(self):
-        """The primary location, as its own page type, when it is live; else None."""
+        """The primary location, as its own page type and in the active language when it has
+        been translated, when it is live; else None."""
         page = self.primary_location
-        return page.specific if page is not None and page.live else None
+        return page.specific.localized if page is not None and page.live else None
 
     @property
     def address_lines(self):
@@ -104,13 +106,24 @@ class PracticeSettings(ClusterableModel, BaseSiteSetting):
 
     @cached_property
     def footer_pages(self):
-        """Live, public pages linked from the footer, in the editor's order, in one query."""
-        return list(
+        """Live, public pages linked from the footer, in the editor's order and the active
+        language (each page's own when it has no translation), in two queries."""
+        pages = list(
             all_pages()
             .live_public()
             .filter(practice_footer_links__settings=self)
             .order_by("practice_footer_links__sort_order")
         )
+        translated = {
+            page.translation_key: page
+            for page in all_pages()
+            .live_public()
+            .filter(
+                translation_key__in=[page.translation_key for page in pages],
+                locale__language_code=translation.get_language(),
+            )
+        }
+        return [translated.get(page.translation_key, page) for page in pages]
 
     @property
     def phone_href(self):
