@@ -135,12 +135,10 @@ class PracticeSettings(ClusterableModel, BaseSiteSetting):
 
     @cached_property
     def primary_location_page(self):
-        """The primary location, as its own page type, when it is live; else None. On a
-        Spanish page, its live Spanish translation when there is one."""
+        """The primary location, as its own page type and in the active language when it has
+        been translated, when it is live; else None."""
         page = self.primary_location
-        if page is None or not page.live:
-            return None
-        return in_active_language([page.specific], page.specific_class.objects.live())[0]
+        return page.specific.localized if page is not None and page.live else None
 
     @property
     def address_lines(self):

@@ -200,18 +200,3 @@ def furnished_home_page(
         )
         FeaturedArticleFactory(home_page=home_page, page=article)
     return home_page
-
-
-# --- Spanish (issue 15) --------------------------------------------------------------------
-
-
-@pytest.fixture
-def spanish(settings, db):
-    """Spanish switched on as issue 15 sets it up: Wagtail's i18n with English and Spanish
-    as content languages, and the Spanish locale. Returns that locale."""
-    from wagtail.models import Locale
-
-    languages = [("en-us", "English"), ("es", "Español")]
-    settings.WAGTAIL_I18N_ENABLED = True
-    settings.LANGUAGES = settings.WAGTAIL_CONTENT_LANGUAGES = languages
-    return Locale.objects.get_or_create(language_code="es")[0]

@@ -1,5 +1,5 @@
 """The practice's own pages: standard pages, locations, new patients, notices, and the
-insurance plans snippet; their Spanish translations (`translate_plan`, `translate_page`)."""
+insurance plans snippet and a plan's Spanish translation (`translate_plan`)."""
 
 import datetime
 
@@ -138,19 +138,6 @@ def translate_plan(plan, **fields):
     for name, value in fields.items():
         setattr(translation, name, value)
     translation.save()
-    return translation
-
-
-def translate_page(page, publish=True, **fields):
-    """The page's Spanish translation (its parents copied too, as Wagtail does), with `fields`
-    changed, published unless `publish=False`."""
-    translation = page.copy_for_translation(spanish_locale(), copy_parents=True)
-    for name, value in fields.items():
-        setattr(translation, name, value)
-    revision = translation.save_revision()
-    if publish:
-        revision.publish()
-        translation.refresh_from_db()
     return translation
 
 

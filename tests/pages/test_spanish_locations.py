@@ -7,19 +7,19 @@ from django.utils import translation
 
 from pages.models import LocationPage
 from tests.factories import ClinicianPageFactory, LocationPageFactory, TreatmentPageFactory
-from tests.factories.pages import translate_page
+from tests.helpers import translate
 
 pytestmark = pytest.mark.django_db
 
 
-def test_a_spanish_location_shows_spanish_profiles_where_there_are_some(spanish, home_page):
+def test_a_spanish_location_shows_spanish_profiles_where_there_are_some(home_page):
     rubin = ClinicianPageFactory(given_name="Edward", family_name="Rubin")
     chen = ClinicianPageFactory(given_name="Mei", family_name="Chen")
     nerve_block = TreatmentPageFactory(title="Nerve block")
     location = LocationPageFactory(clinicians=[rubin, chen], services=[nerve_block])
-    rubin_es = translate_page(rubin)
-    block_es = translate_page(nerve_block, title="Bloqueo nervioso")
-    location_es = LocationPage.objects.get(pk=translate_page(location).pk)
+    rubin_es = translate(rubin)
+    block_es = translate(nerve_block, title="Bloqueo nervioso")
+    location_es = LocationPage.objects.get(pk=translate(location).pk)
     with translation.override("es"):
         clinicians = location_es.clinicians
         assert [page.pk for page in clinicians] == [rubin_es.pk, chen.pk]
@@ -27,9 +27,9 @@ def test_a_spanish_location_shows_spanish_profiles_where_there_are_some(spanish,
         assert [page.pk for page in location_es.services] == [block_es.pk]
 
 
-def test_an_english_profile_lists_a_translated_location_once(spanish, home_page):
+def test_an_english_profile_lists_a_translated_location_once(home_page):
     rubin = ClinicianPageFactory()
     location = LocationPageFactory(clinicians=[rubin])
-    translate_page(location)
+    translate(location)
     with translation.override("en-us"):
         assert [link.location_id for link in rubin.location_links.visible()] == [location.pk]
