@@ -18,8 +18,8 @@ class OpeningHours(Orderable):
         "pages.LocationPage", related_name="opening_hours", on_delete=models.CASCADE
     )
     weekday = models.PositiveSmallIntegerField(choices=WEEKDAYS)
-    opens = models.TimeField(help_text="e.g. 08:00")
-    closes = models.TimeField(help_text="e.g. 17:00")
+    opens = models.TimeField(help_text="On the 24-hour clock: 08:00 for 8:00 a.m.")
+    closes = models.TimeField(help_text="On the 24-hour clock: 17:00 for 5:00 p.m.")
     note = models.CharField(
         max_length=120, blank=True, help_text="Optional, e.g. 'Phone lines only'."
     )
