@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.functional import cached_property
+from django.utils.translation import get_language
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
@@ -12,6 +13,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 
 from .contrast import AA_NORMAL_TEXT, HEX_COLOUR, contrast_ratio, readable_on
+from .languages import is_in_active_language, locale_ids, localized
 from .pages import all_pages
 
 hex_colour_validator = RegexValidator(HEX_COLOUR, "Enter a colour as a hex code, like #1a5e8c.")
@@ -87,9 +89,10 @@ class PracticeSettings(ClusterableModel, BaseSiteSetting):
 
     @cached_property
     def primary_location_page(self):
-        """The primary location, as its own page type, when it is live; else None."""
+        """The primary location, as its own page type and in the active language when it has
+        been translated, when it is live; else None."""
         page = self.primary_location
-        return page.specific if page is not None and page.live else None
+        return localized(page).specific if page is not None and page.live else None
 
     @property
     def address_lines(self):
@@ -104,13 +107,32 @@ class PracticeSettings(ClusterableModel, BaseSiteSetting):
 
     @cached_property
     def footer_pages(self):
-        """Live, public pages linked from the footer, in the editor's order, in one query."""
-        return list(
+        """Live, public pages linked from the footer, in the editor's order and the active
+        language (each page's own when it has no translation), in two queries."""
+        pages = list(
             all_pages()
             .live_public()
             .filter(practice_footer_links__settings=self)
             .order_by("practice_footer_links__sort_order")
         )
+        elsewhere = [page.translation_key for page in pages if not is_in_active_language(page)]
+        translated = (
+            {
+                page.translation_key: page
+                for page in all_pages()
+                .live_public()
+                .filter(translation_key__in=elsewhere, locale_id=locale_ids().get(get_language()))
+            }
+            if elsewhere
+            else {}
+        )
+        return [translated.get(page.translation_key, page) for page in pages]
+
+    @property
+    def consultation_page_localized(self):
+        """The consultation page in the active language (the English one without a
+        translation)."""
+        return localized(self.consultation_page)
 
     @property
     def phone_href(self):

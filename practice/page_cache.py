@@ -34,6 +34,7 @@ import time
 from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpResponse
+from django.utils import translation
 from django.utils.cache import patch_cache_control
 
 from .shared_cache import carries_personal_cookie
@@ -64,6 +65,10 @@ def new_generation():
 
 
 def _excluded(path):
+    # /es/search/ is /search/ in Spanish.
+    language = translation.get_language_from_path(path)
+    if language:
+        path = path[len(language) + 1 :]
     return path.startswith(tuple(settings.PAGE_CACHE_EXCLUDED_PATHS))
 
 

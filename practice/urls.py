@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -10,6 +11,7 @@ from education.feedback import urls as feedback_urls
 from education.feeds import ArticleFeed
 from home.search import urls as search_urls
 
+from .sitemap import MultilingualSitemap
 from .views import media, robots_txt, theme_css
 
 # The one module in practice/ that knows the apps: it puts their addresses together.
@@ -18,10 +20,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("theme.css", theme_css, name="theme_css"),
-    path("education/feed/", ArticleFeed(), name="education_feed"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
-    path("", include(search_urls)),
     path("comments/", include(comment_urls)),
     path("feedback/", include(feedback_urls)),
 ]
@@ -32,8 +32,14 @@ if settings.SERVE_MEDIA:
         re_path(r"^media/(?P<path>.*)$", media),
     ]
 
+# What patients read exists in each language: English at /, Spanish under /es/.
 # Wagtail's page tree serves everything else, so it comes last.
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += i18n_patterns(
+    path("education/feed/", ArticleFeed(), name="education_feed"),
+    path("", include(search_urls)),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)
 
 # Used when DEBUG is off; turns a database outage outside a view into the 503 page.
 handler500 = "practice.views.server_error"

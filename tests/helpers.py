@@ -5,7 +5,7 @@ from functools import cache
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Locale, Page, PageViewRestriction
 
 
 def soup_of(response):
@@ -17,12 +17,26 @@ def make_private(page, restriction_type=PageViewRestriction.PASSWORD):
     PageViewRestriction.objects.create(page=page, restriction_type=restriction_type, password="x")
 
 
+def translate(page, language="es", publish=True, **fields):
+    """A copy of `page` in `language`'s tree (made with its parents when they have no
+    translation yet, as Wagtail's "Translate" action does), with `fields` set, published."""
+    locale, _ = Locale.objects.get_or_create(language_code=language)
+    translation = page.specific.copy_for_translation(locale, copy_parents=True)
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    revision = translation.save_revision()
+    if publish:
+        revision.publish()
+    translation.refresh_from_db()
+    return translation
+
+
 def one_live_page_per_type():
-    """The first live public page of every page type, in tree order."""
+    """The first live public page of every page type in every language, in tree order."""
     seen, pages = set(), []
     for page in Page.objects.live().public().filter(depth__gt=1).order_by("path"):
-        if page.content_type_id not in seen:
-            seen.add(page.content_type_id)
+        if (page.content_type_id, page.locale_id) not in seen:
+            seen.add((page.content_type_id, page.locale_id))
             pages.append(page)
     return pages
 

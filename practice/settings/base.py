@@ -27,6 +27,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    # Translations are ordinary pages in a Spanish tree, copied from the English ones.
+    "wagtail.contrib.simple_translation",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.search_promotions",
     "wagtail.embeds",
@@ -55,6 +57,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "practice.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The language comes from the address: /es/ is Spanish (practice/locale.py).
+    "practice.locale.PathLanguageMiddleware",
     # A query string that is not text (invalid UTF-8, NUL) gets a 400 (practice/input_guard.py).
     "practice.input_guard.UnreadableQueryMiddleware",
     # Turns "database unreachable" into a themed 503 (practice/outage.py).
@@ -186,6 +190,12 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en-us"
+# Patients read English at / and Spanish under /es/ (practice/urls.py); the language comes from
+# the address only, never from the browser (practice/locale.py).
+LANGUAGES = [("en-us", "English"), ("es", "Español")]
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+LOCALE_PATHS = [BASE_DIR / "locale"]
 # US dates in the admin and emails ("Nov 29, 2026", "8:00 a.m."): see practice/formats/en/.
 FORMAT_MODULE_PATH = ["practice.formats"]
 # The admin speaks American English whatever a browser asks for.

@@ -1,7 +1,9 @@
 from django import template
+from django.utils import translation
 from wagtail.models import Site
 
 from practice.cache import content_version
+from practice.languages import localized
 from practice.pages import all_pages
 from practice.site_url import absolute
 
@@ -10,12 +12,13 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def main_menu(context):
-    """The site root's live, public children marked "show in menus", in tree order."""
+    """The children of the site's home page in the active language (the English one when it
+    has none) that are live, public and marked "show in menus", in tree order."""
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
     if site is None:
         return []
-    return all_pages().child_of(site.root_page).live_public().in_menu()
+    return all_pages().child_of(localized(site.root_page)).live_public().in_menu()
 
 
 @register.filter
@@ -63,8 +66,9 @@ def absolute_url(url):
 
 @register.simple_tag(name="content_version")
 def content_version_tag():
-    """The current content version, to key {% wagtailcache %} fragments on."""
-    return content_version()
+    """The current content version and language, to key {% wagtailcache %} fragments on: the
+    same page renders differently in each language (its menu, its footer)."""
+    return f"{content_version()}-{translation.get_language()}"
 
 
 # A page with fewer sections than this reads fine without a contents list.

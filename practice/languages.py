@@ -1,0 +1,122 @@
+"""Which languages the site speaks, and where the same page lives in each of them.
+
+A translation is an ordinary page in another locale's tree, sharing its source's
+`translation_key` (Wagtail's own i18n); only live, public versions count, so a draft
+translation is never linked to.
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.urls import reverse, translate_url
+from django.utils import translation
+from wagtail.models import Locale
+
+# The language a page is served in when nothing says otherwise, and hreflang's x-default.
+DEFAULT_LANGUAGE = settings.LANGUAGE_CODE
+
+
+def hreflang(code):
+    """A language code as hreflang and <html lang> write it: "en-US", "es"."""
+    language, _, region = code.partition("-")
+    return f"{language}-{region.upper()}" if region else language
+
+
+def language_name(code):
+    """The language's name in that language ("English", "Español")."""
+    return dict(settings.LANGUAGES)[code]
+
+
+def other_languages():
+    active = translation.get_language()
+    return [code for code, _name in settings.LANGUAGES if code != active]
+
+
+def locale_ids():
+    """{language code: Locale id}, from the cache: locales are made once, by a migration."""
+    ids = cache.get("languages:locale-ids")
+    if ids is None:
+        ids = dict(Locale.objects.values_list("language_code", "id"))
+        cache.set("languages:locale-ids", ids, 300)
+    return ids
+
+
+def is_in_active_language(page):
+    return locale_ids().get(translation.get_language()) == page.locale_id
+
+
+def localized(page):
+    """`page`, as its own type, in the active language when it has a live, public version
+    there; else `page` itself. No query when it already is in that language, one otherwise
+    (Wagtail's `Page.localized` looks the active Locale up every time)."""
+    if page is None or is_in_active_language(page):
+        return page
+    version = (
+        page.specific_class.objects.filter(
+            translation_key=page.translation_key,
+            locale_id=locale_ids().get(translation.get_language()),
+        )
+        .live()
+        .first()
+    )
+    return version or page
+
+
+def live_versions(page):
+    """{language code: page} for `page` and its live, public translations."""
+    return page.language_versions
+
+
+def home_url(language):
+    """The home page's address in `language`: "/" for English, "/es/" for Spanish."""
+    with translation.override(language):
+        return reverse("wagtail_serve", args=("",))
+
+
+def switch_links(request, page=None):
+    """Where the language switcher goes: for each other language, the same page in it, or
+    that language's home page marked `untranslated` when the page has no version there."""
+    if not getattr(page, "pk", None):
+        page = None  # an error page or a view outside the page tree
+    versions = live_versions(page) if page else {}
+    links = []
+    for code in other_languages():
+        if page:
+            version = versions.get(code)
+            url = version.get_url(request) if version else None
+        else:
+            # A view outside the page tree (search): the same address in the other language.
+            url = translate_url(request.get_full_path(), code) if request else None
+            if url == (request.get_full_path() if request else None):
+                url = None
+        links.append(
+            {
+                "code": code,
+                "lang": hreflang(code),
+                "name": language_name(code),
+                "url": url or home_url(code) + "?untranslated=1",
+                "translated": bool(url),
+            }
+        )
+    return links
+
+
+def alternates(page, request=None):
+    """hreflang alternates for `page`: each live version's full address, plus x-default (the
+    default language's version); empty when the page exists in one language only."""
+    versions = live_versions(page)
+    if len(versions) < 2:
+        return []
+    links = [
+        {"lang_code": hreflang(code), "location": version.get_full_url(request)}
+        for code, version in sorted(versions.items())
+    ]
+    default = versions.get(DEFAULT_LANGUAGE)
+    if default is not None:
+        links.append({"lang_code": "x-default", "location": default.get_full_url(request)})
+    return links
+
+
+def ensure_locales():
+    """A Locale row for every language the site speaks (idempotent)."""
+    for code, _name in settings.LANGUAGES:
+        Locale.objects.get_or_create(language_code=code)
