@@ -12,8 +12,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils.text import slugify
 
 from education.models import ArticlePage, Topic
-from tests.education.helpers import translated
 from tests.factories import ArticlePageFactory, ClinicianPageFactory, ImageFactory, TopicFactory
+from tests.helpers import translate
 
 pytestmark = pytest.mark.django_db
 
@@ -125,7 +125,7 @@ def translate_articles(article_index, locale):
     done = set(ArticlePage.objects.filter(locale=locale).values_list("translation_key", flat=True))
     for article in ArticlePage.objects.child_of(article_index).live():
         if article.translation_key not in done:
-            translated(article, locale)
+            translate(article)
 
 
 def spanish_urls(spanish_index):

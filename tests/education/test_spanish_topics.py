@@ -4,9 +4,8 @@ has not been translated), and its filters take the Spanish slugs."""
 import pytest
 
 from education.models import Topic
-from tests.education.helpers import translated
 from tests.factories import ArticlePageFactory, TopicFactory
-from tests.helpers import soup_of
+from tests.helpers import soup_of, translate
 
 pytestmark = pytest.mark.django_db
 
@@ -20,17 +19,17 @@ def card_titles(response):
 
 
 @pytest.fixture
-def spanish_articles(article, article_index, spanish_article_index, es_locale, dolor_de_espalda):
+def spanish_articles(article, article_index, spanish_article_index, dolor_de_espalda):
     """ "Exercise for low back pain" (Back pain) in Spanish, still filed under the English
     topic, and a Spanish article under "Sleep", which has no Spanish translation."""
     sleep = TopicFactory(name="Sleep")
     sleep_article = ArticlePageFactory(parent=article_index, title="Sleep and pain", topics=[sleep])
-    exercise = translated(article, es_locale, title="Ejercicio para el dolor lumbar")
+    exercise = translate(article, title="Ejercicio para el dolor lumbar")
     # Filed by hand under the English topic, as a translation made before the Spanish topic
     # existed would be.
     exercise.topics = [article.topics.get()]
     exercise.save_revision().publish()
-    sueno = translated(sleep_article, es_locale, title="El sueño y el dolor")
+    sueno = translate(sleep_article, title="El sueño y el dolor")
     return {"exercise": exercise, "sleep": sueno, "sleep_topic": sleep}
 
 
@@ -89,13 +88,11 @@ def test_the_spanish_article_shows_its_topics_in_spanish_and_links_the_spanish_f
     assert tags[0]["href"] == spanish_article_index.url + "?topic=dolor-de-espalda"
 
 
-def test_related_articles_stay_in_the_page_language(
-    article, article_index, spanish_articles, es_locale
-):
+def test_related_articles_stay_in_the_page_language(article, article_index, spanish_articles):
     english_twin = ArticlePageFactory(
         parent=article_index, title="More on back pain", topics=[article.topics.get()]
     )
-    spanish_twin = translated(english_twin, es_locale, title="Más sobre el dolor de espalda")
+    spanish_twin = translate(english_twin, title="Más sobre el dolor de espalda")
     exercise = spanish_articles["exercise"]
     assert list(exercise.related_articles) == [spanish_twin]
     assert list(article.related_articles) == [english_twin]
