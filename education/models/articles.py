@@ -7,6 +7,7 @@ from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.fields import StreamField
 from wagtail.models import PageManager
@@ -157,7 +158,7 @@ class ArticlePage(LinkedFromMedicalPages, ReviewStatusMixin, TranslatedPageMixin
     social_image_field = "hero_image"
 
     class Meta:
-        verbose_name = "article"
+        verbose_name = gettext_lazy("article")
         permissions = [
             ("record_medical_review", "Can set an article's medical reviewer and review dates")
         ]
