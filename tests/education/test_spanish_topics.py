@@ -1,9 +1,13 @@
 """Topics in Spanish: a Spanish page shows each topic's Spanish name (the English one where it
 has not been translated), and its filters take the Spanish slugs."""
 
+from xml.etree import ElementTree
+
 import pytest
 
 from education.models import Topic
+from home.search.models import SpellingTerm
+from home.search.spelling import vocabulary_sources
 from tests.factories import ArticlePageFactory, TopicFactory
 from tests.helpers import soup_of, translate
 
@@ -118,3 +122,32 @@ def test_the_article_editor_offers_the_topics_of_the_article_language(
     # Spanish topics, and the English one it is still filed under; not English "Sleep".
     assert sorted(labels) == ["Back pain", "Dolor de espalda"]
     assert back_pain.name in labels
+
+
+def test_the_spanish_feed_names_the_topics_in_spanish(client, spanish_articles):
+    feed = ElementTree.fromstring(client.get("/es/education/feed/").content)
+    categories = {
+        item.findtext("title"): [c.text for c in item.findall("category")]
+        for item in feed.iter("item")
+    }
+    assert categories == {
+        "Ejercicio para el dolor lumbar": ["Dolor de espalda"],
+        "El sueño y el dolor": ["Sleep"],
+    }
+    english = ElementTree.fromstring(client.get("/education/feed/").content)
+    assert {c.text for c in english.iter("category")} == {"Back pain", "Sleep"}
+
+
+def test_a_spanish_search_that_finds_nothing_suggests_the_spanish_topics(
+    client, spanish_article_index, spanish_articles
+):
+    html = soup_of(client.get("/es/search/", {"q": "xilófono"}))
+    links = html.select(".search-suggestions__topics a")
+    assert [a.get_text() for a in links] == ["Dolor de espalda", "Sleep"]
+    assert links[0]["href"] == spanish_article_index.url + "?topic=dolor-de-espalda"
+
+
+def test_a_topic_adds_its_words_to_the_vocabulary_of_its_language(dolor_de_espalda):
+    assert "espalda" in vocabulary_sources("es")
+    assert "espalda" not in vocabulary_sources("en-us")
+    assert SpellingTerm.objects.filter(term="espalda", language="es").exists()
