@@ -64,10 +64,12 @@ TICK_TYPES = {"checkbox", "consent"}
 
 
 def _lower_first(label):
-    first_word = label.split(" ", 1)[0]
+    """The label in the middle of a sentence: "Enter your full name", "¿cómo prefiere...?"."""
+    opening = len(label) - len(label.lstrip("¿¡"))  # Spanish questions open with "¿"
+    first_word = label[opening:].split(" ", 1)[0]
     if first_word.isupper():  # an acronym: "MRI scan date"
         return label
-    return label[:1].lower() + label[1:]
+    return label[:opening] + label[opening : opening + 1].lower() + label[opening + 1 :]
 
 
 def default_required_message(field):
