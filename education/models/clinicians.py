@@ -9,6 +9,7 @@ from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
@@ -171,7 +172,7 @@ class ClinicianPage(LinkedFromMedicalPages, BasePage):
     social_image_alt_field = "photo_alt"
 
     class Meta:
-        verbose_name = "clinician"
+        verbose_name = gettext_lazy("clinician")
         constraints = [
             models.UniqueConstraint(
                 fields=["npi"],

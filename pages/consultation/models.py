@@ -9,6 +9,7 @@ from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext_lazy
 from wagtail.admin.mail import send_mail
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.forms.models import (
@@ -103,7 +104,7 @@ class ConsultationFormPage(PageMetaMixin, RoutablePageMixin, AbstractEmailForm):
     search_fields = AbstractEmailForm.search_fields + [index.SearchField("intro")]
 
     class Meta:
-        verbose_name = "consultation form page"
+        verbose_name = gettext_lazy("consultation form page")
 
     def get_submission_class(self):
         return ConsultationRequest
