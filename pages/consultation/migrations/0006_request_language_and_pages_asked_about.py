@@ -1,47 +1,14 @@
 """Each request records the language of the form the patient used, and may name a condition or
-treatment, a clinician and a location at once (it named one page, `regarding`, before; 0007
-removes it).
+treatment, a clinician and a location at once (it named one page, `regarding`, before: 0007
+moves it to the field for its kind, 0008 removes it).
 
-Every request stored before this migration came through the English-only site, so it is
-marked English; its one page moves to the field for its kind.
+Three migrations, each its own transaction: on PostgreSQL, rows changed in a transaction hold
+deferred foreign-key checks, and the table can then be neither indexed nor altered in it.
 """
 
 import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
-
-# The page models (content types are named by app label and model) and the field each fills.
-FIELD_FOR_PAGE_TYPE = {
-    ("education", "conditionpage"): "regarding_topic",
-    ("education", "treatmentpage"): "regarding_topic",
-    ("education", "clinicianpage"): "regarding_clinician",
-    ("pages", "locationpage"): "regarding_location",
-}
-
-
-def forwards(apps, schema_editor):
-    ConsultationRequest = apps.get_model("consultation", "ConsultationRequest")
-    ConsultationRequest.objects.update(language="en-us")
-    asked = ConsultationRequest.objects.exclude(regarding=None).select_related(
-        "regarding__content_type"
-    )
-    for item in asked.iterator():
-        content_type = item.regarding.content_type
-        field = FIELD_FOR_PAGE_TYPE.get((content_type.app_label, content_type.model))
-        if field:
-            setattr(item, field, item.regarding)
-            item.save(update_fields=[field])
-
-
-def backwards(apps, schema_editor):
-    ConsultationRequest = apps.get_model("consultation", "ConsultationRequest")
-    for item in ConsultationRequest.objects.iterator():
-        page_id = (
-            item.regarding_topic_id or item.regarding_clinician_id or item.regarding_location_id
-        )
-        if page_id:
-            item.regarding_id = page_id
-            item.save(update_fields=["regarding"])
 
 
 def regarding_page_field(verbose_name):
@@ -58,7 +25,6 @@ def regarding_page_field(verbose_name):
 class Migration(migrations.Migration):
     dependencies = [
         ("consultation", "0005_insurance_field_type"),
-        ("contenttypes", "0002_remove_content_type_name"),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
@@ -83,7 +49,4 @@ class Migration(migrations.Migration):
             name="regarding_location",
             field=regarding_page_field("location"),
         ),
-        # Last: on PostgreSQL, rows changed here hold deferred foreign-key checks, and the
-        # table cannot be altered again in the same transaction (hence 0007).
-        migrations.RunPython(forwards, backwards),
     ]
