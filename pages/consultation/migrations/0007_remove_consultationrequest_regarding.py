@@ -1,11 +1,11 @@
-"""The one page a request asked about now lives in the field for its kind (see 0007)."""
+"""The one page a request asked about now lives in the field for its kind (see 0006)."""
 
 from django.db import migrations
 
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("consultation", "0007_requests_before_languages"),
+        ("consultation", "0006_request_language_and_pages_asked_about"),
     ]
 
     operations = [
