@@ -166,8 +166,11 @@ class ConsultationFormPage(PageMetaMixin, RoutablePageMixin, AbstractEmailForm):
         context = {
             "form": form,
             "rate_limited": rate_limited,
-            # What the patient came from, named above the form: "Asking about: Sciatica".
-            "asking_about": list(regarding_pages(form[REGARDING_FIELD].value()).values()),
+            # What the patient came from, named above the form in their language: "You are
+            # asking about: Sciatica".
+            "asking_about": [
+                localized(page) for page in regarding_pages(form[REGARDING_FIELD].value()).values()
+            ],
         }
         response = self.render(request, context_overrides=context)
         if rate_limited:

@@ -186,6 +186,9 @@ def test_a_spanish_page_asked_about_is_stored_as_its_english_original(
     assert "<strong>Inyección epidural de esteroides</strong>" in html
     client.post(URL, spanish_answers(regarding=f"treatment:{inyeccion.pk}"))
     assert ConsultationRequest.objects.get().regarding_topic_id == injection.pk
+    # Sent to the Spanish form with the English page's id: still named in Spanish.
+    html = client.get(f"{URL}?treatment={injection.pk}").content.decode()
+    assert "<strong>Inyección epidural de esteroides</strong>" in html
 
 
 # The front desk -------------------------------------------------------------------------------
