@@ -1,4 +1,6 @@
-"""RSS 2.0 feed of the newest patient education articles."""
+"""RSS 2.0 feed of the newest patient education articles, one per language: /education/feed/
+lists the English articles, /es/education/feed/ the Spanish ones, with the feed's own words and
+its <language> in that language (Django writes the active language there)."""
 
 from datetime import datetime, time
 
@@ -6,6 +8,8 @@ from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.translation import gettext as _
+from wagtail.models import Locale
 
 from practice.models import PracticeSettings
 from practice.site_url import absolute
@@ -23,25 +27,30 @@ class ArticleFeed(Feed):
 
     def get_object(self, request, *args, **kwargs):
         self.request = request
+        # The address's language (i18n_patterns activated it): its articles, its index page.
+        self.locale = Locale.get_active()
         return PracticeSettings.for_request(request)
 
     def title(self, practice):
-        return f"{practice.name}: patient education"
+        return _("%(practice)s: patient education") % {"practice": practice.name}
 
     def link(self, practice):
-        index = ArticleIndexPage.objects.live_public().first()
+        index = ArticleIndexPage.objects.live_public().filter(locale=self.locale).first()
         return absolute(index.url if index else "/")
 
     def feed_url(self, practice):
         return absolute(self.request.path)
 
     def description(self, practice):
-        return f"New articles for patients from the clinicians of {practice.name}."
+        return _("New articles for patients from the clinicians of %(practice)s.") % {
+            "practice": practice.name
+        }
 
     def items(self, practice):
         authors = ArticleAuthor.objects.select_related("clinician").order_by("sort_order")
         return (
             ArticlePage.objects.live_public()
+            .filter(locale=self.locale)
             .defer_streamfields()
             .prefetch_related(Prefetch("article_authors", queryset=authors), "topics")
             .newest_first()[:FEED_SIZE]

@@ -1,20 +1,31 @@
 """What site search keeps: the synonyms editors maintain, the spelling vocabulary, and the
 daily count of searches (the words only: no address, cookie or user)."""
 
+from django.conf import settings
 from django.db import models
 from wagtail.admin.panels import FieldPanel, HelpPanel
 
-from .words import words_of
+from .words import ENGLISH, fold, words_of
+
+
+def language_field(help_text):
+    return models.CharField(
+        max_length=8, choices=settings.LANGUAGES, default=ENGLISH, help_text=help_text
+    )
 
 
 class Synonym(models.Model):
     """A word patients use and the clinical terms the site writes for it. Applied when a search
     runs (a search for the lay term also finds pages about the clinical terms); the pages
-    themselves are never rewritten."""
+    themselves are never rewritten.
 
+    Each synonym belongs to one language and serves only searches in it: a Spanish lay term
+    ("nervio pinzado") is not a translation of an English one, so a language field, not
+    Wagtail's translatable snippets, which would offer to copy English terms into Spanish."""
+
+    language = language_field("The searches it serves: the English site's or the Spanish one's.")
     lay_term = models.CharField(
         max_length=80,
-        unique=True,
         help_text="What patients type, e.g. 'pinched nerve'. Letters, numbers and spaces.",
     )
     clinical_terms = models.CharField(
@@ -26,14 +37,19 @@ class Synonym(models.Model):
     panels = [
         HelpPanel(
             content="A search for the lay term also finds pages that use any of the clinical "
-            "terms. Use US English, lowercase, and the singular or plural: both are matched."
+            "terms in the same language. Lowercase, and the singular or plural: both are "
+            "matched. Accents are optional: 'ciatica' finds 'ciática'."
         ),
+        FieldPanel("language"),
         FieldPanel("lay_term"),
         FieldPanel("clinical_terms"),
     ]
 
     class Meta:
-        ordering = ["lay_term"]
+        ordering = ["language", "lay_term"]
+        constraints = [
+            models.UniqueConstraint(fields=["language", "lay_term"], name="one_lay_term_a_language")
+        ]
 
     def __str__(self):
         return f"{self.lay_term} → {self.clinical_terms}"
@@ -51,16 +67,26 @@ class Synonym(models.Model):
 
 
 class SpellingTerm(models.Model):
-    """One word the site uses (in a page title, a topic, a synonym), lowercase: the words
-    "Did you mean" may suggest. Rebuilt from its sources on publish (signals.py)."""
+    """One word the site uses in one language (in a page title, a topic, a synonym), lowercase:
+    the words "Did you mean" may suggest in that language. `folded` is the word without accents,
+    which typed words are compared with. Rebuilt from its sources on publish (signals.py)."""
 
-    term = models.CharField(max_length=60, unique=True)
+    language = language_field("The language of the pages the word comes from.")
+    term = models.CharField(max_length=60)
+    folded = models.CharField(max_length=60, editable=False)
 
     class Meta:
-        ordering = ["term"]
+        ordering = ["language", "term"]
+        constraints = [
+            models.UniqueConstraint(fields=["language", "term"], name="one_term_a_language")
+        ]
 
     def __str__(self):
         return self.term
+
+    @classmethod
+    def of(cls, term, language=ENGLISH):
+        return cls(language=language, term=term, folded=fold(term))
 
 
 class SearchTermDay(models.Model):

@@ -1,8 +1,9 @@
 """Which pages a search finds, in which order, and what each result shows.
 
 Wagtail's database backend searches with SQLite's FTS5 on SQLite and PostgreSQL full-text
-search on PostgreSQL. Pages whose title matches come first (see ranked_results), then the
-rest by relevance. Results are never cached: they differ per query and change with any publish.
+search on PostgreSQL, each page in its own language (backend.py). A search finds pages of its
+own language only. Pages whose title matches come first (see ranked_results), then the rest by
+relevance. Results are never cached: they differ per query and change with any publish.
 """
 
 import re
@@ -13,21 +14,23 @@ from django.db import connection, transaction
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator, capfirst
+from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.search_promotions.models import SearchPromotion
-from wagtail.models import Page, Site, get_page_models
+from wagtail.models import Locale, Page, Site, get_page_models
 
 from home.models import HomePage
 from pages.models import NewPatientsPage, StandardPage
 from practice.pages import BasePage, IndexPage
 
-from .words import phrasings
+from .backend import search_backend
+from .words import ENGLISH, fold, phrasings
 
 # At most this many title matches are lifted above the rest; any more keep their relevance order.
 TITLE_TIER_LIMIT = 500
 # A result's summary is one line on a phone, more or less.
 SUMMARY_CHARACTERS = 200
 # What a result says it is, where the model's own name would puzzle a patient.
-TYPE_LABELS = {StandardPage: "Page", NewPatientsPage: "Page"}
+TYPE_LABELS = {StandardPage: _("Page"), NewPatientsPage: _("Page")}
 
 
 @cache
@@ -42,31 +45,46 @@ def searchable_models():
 
 def type_label(model):
     """ "Article", "Clinician", "Condition", ...: the page type's name, as a patient reads it."""
-    return TYPE_LABELS.get(model) or capfirst(model._meta.verbose_name)
+    return str(TYPE_LABELS.get(model) or capfirst(model._meta.verbose_name))
 
 
 def highlight(text, terms):
-    """`text`, HTML-escaped, with every word that starts with one of `terms` in <mark>."""
-    terms = sorted({t.lower() for t in terms if len(t) > 1}, key=len, reverse=True)
+    """`text`, HTML-escaped, with every word that starts with one of `terms` in <mark>, accents
+    aside ("ciatica" marks "Ciática")."""
+    terms = sorted({fold(t.lower()) for t in terms if len(t) > 1}, key=len, reverse=True)
     if not terms or not text:
         return escape(text or "")
     pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, terms)) + r")\w*", re.IGNORECASE)
+    folded = fold(text)
+    if len(folded) != len(text):  # a letter that folds into two: mark nothing rather than wrong
+        return escape(text)
     pieces, last = [], 0
-    for match in pattern.finditer(text):
-        pieces += [escape(text[last : match.start()]), format_html("<mark>{}</mark>", match[0])]
+    for match in pattern.finditer(folded):
+        word = text[match.start() : match.end()]
+        pieces += [escape(text[last : match.start()]), format_html("<mark>{}</mark>", word)]
         last = match.end()
     pieces.append(escape(text[last:]))
     return mark_safe("".join(pieces))
 
 
-def searchable_pages(request):
-    """Live, public pages of the searchable types, on the site asked for."""
+def searchable_pages(request, language=ENGLISH):
+    """Live, public pages of the searchable types in `language`, on the site asked for."""
     # Wagtail's own public(): the search backend takes only plain filters, not a subquery.
     pages = Page.objects.live().public().type(*searchable_models())
     site = Site.find_for_request(request)
-    if site is not None:
-        pages = pages.descendant_of(site.root_page, inclusive=True)
-    return pages
+    if site is None:
+        return pages.filter(locale=Locale.objects.filter(language_code=language).first())
+    # The site's home page in that language (a translation sits beside it, not under it), and
+    # its locale, in one query.
+    site_roots = Page.objects.filter(pk=site.root_page_id).values("translation_key")
+    root = (
+        Page.objects.filter(translation_key__in=site_roots, locale__language_code=language)
+        .values("path", "locale_id")
+        .first()
+    )
+    if root is None:
+        return pages.none()
+    return pages.filter(locale_id=root["locale_id"], path__startswith=root["path"])
 
 
 class TitleMatchesFirst:
@@ -78,11 +96,11 @@ class TitleMatchesFirst:
     only the pages it shows.
     """
 
-    def __init__(self, pages, query):
+    def __init__(self, pages, query, backend):
         self.pages = pages
-        title_matches = pages.only("pk").search(query, fields=["title"])[:TITLE_TIER_LIMIT]
-        self.title_ids = [page.pk for page in title_matches]
-        self.others = self._specific(pages.exclude(pk__in=self.title_ids)).search(query)
+        title_matches = backend.search(query, pages.only("pk"), fields=["title"])
+        self.title_ids = [page.pk for page in title_matches[:TITLE_TIER_LIMIT]]
+        self.others = backend.search(query, self._specific(pages.exclude(pk__in=self.title_ids)))
 
     @staticmethod
     def _specific(pages):
@@ -109,14 +127,16 @@ class TitleMatchesFirst:
         return results
 
 
-def ranked_results(pages, query):
+def ranked_results(pages, query, language=ENGLISH):
     """Title matches first. PostgreSQL's ranking does that already: Wagtail's database backend
     gives title words the heaviest weight (A), and a single query can use the full-text index.
     SQLite's scores the whole page with one BM25 value, so there the title tier is explicit.
-    `query` is a Wagtail search query object (query.SearchQuery.backend_query)."""
+    `query` is a Wagtail search query object (query.SearchQuery.backend_query), read in
+    `language`'s text search configuration."""
+    backend = search_backend(language)
     if connection.vendor == "postgresql":
-        return pages.specific().defer_streamfields().search(query)
-    return TitleMatchesFirst(pages, query)
+        return backend.search(query, pages.specific().defer_streamfields())
+    return TitleMatchesFirst(pages, query, backend)
 
 
 @contextmanager
@@ -134,12 +154,13 @@ def without_parallel_workers():
         yield
 
 
-def promotions_for(pages, words):
+def promotions_for(pages, words, language=ENGLISH):
     """Editors' picks (Settings → Promoted search results) saved for the query in any word
     form ("opioid" finds the pick saved for "opioids"), in their order: pages only while live
-    and public (among `pages`), external links as they are."""
+    and public among `pages` (so a Spanish page is picked only in Spanish searches), external
+    links as they are."""
     promotions = list(
-        SearchPromotion.objects.filter(query__query_string__in=phrasings(words))
+        SearchPromotion.objects.filter(query__query_string__in=phrasings(words, language))
         .select_related("page")
         .order_by("sort_order", "pk")
     )
@@ -171,7 +192,7 @@ def promotion_entries(promotions, request):
             entry = {
                 "title": promotion.external_link_text or promotion.external_link_url,
                 "url": promotion.external_link_url,
-                "type": "Link",
+                "type": _("Link"),
             }
         entry["summary"] = promotion.description
         entries.append(entry)

@@ -1,8 +1,9 @@
 """Keeps the spelling vocabulary and the cached synonyms current as editors work.
 
-A publish adds the page title's words at once (one query). Unpublishing, deleting, a topic or
-synonym removed: the vocabulary is rebuilt from its sources once the transaction commits, once
-however many pages went (a whole section deleted is one rebuild)."""
+A publish adds the page title's words to its language's vocabulary at once (two queries).
+Unpublishing, deleting, a topic or synonym removed: the vocabulary is rebuilt from its sources
+once the transaction commits, once however many pages went (a whole section deleted is one
+rebuild)."""
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
@@ -13,7 +14,7 @@ from education.models import Topic
 
 from .models import Synonym
 from .query import forget_synonyms
-from .spelling import add_to_vocabulary, rebuild_vocabulary
+from .spelling import add_to_vocabulary, language_of, rebuild_vocabulary
 
 
 def rebuild_on_commit():
@@ -29,7 +30,8 @@ def schedule_rebuild(**kwargs):
 
 def page_went_live(sender, instance, **kwargs):
     # A condition's other names ("slipped disc") are names too (ConditionPage.alternate_names).
-    add_to_vocabulary(f"{instance.title} {getattr(instance, 'alternate_names', '')}")
+    text = f"{instance.title} {getattr(instance, 'alternate_names', '')}"
+    add_to_vocabulary(text, language_of(instance))
 
 
 def topic_saved(sender, instance, **kwargs):
@@ -38,7 +40,7 @@ def topic_saved(sender, instance, **kwargs):
 
 def synonym_saved(sender, instance, **kwargs):
     forget_synonyms()
-    add_to_vocabulary(f"{instance.lay_term} {instance.clinical_terms}")
+    add_to_vocabulary(f"{instance.lay_term} {instance.clinical_terms}", instance.language)
 
 
 def synonym_deleted(sender, instance, **kwargs):

@@ -1,5 +1,6 @@
 """The search page (/search/?q=) and the suggestions the header search box offers as you type
-(/search-suggestions/?q=, JSON)."""
+(/search-suggestions/?q=, JSON). Under /es/ both speak Spanish: Spanish pages only, Spanish
+synonyms and spelling, the query read as Spanish."""
 
 import hashlib
 
@@ -7,9 +8,12 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from wagtail.coreutils import get_supported_content_language_variant
 
 from education.models import ArticleIndexPage, ArticlePage, ConditionIndexPage
 from practice.cache import content_version
@@ -41,16 +45,21 @@ SUGGEST_MAX_CHARACTERS = 100
 SUGGEST_CACHE_SECONDS = 300
 
 
+def search_language():
+    """The language of this search: the address's (/es/search/ is Spanish)."""
+    return get_supported_content_language_variant(translation.get_language())
+
+
 def run_search(request, searched, page_number):
     """One search: promoted picks (first page only) and a page of ranked results."""
-    pages = searchable_pages(request)
+    pages = searchable_pages(request, searched.language)
     # Promoted pages are listed above the results on the first page, and left out of the
     # results on every page, so the numbering and the count stay the same throughout.
-    promotions = promotions_for(pages, searched.words)
+    promotions = promotions_for(pages, searched.words, searched.language)
     promoted_ids = [p.page_id for p in promotions if p.page_id]
     if promoted_ids:
         pages = pages.exclude(pk__in=promoted_ids)
-    results = ranked_results(pages, searched.backend_query)
+    results = ranked_results(pages, searched.backend_query, searched.language)
     page_of_results = ItemPaginator(results, RESULTS_PER_PAGE).get_page(page_number)
     first_page = page_of_results.number == 1
     return {
@@ -63,7 +72,7 @@ def run_search(request, searched, page_number):
 
 def corrected(searched):
     """The query with its misspelled words corrected, or None when it has none."""
-    fixes = corrections(searched.words)
+    fixes = corrections(searched.words, searched.language)
     return " ".join(fixes.get(word, word) for word in searched.words) if fixes else None
 
 
@@ -75,7 +84,8 @@ def search(request):
     # "Search instead for ...": the patient meant what they typed; only offer the correction.
     as_typed = request.GET.get("as_typed") == "1"
     context = {"search_query": typed, "query": query, "max_length": MAX_QUERY_LENGTH}
-    searched = SearchQuery(query) if len(query) <= MAX_QUERY_LENGTH else None
+    language = search_language()
+    searched = SearchQuery(query, language=language) if len(query) <= MAX_QUERY_LENGTH else None
 
     if searched is None:
         context["problem"] = "too_long"
@@ -87,7 +97,9 @@ def search(request):
             context.update(run_search(request, searched, page_number))
             correction = corrected(searched) if context["result_count"] < FEW_RESULTS else None
             if correction:
-                instead = run_search(request, SearchQuery(correction), page_number)
+                instead = run_search(
+                    request, SearchQuery(correction, language=language), page_number
+                )
                 if instead["result_count"] and not context["result_count"] and not as_typed:
                     # A confident correction and nothing as typed: show what it finds.
                     context.update(instead, showing_results_for=correction)
@@ -104,12 +116,13 @@ def search(request):
 def no_results_suggestions(request):
     """Ways on from a search that found nothing: the A to Z of conditions, the article topics
     (the phone number comes from the site settings, in the template)."""
-    index = ArticleIndexPage.objects.live_public().first()
-    topics = list(ArticlePage.objects.live_public().topics()) if index else []
+    locale = {"locale__language_code": search_language()}  # the sections in this language
+    index = ArticleIndexPage.objects.live_public().filter(**locale).first()
+    topics = list(ArticlePage.objects.live_public().filter(**locale).topics()) if index else []
     return {
         "topic_index": index,
         "topics": topics,
-        "conditions_index": ConditionIndexPage.objects.live_public().first(),
+        "conditions_index": ConditionIndexPage.objects.live_public().filter(**locale).first(),
     }
 
 
@@ -124,11 +137,16 @@ def suggestion_limiter():
     )
 
 
-def suggested_pages(request, words):
-    """At most MAX_SUGGESTIONS live public pages whose title has words starting as typed."""
-    pages = searchable_pages(request).autocomplete(" ".join(words))[:MAX_SUGGESTIONS]
+def suggested_pages(request, words, language):
+    """At most MAX_SUGGESTIONS live public pages in `language` whose title has words starting
+    as typed, accents aside."""
+    pages = searchable_pages(request, language).autocomplete(" ".join(words))[:MAX_SUGGESTIONS]
     return [
-        {"title": page.title, "url": page.get_url(request), "type": type_label(page.specific_class)}
+        {
+            "title": page.title,
+            "url": page.get_url(request),
+            "type": str(type_label(page.specific_class)),
+        }
         for page in pages
     ]
 
@@ -141,7 +159,7 @@ def suggestions(request):
     limiter = suggestion_limiter()
     if not limiter.hit(request):
         response = JsonResponse(
-            {"error": "Too many requests: wait a minute, or press Search.", "suggestions": []},
+            {"error": _("Too many requests: wait a minute, or press Search."), "suggestions": []},
             status=429,
         )
         response["Retry-After"] = str(limiter.period)
@@ -153,11 +171,12 @@ def suggestions(request):
     if len("".join(words)) < SUGGEST_MIN_CHARACTERS:
         found = []
     else:
+        language = search_language()
         digest = hashlib.sha256(" ".join(words).encode()).hexdigest()[:32]
-        key = f"search:suggestions:{content_version()}:{request.get_host()}:{digest}"
+        key = f"search:suggestions:{content_version()}:{request.get_host()}:{language}:{digest}"
         found = cache.get(key)
         if found is None:
-            found = suggested_pages(request, words)
+            found = suggested_pages(request, words, language)
             cache.set(key, found, SUGGEST_CACHE_SECONDS)
     response = JsonResponse({"suggestions": found})
     patch_cache_control(response, public=True, max_age=SUGGEST_CACHE_SECONDS)

@@ -16,9 +16,10 @@ class SynonymViewSet(SnippetViewSet):
     icon = "search"
     menu_label = "Search synonyms"
     add_to_settings_menu = True
-    list_display = ["lay_term", "clinical_terms"]
+    list_display = ["lay_term", "clinical_terms", "language"]
+    list_filter = ["language"]
     search_fields = ["lay_term", "clinical_terms"]
-    ordering = ["lay_term"]
+    ordering = ["language", "lay_term"]
 
 
 register_snippet(SynonymViewSet)

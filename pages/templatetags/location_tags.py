@@ -2,10 +2,9 @@
 home page includes the latter with one tag), and the notices every footer links to."""
 
 from django import template
-from django.utils import translation
 
 from education.templatetags.education_tags import json_ld
-from practice.languages import DEFAULT_LANGUAGE, hreflang
+from practice.localized import in_active_language, in_default_language
 
 from ..models import LocationPage, NoticePage
 from ..structured_data import location_json_ld as location_data
@@ -21,25 +20,18 @@ def location_json_ld(context, location):
 
 @register.simple_tag(takes_context=True)
 def organization_json_ld(context):
-    """The practice as a MedicalOrganization with its logo and every live, public location."""
-    locations = LocationPage.objects.live_public().order_by("path")
-    return json_ld(organization_data(list(locations), context.get("request")))
+    """The practice as a MedicalOrganization with its logo and every live, public location
+    (each once, in the page's language where it is translated)."""
+    english = in_default_language(LocationPage.objects.live_public()).order_by("path")
+    locations = in_active_language(english, LocationPage.objects.live_public())
+    return json_ld(organization_data(locations, context.get("request")))
 
 
 @register.simple_tag
 def notice_pages():
-    """The live, public notices (nondiscrimination, language assistance, privacy practices,
-    accessibility) every page's footer links to, in the English tree's order and one query:
-    each in the active language, or in English while it has no translation, so a Spanish page
-    still links to every notice (marked as English, `lang`). Never both versions of one."""
-    active = translation.get_language()
-    versions = {}
-    for notice in NoticePage.objects.live_public().select_related("locale").order_by("path"):
-        versions.setdefault(notice.translation_key, {})[notice.locale.language_code] = notice
-    links = []
-    for by_language in versions.values():
-        notice = by_language.get(active) or by_language.get(DEFAULT_LANGUAGE)
-        if notice is not None:
-            code = notice.locale.language_code
-            links.append({"page": notice, "lang": "" if code == active else hreflang(code)})
-    return links
+    """Live, public notices (nondiscrimination, privacy practices, accessibility), in tree
+    order: every page's footer links to them, whatever else staff put there. A Spanish page
+    links each notice's Spanish translation, or the English notice while there is none (two
+    queries, however many notices)."""
+    english = in_default_language(NoticePage.objects.live_public()).order_by("path")
+    return in_active_language(english, NoticePage.objects.live_public())

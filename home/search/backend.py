@@ -1,0 +1,109 @@
+"""Wagtail's database search backend, with each page in its own language (settings:
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "home.search.backend"}}).
+
+Why a backend of our own: on PostgreSQL, Wagtail's backend (the `modelsearch` package) takes one
+text search configuration for everything (SEARCH_CONFIG), both to index and to search, and keeps
+one index row per object, so two backends cannot hold an English and a Spanish reading of the
+same table. Here each object is indexed in its own language's configuration (a Spanish page in
+`spanish_unaccent`: Spanish stems and stop words, accents ignored; migration search.0004), and a
+search in one language reads the query in that language's configuration
+(`search_backend("es")`). A search that names no language (the admin's, which lists pages of
+every language) reads the query in every configuration at once. Suggestions as you type use
+`simple_unaccent` in every language: no stemming, accents ignored.
+
+On SQLite it is Wagtail's own backend unchanged: FTS5 ignores accents already, and has no
+stemming to choose.
+"""
+
+import copy
+from collections import defaultdict
+from functools import reduce
+from operator import or_
+
+from django.db import connection
+from modelsearch.backends import get_search_backend
+from modelsearch.backends.database import SearchBackend as DatabaseSearchBackend
+from modelsearch.backends.database.postgres.postgres import (
+    PostgresAutocompleteQueryCompiler,
+    PostgresIndex,
+    PostgresSearchBackend,
+    PostgresSearchQueryCompiler,
+)
+from wagtail.models import Locale
+
+# Languages indexed in a configuration of their own; any other in the backend's SEARCH_CONFIG
+# (none set: the database's default, english).
+CONFIGURATIONS = {"es": "spanish_unaccent"}
+AUTOCOMPLETE_CONFIGURATION = "simple_unaccent"
+
+
+def search_backend(language=None):
+    """The backend to search pages of `language` with (None: every language)."""
+    return get_search_backend("default", LANGUAGE=language)
+
+
+class EveryConfiguration:
+    """Compiler mixin: when the backend's configuration is a tuple (a search in no particular
+    language), the query is read in each of them, and a page matches by any reading."""
+
+    def build_tsquery(self, query, config=None):
+        if not isinstance(config, tuple):
+            return super().build_tsquery(query, config=config)
+        readings = [super(EveryConfiguration, self).build_tsquery(query, config=c) for c in config]
+        readings = [reading for reading in readings if reading is not None]
+        return reduce(or_, readings) if readings else None
+
+
+class QueryCompiler(EveryConfiguration, PostgresSearchQueryCompiler):
+    pass
+
+
+class AutocompleteQueryCompiler(EveryConfiguration, PostgresAutocompleteQueryCompiler):
+    pass
+
+
+class LanguageIndex(PostgresIndex):
+    """Indexes each object in its language's configuration: a batch is split by language, and
+    each part indexed by Wagtail's own code with that configuration."""
+
+    def add_items(self, model, objs):
+        languages = dict(Locale.objects.values_list("pk", "language_code"))
+        by_configuration = defaultdict(list)
+        for obj in objs:
+            language = languages.get(getattr(obj, "locale_id", None))
+            by_configuration[self.backend.configuration_for(language)].append(obj)
+        for configuration, group in by_configuration.items():
+            PostgresIndex(self.backend.indexing_in(configuration)).add_items(model, group)
+
+
+class MultilingualPostgresSearchBackend(PostgresSearchBackend):
+    query_compiler_class = QueryCompiler
+    autocomplete_query_compiler_class = AutocompleteQueryCompiler
+    index_class = LanguageIndex
+
+    def __init__(self, params):
+        super().__init__(params)
+        self.default_configuration = self.config
+        self.autocomplete_config = AUTOCOMPLETE_CONFIGURATION
+        language = params.get("LANGUAGE")
+        if language:
+            self.config = self.configuration_for(language)
+        else:
+            self.config = (self.default_configuration, *sorted(set(CONFIGURATIONS.values())))
+
+    def configuration_for(self, language):
+        return CONFIGURATIONS.get(language, self.default_configuration)
+
+    def indexing_in(self, configuration):
+        """This backend, writing index rows in `configuration`."""
+        backend = copy.copy(self)
+        backend.config = configuration
+        return backend
+
+
+def SearchBackend(params):  # noqa: N802 (the name modelsearch looks for in a backend module)
+    params = dict(params)
+    if connection.vendor == "postgresql":
+        return MultilingualPostgresSearchBackend(params)
+    params.pop("LANGUAGE", None)
+    return DatabaseSearchBackend(params)
