@@ -8,7 +8,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do \
 	command -v $$p >/dev/null && $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
 	&& { echo $$p; break; }; done)
 
-.PHONY: run test install install-dev browser checkers lint format lock clean
+.PHONY: run test install install-dev browser checkers lint format lock messages clean
 
 $(VENV)/bin/python:
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed (python3 --version)."; exit 1; }
@@ -46,7 +46,8 @@ browser:
 		echo "      browser tests will be skipped (install the 'chromium' package to run them)."; \
 	fi
 
-# The HTML checker (vnu-jar from npm) runs on Java, and `nginx -t` checks deploy/nginx.conf.
+# The HTML checker (vnu-jar from npm) runs on Java, `nginx -t` checks deploy/nginx.conf, and
+# GNU gettext (xgettext, msgfmt) checks that the Spanish catalog is complete and compiled.
 # Install what is missing when we can (root), else say what is missing: those tests then skip
 # (they fail instead when CI=true).
 checkers:
@@ -71,6 +72,15 @@ checkers:
 			echo "NOTE: nginx is missing; the deploy/nginx.conf test will be skipped."; \
 		fi; \
 	fi
+	@if ! command -v xgettext >/dev/null || ! command -v msgfmt >/dev/null; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			echo "Installing GNU gettext for the Spanish catalog tests (apt-get)..."; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+				gettext >/dev/null; \
+		else \
+			echo "NOTE: GNU gettext is missing; the translation catalog tests will be skipped."; \
+		fi; \
+	fi
 
 test: install-dev browser checkers
 	$(PY) -m pytest $(PYTEST_ARGS)
@@ -82,6 +92,14 @@ lint: install-dev
 format: install-dev
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
+
+# The Spanish catalog: collect every interface string into locale/es/LC_MESSAGES/django.po (new
+# ones arrive with an empty msgstr: translate them there), then compile django.mo. Both files
+# are committed, so the site runs without gettext. tests/practice/test_translations.py checks it.
+MESSAGES_SKIP := $(foreach dir,.venv node_modules var bench tests locale test-artifacts,--ignore=$(dir))
+messages: install-dev
+	$(PY) manage.py makemessages -l es --no-obsolete $(MESSAGES_SKIP)
+	$(PY) manage.py compilemessages -l es --ignore=.venv --ignore=node_modules
 
 # Regenerate the lock files after changing pyproject.toml.
 lock: install-dev

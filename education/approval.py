@@ -4,8 +4,9 @@ An article went live through "Medical review" with its dates set and no reviewer
 "Medically reviewed by" line and no warning. Now an approval names the approving reviewer's own
 clinician profile (their login linked to it), or keeps the reviewer the article already names;
 with neither, it is refused. The editor form refuses with a message beside the field
-(panels.ArticlePageForm); the approval itself (review.publish_after_review) refuses too, for
-approvals made without the editor, from the dashboard.
+(panels.MedicallyReviewedPageForm); from the dashboard, the "Medical review" task refuses
+before approving, and says why (models/review_task.py); the approval itself
+(review.publish_after_review) refuses too, whatever way it comes.
 """
 
 from django.core.exceptions import PermissionDenied
@@ -32,3 +33,12 @@ def own_clinician_profile(user):
 def reviewer_for_approval(named_reviewer, user):
     """The clinician an approval by `user` names: their own profile, else `named_reviewer`."""
     return own_clinician_profile(user) or named_reviewer
+
+
+def approval_names_no_reviewer(page, user):
+    """An approval of `page` (an article, condition or treatment) by `user` would name no
+    medical reviewer. Pages without a reviewer field need none."""
+    if not hasattr(page, "medical_reviewer_id"):
+        return False
+    named = page.medical_reviewer if page.medical_reviewer_id else None
+    return reviewer_for_approval(named, user) is None

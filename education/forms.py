@@ -5,6 +5,8 @@ import re
 from django import forms
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 ANY = ""
 # What a choice's value (a slug or a language code) can look like. Only such values key a
@@ -18,14 +20,16 @@ CHOICE_FIELDS = ("condition", "location", "language")
 
 def condition_choices():
     conditions = apps.get_model("education", "ConditionPage").objects.live_public()
-    return [(ANY, "Any condition")] + list(conditions.alphabetical().values_list("slug", "title"))
+    return [(ANY, gettext("Any condition"))] + list(
+        conditions.alphabetical().values_list("slug", "title")
+    )
 
 
 def language_choices():
     spoken = (
         apps.get_model("education", "Language").objects.filter(clinicians__live=True).distinct()
     )
-    return [(ANY, "Any language")] + list(spoken.values_list("code", "name"))
+    return [(ANY, gettext("Any language"))] + list(spoken.values_list("code", "name"))
 
 
 def location_link_model():
@@ -41,11 +45,11 @@ def location_link_model():
 def location_choices():
     link_model = location_link_model()
     if link_model is None:
-        return [(ANY, "Any location")]
+        return [(ANY, gettext("Any location"))]
     # Live, public locations with a live clinician, in the editors' order, each once.
     links = link_model.objects.filter(clinician__live=True).visible()
     locations = dict(links.values_list("location__slug", "location__title"))
-    return [(ANY, "Any location")] + list(locations.items())
+    return [(ANY, gettext("Any location"))] + list(locations.items())
 
 
 class ClinicianFilterForm(forms.Form):
@@ -58,24 +62,26 @@ class ClinicianFilterForm(forms.Form):
         self.all_clinicians = clinicians
 
     condition = forms.ChoiceField(
-        label="Condition treated",
+        label=_("Condition treated"),
         required=False,
         choices=condition_choices,
-        error_messages={"invalid_choice": "We have no page about that condition: choose one."},
+        error_messages={"invalid_choice": _("We have no page about that condition: choose one.")},
     )
     location = forms.ChoiceField(
-        label="Location",
+        label=_("Location"),
         required=False,
         choices=location_choices,
-        error_messages={"invalid_choice": "We have no office by that name: choose one."},
+        error_messages={"invalid_choice": _("We have no office by that name: choose one.")},
     )
     language = forms.ChoiceField(
-        label="Language spoken",
+        label=_("Language spoken"),
         required=False,
         choices=language_choices,
-        error_messages={"invalid_choice": "None of our clinicians lists that language."},
+        error_messages={"invalid_choice": _("None of our clinicians lists that language.")},
     )
-    accepting = forms.BooleanField(label="Only clinicians accepting new patients", required=False)
+    accepting = forms.BooleanField(
+        label=_("Only clinicians accepting new patients"), required=False
+    )
 
     @property
     def clinicians(self):

@@ -1,6 +1,7 @@
 """The article editor: its tabs and panels, and a panel that shows values rather than edits them."""
 
 from django import forms
+from django.db.models import Q
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
@@ -14,6 +15,12 @@ from wagtail.admin.panels import (
 from wagtail.models import Page
 
 from .approval import REVIEWER_MISSING, reviewer_for_approval
+from .spanish_readability import TARGET_READING_EASE
+
+
+def readability_context(page):
+    """A Spanish page is scored with a Spanish formula, against its own band."""
+    return {"spanish": page.reads_spanish, "ease_target": TARGET_READING_EASE}
 
 
 class ReadabilityPanel(Panel):
@@ -27,6 +34,7 @@ class ReadabilityPanel(Panel):
             context = super().get_context_data(parent_context)
             context["article"] = self.instance
             context["saved"] = bool(self.instance.pk)
+            context.update(readability_context(self.instance))
             return context
 
 
@@ -40,13 +48,34 @@ class PageReadabilityPanel(Panel):
             context = super().get_context_data(parent_context)
             context["page"] = self.instance
             context["saved"] = bool(self.instance.pk)
+            context.update(readability_context(self.instance))
             return context
+
+
+class TranslationFieldPanel(FieldPanel):
+    """A field only a translation has a use for ("English version checked on"): not shown on
+    pages in the site's default language."""
+
+    class BoundPanel(FieldPanel.BoundPanel):
+        def is_shown(self):
+            return super().is_shown() and self.instance.is_translation
 
 
 class MedicallyReviewedPageForm(WagtailAdminPageForm):
     """The editor's form for articles, conditions and treatments: approving from the editor
     needs a named medical reviewer (see approval.py), said beside the field, with everything
     typed kept."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        topics = self.fields.get("topics")
+        if topics is not None and self.instance.locale_id:
+            # The topics of the article's language, and any it already has in another (a
+            # translation starts with the English topics that have no translation yet).
+            ticked = [topic.pk for topic in self.instance.topics.all()]
+            topics.queryset = topics.queryset.filter(
+                Q(locale_id=self.instance.locale_id) | Q(pk__in=ticked)
+            )
 
     def is_approval(self):
         return (
@@ -71,7 +100,8 @@ def medical_review_panels():
     """The editor's "Medical review" tab of articles, conditions and treatments. Approving a
     medical review records the reviewer and dates; only people allowed to record a review
     (Medical reviewers) may change them by hand, so an editor's "minor edit" can never carry a
-    new review date with it."""
+    new review date with it. A translation also shows when it was last checked against its
+    English page, which its translator updates."""
     return [
         FieldPanel("minor_edit"),
         PageChooserPanel(
@@ -81,6 +111,7 @@ def medical_review_panels():
         ),
         FieldPanel("last_reviewed", permission="education.record_medical_review"),
         FieldPanel("next_review_due", permission="education.record_medical_review"),
+        TranslationFieldPanel("source_checked_at"),
     ]
 
 

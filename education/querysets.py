@@ -43,17 +43,31 @@ class ArticleQuerySet(LinkedPageQuerySet):
         return self.filter(medical_reviewer=clinician)
 
     def with_topic(self, topic):
-        return self.filter(topics=topic)
+        """Filed under `topic` in any language (a Spanish article may still carry the English
+        topic it was translated with)."""
+        return self.filed_under([topic.translation_key])
 
-    def sharing_a_topic_with(self, article, topic_ids):
-        """Articles that share one of `topic_ids` with `article`, never `article` itself."""
-        shared = self.model.topics.through.objects.filter(topic_id__in=topic_ids)
-        return self.filter(pk__in=shared.values("articlepage_id")).exclude(pk=article.pk)
+    def filed_under(self, topic_keys):
+        """Articles filed under a topic whose translation key is one of `topic_keys`, in any
+        of the topic's languages; each once."""
+        shared = self.model.topics.through.objects.filter(topic__translation_key__in=topic_keys)
+        return self.filter(pk__in=shared.values("articlepage_id"))
 
-    def topics(self):
-        """The topics these articles are filed under, each once, by name."""
+    def sharing_a_topic_with(self, article, topic_keys):
+        """Articles in `article`'s language sharing a topic (by translation key) with it,
+        never `article` itself."""
+        return (
+            self.filed_under(topic_keys).filter(locale_id=article.locale_id).exclude(pk=article.pk)
+        )
+
+    def topics(self, locale=None):
+        """The topics these articles are filed under, each once, by name; with `locale`, each
+        in that language where it has been translated (see Topic.objects.in_locale)."""
         topic_model = self.model._meta.get_field("topics").related_model
-        return topic_model.objects.filter(articles__in=self.values("pk")).distinct()
+        topics = topic_model.objects.filter(articles__in=self.values("pk"))
+        if locale is not None:
+            topics = topics.in_locale(locale)
+        return topics.distinct().order_by("name")
 
 
 class MedicalPageQuerySet(LinkedPageQuerySet):

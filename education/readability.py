@@ -142,14 +142,14 @@ SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s|$)")
 WORD = re.compile(r"[^\W_]+(?:['’.,-][^\W_]+)*")
 
 
-def split_sentences(line):
+def split_sentences(line, abbreviations=ABBREVIATIONS):
     """Sentences in one line of text. The end of the line always ends a sentence."""
     sentences, start = [], 0
     for match in SENTENCE_END.finditer(line):
         before = line[start : match.start()].split()
         last_word = before[-1].lower().rstrip(".") if before else ""
         single_full_stop = match.group().rstrip("\"'”’)]") == "."
-        abbreviation = last_word in ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha())
+        abbreviation = last_word in abbreviations or (len(last_word) == 1 and last_word.isalpha())
         if single_full_stop and abbreviation:
             continue  # "Dr. Rubin", "e.g. walking", "J. Smith"
         sentences.append(line[start : match.end()])
@@ -293,17 +293,19 @@ class TextStatistics(NamedTuple):
         return 0.39 * (self.words / self.sentences) + 11.8 * (self.syllables / self.words) - 15.59
 
 
-def text_statistics(lines):
-    """Sentence, word and syllable counts over lines of plain text."""
+def text_statistics(lines, count_syllables=None, abbreviations=ABBREVIATIONS):
+    """Sentence, word and syllable counts over lines of plain text; English unless given
+    another language's syllable counter and abbreviations (spanish_readability.py)."""
+    count_syllables = count_syllables or word_syllables
     sentence_count = word_count = syllable_count = 0
     for line in lines:
-        for sentence in split_sentences(line):
+        for sentence in split_sentences(line, abbreviations):
             words = words_in(sentence)
             if not words:
                 continue
             sentence_count += 1
             word_count += len(words)
-            syllable_count += sum(word_syllables(word) for word in words)
+            syllable_count += sum(count_syllables(word) for word in words)
     return TextStatistics(sentence_count, word_count, syllable_count)
 
 

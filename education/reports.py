@@ -10,11 +10,12 @@ from django.utils.functional import cached_property
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.components import Component
-from wagtail.admin.ui.tables import Column, StatusTagColumn, TitleColumn
+from wagtail.admin.ui.tables import Column, LocaleColumn, StatusTagColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from .models import ArticlePage, ClinicianPage, ConditionPage, Topic, TreatmentPage
+from .models.translated import with_source_status
 from .review import DUE_SOON_DAYS, today
 
 # Other apps add columns to the report without education knowing them (patient feedback,
@@ -54,7 +55,17 @@ def articles_user_can_edit(user, model=ArticlePage):
     return model.objects.live().filter(pk__in=editable.values("pk"))
 
 
-class ReviewDueFilterSet(WagtailFilterSet):
+class LanguageFilterMixin:
+    """Wagtail adds a locale filter to the filters of translatable models once the site has
+    more than one language; staff call it the language."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "locale" in self.filters:
+            self.filters["locale"].label = "Language"
+
+
+class ReviewDueFilterSet(LanguageFilterMixin, WagtailFilterSet):
     status = django_filters.ChoiceFilter(
         label="Due",
         method="filter_status",
@@ -71,7 +82,10 @@ class ReviewDueFilterSet(WagtailFilterSet):
         queryset=lambda request: ClinicianPage.objects.order_by("family_name", "given_name"),
     )
     topics = django_filters.ModelChoiceFilter(
-        label="Topic", empty_label="Any topic", queryset=Topic.objects.all()
+        label="Topic",
+        empty_label="Any topic",
+        queryset=Topic.objects.all(),
+        method="filter_topic",
     )
 
     class Meta:
@@ -87,6 +101,10 @@ class ReviewDueFilterSet(WagtailFilterSet):
         if value == IMPORTED:
             return not_reviewed_since_import(queryset)
         return queryset
+
+    def filter_topic(self, queryset, name, value):
+        """Articles filed under the topic in any of its languages."""
+        return queryset.with_topic(value)
 
 
 class ReviewDueReportView(ReportView):
@@ -108,6 +126,9 @@ class ReviewDueReportView(ReportView):
         Column("last_reviewed", label="Last reviewed"),
         Column("next_review_due", label="Next review due"),
         Column("reading_grade", label="Reading grade"),
+        LocaleColumn(label="Language", sort_key=None),
+        # A translation whose English page was published after it was last checked.
+        Column("source_change_note", label="English changed since translated"),
     ]
     list_export = [
         "title",
@@ -116,6 +137,8 @@ class ReviewDueReportView(ReportView):
         "last_reviewed",
         "next_review_due",
         "reading_grade",
+        "language_name",
+        "source_change_note",
         "imported_from",
         "full_url",
     ]
@@ -126,6 +149,8 @@ class ReviewDueReportView(ReportView):
         "last_reviewed": "Last reviewed",
         "next_review_due": "Next review due",
         "reading_grade": "Reading grade",
+        "language_name": "Language",
+        "source_change_note": "English changed since translated",
         "imported_from": "Imported from",
         "full_url": "Address",
     }
@@ -144,7 +169,7 @@ class ReviewDueReportView(ReportView):
         ]
 
     def get_queryset(self):
-        pages = self.get_due_pages()
+        pages = with_source_status(self.get_due_pages().select_related("locale"))
         for extension in self.extensions:
             pages = extension.annotate(pages)
         return pages
@@ -157,7 +182,7 @@ class ReviewDueReportView(ReportView):
         )
 
 
-class ReviewedPageDueFilterSet(WagtailFilterSet):
+class ReviewedPageDueFilterSet(LanguageFilterMixin, WagtailFilterSet):
     """The filters of the report for conditions or treatments (no topics, never imported)."""
 
     status = django_filters.ChoiceFilter(

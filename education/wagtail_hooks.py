@@ -14,6 +14,7 @@ from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .approval import REVIEWER_MISSING
 from .models import ArticlePage, ClinicianPage, Language, Topic
 from .reports import (
     ConditionsDueReportView,
@@ -114,7 +115,20 @@ def review_due_report_urls():
                 name=f"{name}_results",
             ),
         ]
-    return urls
+    return urls + [
+        path(
+            "medical-review/<int:page_id>/needs-a-reviewer/",
+            reviewer_missing,
+            name="education_reviewer_missing",
+        )
+    ]
+
+
+def reviewer_missing(request, page_id):
+    """Where a refused approval lands (MedicalReviewTask.on_action): the reason, then the
+    editor, whose "Medical review" tab names the reviewer. Says nothing about the page."""
+    messages.error(request, REVIEWER_MISSING)
+    return redirect("wagtailadmin_pages:edit", page_id)
 
 
 class ReviewDueMenuItem(MenuItem):

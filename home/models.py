@@ -148,9 +148,11 @@ class HomePage(BasePage):
         return [line.strip() for line in self.what_we_treat.splitlines() if line.strip()]
 
     def get_clinicians(self):
-        """A few live, public clinicians with their photos, in the page tree's order."""
+        """A few live, public clinicians in this home page's language, with their photos, in
+        the page tree's order."""
         return list(
             ClinicianPage.objects.live_public()
+            .filter(locale_id=self.locale_id)
             .select_related("photo")
             .prefetch_related("photo__renditions")
             .order_by("path")[:MAX_CLINICIANS]

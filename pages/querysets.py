@@ -2,6 +2,7 @@
 
 from django.db import models
 
+from practice.localized import content_language
 from practice.pages import SitePageQuerySet, in_private_section
 
 
@@ -19,9 +20,10 @@ class LinkedPageQuerySet(models.QuerySet):
 
     def visible(self):
         """Links to live locations outside private sections, in tree order, each with its
-        location, in one query."""
+        location, in one query. Only locations in the page's language: a location's Spanish
+        translation keeps its English links, which would list it twice on English pages."""
         return (
-            self.filter(location__live=True)
+            self.filter(location__live=True, location__locale__language_code=content_language())
             .filter(~in_private_section("location__path"))
             .select_related("location")
             .order_by("location__path")

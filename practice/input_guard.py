@@ -18,6 +18,7 @@ from urllib.parse import unquote_to_bytes
 
 from django.core.handlers.wsgi import get_bytes_from_wsgi
 from django.shortcuts import render
+from django.utils.translation import gettext
 
 # C0 controls but tab, line feed and carriage return (a pasted line break is harmless), and DEL.
 CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -32,10 +33,10 @@ def unreadable_query(request):
     try:
         unquote_to_bytes(raw).decode("utf-8")
     except UnicodeDecodeError:
-        return "it contains bytes that are not text"
+        return gettext("it contains bytes that are not text")
     for name, values in request.GET.lists():
         if CONTROL_CHARACTERS.search(name) or any(map(CONTROL_CHARACTERS.search, values)):
-            return "it contains a control character (such as a null character)"
+            return gettext("it contains a control character (such as a null character)")
     return None
 
 

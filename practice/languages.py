@@ -6,11 +6,10 @@ translation is never linked to.
 """
 
 from django.conf import settings
+from django.core.cache import cache
 from django.urls import reverse, translate_url
 from django.utils import translation
 from wagtail.models import Locale
-
-from .pages import all_pages
 
 # The language a page is served in when nothing says otherwise, and hreflang's x-default.
 DEFAULT_LANGUAGE = settings.LANGUAGE_CODE
@@ -32,16 +31,39 @@ def other_languages():
     return [code for code, _name in settings.LANGUAGES if code != active]
 
 
-def live_versions(page):
-    """{language code: page} for `page` and its live, public translations (one query)."""
-    versions = (
-        all_pages()
-        .filter(translation_key=page.translation_key)
-        .live_public()
-        .select_related("locale")
-        .only("id", "url_path", "locale__language_code")
+def locale_ids():
+    """{language code: Locale id}, from the cache: locales are made once, by a migration."""
+    ids = cache.get("languages:locale-ids")
+    if ids is None:
+        ids = dict(Locale.objects.values_list("language_code", "id"))
+        cache.set("languages:locale-ids", ids, 300)
+    return ids
+
+
+def is_in_active_language(page):
+    return locale_ids().get(translation.get_language()) == page.locale_id
+
+
+def localized(page):
+    """`page`, as its own type, in the active language when it has a live, public version
+    there; else `page` itself. No query when it already is in that language, one otherwise
+    (Wagtail's `Page.localized` looks the active Locale up every time)."""
+    if page is None or is_in_active_language(page):
+        return page
+    version = (
+        page.specific_class.objects.filter(
+            translation_key=page.translation_key,
+            locale_id=locale_ids().get(translation.get_language()),
+        )
+        .live()
+        .first()
     )
-    return {version.locale.language_code: version for version in versions}
+    return version or page
+
+
+def live_versions(page):
+    """{language code: page} for `page` and its live, public translations."""
+    return page.language_versions
 
 
 def home_url(language):

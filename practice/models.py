@@ -3,16 +3,24 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.utils import translation
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    PageChooserPanel,
+    TabbedInterface,
+)
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 
 from .contrast import AA_NORMAL_TEXT, HEX_COLOUR, contrast_ratio, readable_on
+from .languages import localized
+from .localized import Translated, in_active_language
 from .pages import all_pages
 
 hex_colour_validator = RegexValidator(HEX_COLOUR, "Enter a colour as a hex code, like #1a5e8c.")
@@ -22,6 +30,11 @@ THEME_TEXT_COLOUR = "#ffffff"
 # The lightest background links sit on in the dark colour scheme (--color-surface in site.css,
 # used by callouts and cards): a link colour that reads on it reads on the page background too.
 DARK_BACKGROUND = "#1d2429"
+
+# The settings patients read, each with a Spanish counterpart (`<name>_es`) that Spanish
+# pages show, English where it is empty: `practice.translated.<name>` in templates.
+TRANSLATED_FIELDS = ("tagline", "emergency_notice", "disclaimer")
+SPANISH_HELP = "Shown on Spanish pages. Leave empty to show the English there."
 
 
 @register_setting(icon="home")
@@ -52,6 +65,23 @@ class PracticeSettings(ClusterableModel, BaseSiteSetting):
         features=["bold", "italic", "link"],
         help_text="Shown in the footer of every page.",
     )
+    tagline_es = models.CharField(
+        "tagline in Spanish", max_length=200, blank=True, help_text=SPANISH_HELP
+    )
+    emergency_notice_es = models.CharField(
+        "emergency notice in Spanish",
+        max_length=255,
+        blank=True,
+        default="Si se trata de una emergencia, llame al 911 o vaya a la sala de emergencias "
+        "más cercana.",
+        help_text=SPANISH_HELP,
+    )
+    disclaimer_es = RichTextField(
+        "medical disclaimer in Spanish",
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=SPANISH_HELP,
+    )
     consultation_page = models.ForeignKey(
         "wagtailcore.Page",
         null=True,
@@ -61,7 +91,7 @@ class PracticeSettings(ClusterableModel, BaseSiteSetting):
         help_text="Where every 'Request a consultation' button leads.",
     )
 
-    panels = [
+    english_panels = [
         MultiFieldPanel(
             [FieldPanel("name"), FieldPanel("tagline")],
             heading="Identity",
@@ -82,16 +112,34 @@ class PracticeSettings(ClusterableModel, BaseSiteSetting):
         InlinePanel("footer_links", heading="Footer links", label="Page"),
         InlinePanel("social_links", heading="Social links", label="Social link"),
     ]
+    spanish_panels = [
+        FieldPanel("tagline_es"),
+        MultiFieldPanel(
+            [FieldPanel("emergency_notice_es"), FieldPanel("disclaimer_es")],
+            heading="Notices",
+        ),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(english_panels, heading="Practice details"),
+            ObjectList(spanish_panels, heading="Spanish"),
+        ]
+    )
 
     class Meta:
         verbose_name = "practice details"
+
+    @property
+    def translated(self):
+        """The tagline, emergency notice and disclaimer in the active language."""
+        return Translated(self, TRANSLATED_FIELDS)
 
     @cached_property
     def primary_location_page(self):
         """The primary location, as its own page type and in the active language when it has
         been translated, when it is live; else None."""
         page = self.primary_location
-        return page.specific.localized if page is not None and page.live else None
+        return localized(page).specific if page is not None and page.live else None
 
     @property
     def address_lines(self):
@@ -100,30 +148,27 @@ class PracticeSettings(ClusterableModel, BaseSiteSetting):
 
     @property
     def opening_hours_lines(self):
-        """'Monday: 8:00 a.m. to 5:00 p.m.', one a day, from the primary location."""
+        """'Monday to Thursday: 8:00 a.m. to 5:00 p.m.', from the primary location."""
         location = self.primary_location_page
         return location.opening_hours_lines if location else []
 
     @cached_property
     def footer_pages(self):
-        """Live, public pages linked from the footer, in the editor's order and the active
-        language (each page's own when it has no translation), in two queries."""
-        pages = list(
+        """Live, public pages linked from the footer, in the editor's order, in one query
+        (two on a Spanish page: each page's Spanish translation where it has one)."""
+        chosen = (
             all_pages()
             .live_public()
             .filter(practice_footer_links__settings=self)
             .order_by("practice_footer_links__sort_order")
         )
-        translated = {
-            page.translation_key: page
-            for page in all_pages()
-            .live_public()
-            .filter(
-                translation_key__in=[page.translation_key for page in pages],
-                locale__language_code=translation.get_language(),
-            )
-        }
-        return [translated.get(page.translation_key, page) for page in pages]
+        return in_active_language(chosen, all_pages().live_public())
+
+    @property
+    def consultation_page_localized(self):
+        """The consultation page in the active language (the English one without a
+        translation)."""
+        return localized(self.consultation_page)
 
     @property
     def phone_href(self):

@@ -4,6 +4,7 @@ its own SQL, the meta description, and the picture shown when a page is shared."
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.functions import Substr
+from django.utils.functional import cached_property
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
@@ -57,6 +58,19 @@ class PageMetaMixin:
     @property
     def social_image_alt(self):
         return getattr(self, self.social_image_alt_field) if self.social_image_alt_field else ""
+
+    @cached_property
+    def language_versions(self):
+        """{language code: page} for this page and its live, public translations, in one query
+        however many languages read it (hreflang links, the language switcher)."""
+        versions = (
+            all_pages()
+            .filter(translation_key=self.translation_key)
+            .live_public()
+            .select_related("locale")
+            .only("id", "url_path", "locale__language_code")
+        )
+        return {version.locale.language_code: version for version in versions}
 
 
 class BasePage(PageMetaMixin, Page):

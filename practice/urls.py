@@ -22,8 +22,6 @@ urlpatterns = [
     path("theme.css", theme_css, name="theme_css"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
-    path("comments/", include(comment_urls)),
-    path("feedback/", include(feedback_urls)),
 ]
 
 if settings.SERVE_MEDIA:
@@ -32,10 +30,13 @@ if settings.SERVE_MEDIA:
         re_path(r"^media/(?P<path>.*)$", media),
     ]
 
-# What patients read exists in each language: English at /, Spanish under /es/.
+# What patients read exists in each language: English at /, Spanish under /es/. Comments and
+# feedback post to their page's language too, so the answer and its messages are in it.
 # Wagtail's page tree serves everything else, so it comes last.
 urlpatterns += i18n_patterns(
     path("education/feed/", ArticleFeed(), name="education_feed"),
+    path("comments/", include(comment_urls)),
+    path("feedback/", include(feedback_urls)),
     path("", include(search_urls)),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -32,11 +32,11 @@ def translate(page, language="es", publish=True, **fields):
 
 
 def one_live_page_per_type():
-    """The first live public page of every page type, in tree order."""
+    """The first live public page of every page type in every language, in tree order."""
     seen, pages = set(), []
     for page in Page.objects.live().public().filter(depth__gt=1).order_by("path"):
-        if page.content_type_id not in seen:
-            seen.add(page.content_type_id)
+        if (page.content_type_id, page.locale_id) not in seen:
+            seen.add((page.content_type_id, page.locale_id))
             pages.append(page)
     return pages
 

@@ -3,6 +3,11 @@
 import re
 
 from django import forms
+from django.utils.formats import number_format
+from django.utils.functional import lazy
+from django.utils.text import format_lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from .models import MAX_BODY_LENGTH, MAX_NAME_LENGTH, Comment
 
@@ -11,6 +16,9 @@ from .models import MAX_BODY_LENGTH, MAX_NAME_LENGTH, Comment
 # address read backwards), and C0 controls other than tab and line breaks. Left-to-right and
 # right-to-left marks and zero-width joiners stay: mixed-script text and emoji need them.
 INVISIBLE_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069\x01-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+# "2,000" in English, "2.000" in Spanish: formatted when the message is shown.
+lazy_number = lazy(lambda number: number_format(number, force_grouping=True), str)
 
 
 def plain_text(value):
@@ -30,38 +38,45 @@ class PlainTextField(forms.CharField):
 
 class CommentForm(forms.ModelForm):
     name = PlainTextField(
-        label="Name",
+        label=_("Name"),
         max_length=MAX_NAME_LENGTH,
-        help_text="Shown with your comment. A first name is enough.",
+        help_text=_("Shown with your comment. A first name is enough."),
         error_messages={
-            "required": "Enter your name",
-            "max_length": f"Your name must be {MAX_NAME_LENGTH} characters or fewer",
+            "required": _("Enter your name"),
+            "max_length": format_lazy(
+                _("Your name must be {limit} characters or fewer"), limit=MAX_NAME_LENGTH
+            ),
         },
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     email = forms.EmailField(
-        label="E-mail address",
+        label=_("E-mail address"),
         max_length=254,
-        help_text="Never published. We use it only if we need to contact you about this comment.",
+        help_text=_(
+            "Never published. We use it only if we need to contact you about this comment."
+        ),
         error_messages={
-            "required": "Enter your e-mail address",
-            "invalid": "Enter an e-mail address in the correct format, like name@example.com",
-            "max_length": "Your e-mail address must be 254 characters or fewer",
+            "required": _("Enter your e-mail address"),
+            "invalid": _("Enter an e-mail address in the correct format, like name@example.com"),
+            "max_length": _("Your e-mail address must be 254 characters or fewer"),
         },
         widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
     )
     body = PlainTextField(
-        label="Comment",
+        label=_("Comment"),
         max_length=MAX_BODY_LENGTH,
-        help_text=(
-            f"Up to {MAX_BODY_LENGTH:,} characters. Comments are public, so please leave out "
-            "details of your own health."
+        help_text=format_lazy(
+            _(
+                "Up to {limit} characters. Comments are public, so please leave out details of "
+                "your own health."
+            ),
+            limit=lazy_number(MAX_BODY_LENGTH),
         ),
         error_messages={
-            "required": "Write your comment",
-            "max_length": (
-                f"Your comment must be {MAX_BODY_LENGTH:,} characters or fewer; "
-                "it has %(show_value)s"
+            "required": _("Write your comment"),
+            "max_length": format_lazy(
+                _("Your comment must be {limit} characters or fewer; it has %(show_value)s"),
+                limit=lazy_number(MAX_BODY_LENGTH),
             ),
         },
         widget=forms.Textarea(attrs={"rows": 8}),
@@ -78,13 +93,13 @@ class CommentForm(forms.ModelForm):
     def clean_name(self):
         name = self.cleaned_data["name"]
         if not name.strip():
-            raise forms.ValidationError("Enter your name")
+            raise forms.ValidationError(gettext("Enter your name"))
         return name
 
     def clean_body(self):
         body = self.cleaned_data["body"].strip()
         if not body:
-            raise forms.ValidationError("Write your comment")
+            raise forms.ValidationError(gettext("Write your comment"))
         return body
 
 

@@ -9,6 +9,7 @@ from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 
 MAX_NAME_LENGTH = 80
 MAX_BODY_LENGTH = 2000
@@ -133,10 +134,8 @@ class CommentThread:
     @property
     def heading(self):
         if self.count == 0:
-            return "No comments yet"
-        if self.count == 1:
-            return "1 comment"
-        return f"{self.count} comments"
+            return gettext("No comments yet")
+        return ngettext("{count} comment", "{count} comments", self.count).format(count=self.count)
 
 
 # What the public thread needs; the e-mail address is never even loaded.

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
 
 from education.models import ArticlePage
 from practice.responses import never_store
@@ -14,7 +15,7 @@ from .forms import CommentForm
 from .models import comments_closed_reason
 from .moderation import notify_moderators
 
-AWAITING_REVIEW = (
+AWAITING_REVIEW = _(
     "Thank you for your comment. It will appear under the article once a member of our team "
     "has reviewed it."
 )

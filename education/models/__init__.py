@@ -9,6 +9,7 @@ from .articles import ArticlePage
 from .article_index import ArticleIndexPage
 from .treatments import TreatmentIndexPage, TreatmentPage
 from .conditions import ConditionIndexPage, ConditionPage
+from .review_task import MedicalReviewTask
 from .links import (
     ArticleAuthor,
     ConditionArticle,
@@ -30,6 +31,7 @@ __all__ = [
     "ConditionPage",
     "ConditionTreatment",
     "Language",
+    "MedicalReviewTask",
     "Topic",
     "TreatmentArticle",
     "TreatmentClinician",

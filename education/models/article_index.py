@@ -1,4 +1,6 @@
-"""The article index: every live article, by topic, a page of cards at a time."""
+"""The article index: every live article, by topic, a page of cards at a time. A Spanish index
+shows and filters by the Spanish topics (`?topic=dolor-de-espalda`), or the English one where a
+topic has not been translated."""
 
 from django.http import Http404
 
@@ -27,7 +29,7 @@ class ArticleIndexPage(IndexPage):
         page_number = requested_page(request)
         topic_slug = request.GET.get("topic")
         articles = self.articles
-        topics = articles.topics()
+        topics = articles.topics(self.locale_id)
         active_topic = None
         if topic_slug is not None:
             active_topic = topics.filter(slug=topic_slug).first()

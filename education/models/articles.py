@@ -7,6 +7,7 @@ from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.fields import StreamField
 from wagtail.models import PageManager
@@ -17,11 +18,12 @@ from practice.pages import BasePage, in_private_section
 from ..blocks import ArticleBodyBlock
 from ..panels import article_edit_handler
 from ..querysets import ArticleQuerySet
-from ..readability import article_prose_lines, reading_grade, reading_grade_verdict, word_count
+from ..readability import article_prose_lines, reading_grade_verdict, word_count
 from ..review_dates import ReviewStatusMixin, next_review_after
 from .clinicians import ClinicianPage
 from .links import LinkedFromMedicalPages
-from .topics import Topic
+from .topics import Topic, topics_in_locale
+from .translated import TranslatedPageMixin
 
 MAX_RELATED_ARTICLES = 3
 # Patients read health information more slowly than the 230-250 words a minute often quoted.
@@ -30,7 +32,7 @@ WORDS_PER_MINUTE = 200
 TARGET_READING_GRADES = (6, 8)
 
 
-class ArticlePage(LinkedFromMedicalPages, ReviewStatusMixin, BasePage):
+class ArticlePage(LinkedFromMedicalPages, ReviewStatusMixin, TranslatedPageMixin, BasePage):
     summary = models.TextField(
         max_length=300,
         validators=[MaxLengthValidator(300)],
@@ -156,7 +158,7 @@ class ArticlePage(LinkedFromMedicalPages, ReviewStatusMixin, BasePage):
     social_image_field = "hero_image"
 
     class Meta:
-        verbose_name = "article"
+        verbose_name = gettext_lazy("article")
         permissions = [
             ("record_medical_review", "Can set an article's medical reviewer and review dates")
         ]
@@ -189,7 +191,8 @@ class ArticlePage(LinkedFromMedicalPages, ReviewStatusMixin, BasePage):
         self.update_derived_fields()
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
-            derived = {"word_count", "reading_time", "reading_grade", "next_review_due"}
+            derived = {"word_count", "reading_time", "reading_grade", "reading_ease"}
+            derived.add("next_review_due")
             kwargs["update_fields"] = set(update_fields) | derived
         return super().save(*args, **kwargs)
 
@@ -198,9 +201,7 @@ class ArticlePage(LinkedFromMedicalPages, ReviewStatusMixin, BasePage):
             self.next_review_due = next_review_after(self.last_reviewed)
         self.word_count = word_count(self.summary, self.body_without_references)
         self.reading_time = max(1, math.ceil(self.word_count / WORDS_PER_MINUTE))
-        self.reading_grade = reading_grade(
-            article_prose_lines(self.summary, self.body_without_references)
-        )
+        self.update_readability(article_prose_lines(self.summary, self.body_without_references))
 
     @property
     def reading_grade_verdict(self):
@@ -246,7 +247,9 @@ class ArticlePage(LinkedFromMedicalPages, ReviewStatusMixin, BasePage):
 
     @cached_property
     def topic_list(self):
-        return list(self.topics.all())
+        """The topics in the article's language (a translation may still carry the English
+        ones): one query, and one more when any must be looked up in the article's language."""
+        return topics_in_locale(list(self.topics.all()), self.locale_id)
 
     @property
     def body_without_references(self):
@@ -269,11 +272,12 @@ class ArticlePage(LinkedFromMedicalPages, ReviewStatusMixin, BasePage):
 
     @property
     def related_articles(self):
-        """Up to three live, public articles sharing a topic, newest first, never this one."""
-        topic_ids = [topic.pk for topic in self.topic_list]
-        if not topic_ids:
+        """Up to three live, public articles in this language sharing a topic, newest first,
+        never this one."""
+        topic_keys = [topic.translation_key for topic in self.topic_list]
+        if not topic_keys:
             return ArticlePage.objects.none()
-        related = ArticlePage.objects.live_public().sharing_a_topic_with(self, topic_ids)
+        related = ArticlePage.objects.live_public().sharing_a_topic_with(self, topic_keys)
         return related.for_listing()[:MAX_RELATED_ARTICLES]
 
     def get_context(self, request, *args, **kwargs):

@@ -1,5 +1,7 @@
 """The clinicians: the people who write and medically review articles, and see patients."""
 
+import re
+
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -7,6 +9,7 @@ from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
@@ -22,6 +25,16 @@ from .languages import Language
 from .links import LinkedFromMedicalPages
 
 CLINICIAN_ARTICLES_PER_PAGE = 10
+
+
+def asked_from_query(query):
+    """What a treatment (or condition) page's link to this profile says the patient read
+    before: "treatment=12" for ?treatment=12; "" for anything else."""
+    for kind in ("treatment", "condition"):
+        value = query.get(kind, "")
+        if re.fullmatch(r"[0-9]{1,9}", value):
+            return f"{kind}={int(value)}"
+    return ""
 
 
 def lines_of(text):
@@ -159,7 +172,7 @@ class ClinicianPage(LinkedFromMedicalPages, BasePage):
     social_image_alt_field = "photo_alt"
 
     class Meta:
-        verbose_name = "clinician"
+        verbose_name = gettext_lazy("clinician")
         constraints = [
             models.UniqueConstraint(
                 fields=["npi"],
@@ -208,13 +221,18 @@ class ClinicianPage(LinkedFromMedicalPages, BasePage):
     def language_list(self):
         return list(self.languages.all())
 
+    # The treatment or condition the patient read before this profile (see get_context).
+    asked_from = ""
+
     @property
     def consultation_query(self):
-        """What "Request a consultation" tells the form: this clinician."""
-        return f"clinician={self.pk}"
+        """What "Request a consultation" tells the form: this clinician, and the treatment or
+        condition the patient came from, so the request names both."""
+        return "&".join(part for part in (f"clinician={self.pk}", self.asked_from) if part)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        self.asked_from = asked_from_query(request.GET)
         # The reverse relation's manager is the article model's own, with its listing methods.
         articles = self.reviewed_articles.model.objects.live_public().for_listing()
         written_page = requested_page(request, "page")

@@ -4,6 +4,7 @@ index of them all."""
 
 from django.db import models
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import PageManager
 from wagtail.search import index
@@ -80,12 +81,12 @@ class ConditionPage(MedicallyReviewedPage):
     parent_page_types = ["education.ConditionIndexPage"]
     subpage_types = []
     sections = (
-        ("overview", "overview", "Overview"),
-        ("symptoms", "symptoms", "Symptoms"),
-        ("causes", "causes", "Causes"),
-        ("diagnosis", "diagnosis", "How it is diagnosed"),
-        ("treatment_intro", "treatments", "Treatments we offer"),
-        ("urgent_help", "urgent-help", "When to get urgent help"),
+        ("overview", "overview", gettext_lazy("Overview")),
+        ("symptoms", "symptoms", gettext_lazy("Symptoms")),
+        ("causes", "causes", gettext_lazy("Causes")),
+        ("diagnosis", "diagnosis", gettext_lazy("How it is diagnosed")),
+        ("treatment_intro", "treatments", gettext_lazy("Treatments we offer")),
+        ("urgent_help", "urgent-help", gettext_lazy("When to get urgent help")),
     )
     edit_handler = MedicallyReviewedPage.edit_handler_for(
         [
@@ -114,7 +115,7 @@ class ConditionPage(MedicallyReviewedPage):
     ]
 
     class Meta:
-        verbose_name = "condition"
+        verbose_name = gettext_lazy("condition")
 
     @property
     def alternate_name_list(self):
@@ -154,9 +155,9 @@ class ConditionPage(MedicallyReviewedPage):
             if shown.get(anchor, has_text(getattr(self, field)))
         ]
         if self.clinicians:
-            entries.append(("clinicians", "Clinicians who treat this condition"))
+            entries.append(("clinicians", gettext_lazy("Clinicians who treat this condition")))
         if self.articles:
-            entries.append(("articles", "Related articles"))
+            entries.append(("articles", gettext_lazy("Related articles")))
         return entries
 
     @property

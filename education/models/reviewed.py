@@ -16,9 +16,10 @@ from wagtail.fields import RichTextField
 from practice.pages import BasePage, in_private_section
 
 from ..panels import MedicallyReviewedPageForm, PageReadabilityPanel, medical_review_panels
-from ..readability import html_lines, reading_grade, reading_grade_verdict, text_lines
+from ..readability import html_lines, reading_grade_verdict, text_lines
 from ..review_dates import ReviewStatusMixin, next_review_after
 from .clinicians import ClinicianPage
+from .translated import TranslatedPageMixin
 
 # Patient-education guidance asks for material a 6th to 8th grader reads easily.
 TARGET_READING_GRADES = (6, 8)
@@ -35,7 +36,7 @@ def section_field(verbose_name, help_text, blank=True):
     return RichTextField(verbose_name, blank=blank, features=SECTION_FEATURES, help_text=help_text)
 
 
-class MedicallyReviewedPage(ReviewStatusMixin, BasePage):
+class MedicallyReviewedPage(ReviewStatusMixin, TranslatedPageMixin, BasePage):
     summary = models.TextField(
         max_length=300,
         validators=[MaxLengthValidator(300)],
@@ -133,7 +134,8 @@ class MedicallyReviewedPage(ReviewStatusMixin, BasePage):
         self.update_derived_fields()
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
-            kwargs["update_fields"] = set(update_fields) | {"reading_grade", "next_review_due"}
+            derived = {"reading_grade", "reading_ease", "next_review_due"}
+            kwargs["update_fields"] = set(update_fields) | derived
         return super().save(*args, **kwargs)
 
     def update_derived_fields(self):
@@ -142,7 +144,7 @@ class MedicallyReviewedPage(ReviewStatusMixin, BasePage):
         lines = text_lines(self.summary)
         for field, _anchor, _heading in self.sections:
             lines += html_lines(getattr(self, field))
-        self.reading_grade = reading_grade(lines)
+        self.update_readability(lines)
 
     @property
     def reading_grade_verdict(self):

@@ -5,6 +5,7 @@ and the index of them all."""
 from django.apps import apps
 from django.db import models
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import PageManager
 from wagtail.search import index
@@ -75,13 +76,13 @@ class TreatmentPage(MedicallyReviewedPage):
     parent_page_types = ["education.TreatmentIndexPage"]
     subpage_types = []
     sections = (
-        ("what_it_is", "what-it-is", "What it is"),
-        ("who_it_helps", "who-it-helps", "Who it helps"),
-        ("how_to_prepare", "how-to-prepare", "How to prepare"),
-        ("on_the_day", "on-the-day", "What happens on the day"),
-        ("recovery", "recovery", "Recovery and aftercare"),
-        ("risks", "risks", "Risks"),
-        ("when_to_call", "when-to-call", "When to call us"),
+        ("what_it_is", "what-it-is", gettext_lazy("What it is")),
+        ("who_it_helps", "who-it-helps", gettext_lazy("Who it helps")),
+        ("how_to_prepare", "how-to-prepare", gettext_lazy("How to prepare")),
+        ("on_the_day", "on-the-day", gettext_lazy("What happens on the day")),
+        ("recovery", "recovery", gettext_lazy("Recovery and aftercare")),
+        ("risks", "risks", gettext_lazy("Risks")),
+        ("when_to_call", "when-to-call", gettext_lazy("When to call us")),
     )
     edit_handler = MedicallyReviewedPage.edit_handler_for(
         [
@@ -116,7 +117,7 @@ class TreatmentPage(MedicallyReviewedPage):
     ]
 
     class Meta:
-        verbose_name = "treatment"
+        verbose_name = gettext_lazy("treatment")
 
     @property
     def is_therapy(self):
@@ -141,11 +142,11 @@ class TreatmentPage(MedicallyReviewedPage):
             if shown.get(anchor, has_text(getattr(self, field)))
         ]
         if self.conditions:
-            entries.append(("conditions", "Conditions it treats"))
+            entries.append(("conditions", gettext_lazy("Conditions it treats")))
         if self.clinicians:
-            entries.append(("clinicians", "Clinicians who offer it"))
+            entries.append(("clinicians", gettext_lazy("Clinicians who offer it")))
         if self.articles:
-            entries.append(("articles", "Related articles"))
+            entries.append(("articles", gettext_lazy("Related articles")))
         return entries
 
     @cached_property

@@ -15,6 +15,8 @@ STEPS = [
     "home.demo.notices",
     "home.demo.consultation",
     "home.demo.comments",
+    # After every English page it translates; before review, which covers both languages.
+    "home.demo.spanish",
     "home.demo.review",
     # Last: the spelling vocabulary is built from every page the steps above made.
     "home.demo.search",

@@ -13,6 +13,7 @@ from education.comments.models import Comment
 from education.models import ArticlePage
 
 from .loader import load
+from .tree import english_pages
 
 
 def build(log):
@@ -20,7 +21,9 @@ def build(log):
     practice_name = load("site")["practice"]["name"]
     articles = {
         article.slug: article
-        for article in ArticlePage.objects.filter(slug__in={spec["article"] for spec in specs})
+        for article in english_pages(ArticlePage).filter(
+            slug__in={spec["article"] for spec in specs}
+        )
     }
     for spec in specs:
         article = articles.get(spec["article"])

@@ -22,9 +22,9 @@ from education.models import (
     TreatmentIndexPage,
     TreatmentPage,
 )
-from home.models import HomePage
 
 from .loader import html, load
+from .tree import english_home, english_pages
 
 LINKS = ("treatments", "clinicians", "articles")
 CONDITION_SECTIONS = (
@@ -47,12 +47,12 @@ TREATMENT_SECTIONS = (
 
 
 def build(log):
-    home = HomePage.objects.first()
+    home = english_home()
     if home is None:
         return
     treatment_content, condition_content = load("treatments"), load("conditions")
-    clinicians = {page.slug: page for page in ClinicianPage.objects.all()}
-    articles = {page.slug: page for page in ArticlePage.objects.all()}
+    clinicians = {page.slug: page for page in english_pages(ClinicianPage)}
+    articles = {page.slug: page for page in english_pages(ArticlePage)}
     treatment_index = _index(home, TreatmentIndexPage, treatment_content["index"], log)
     treatments = {
         spec["slug"]: _treatment(treatment_index, spec, clinicians, articles, log)

@@ -5,12 +5,12 @@ The words are in content/consultation.yaml.
 
 from wagtail.models import Site
 
-from home.models import HomePage
 from pages.consultation.models import ConsultationFormField, ConsultationFormPage
 from pages.models import StandardPage
 from practice.models import PracticeSettings
 
 from .loader import html, load
+from .tree import english_home, english_pages
 
 # The page's rich text fields; content/consultation.yaml gives them in its shorthand.
 RICH_TEXT = ("intro", "privacy_note", "thank_you_text", "next_steps")
@@ -18,7 +18,7 @@ RICH_TEXT = ("intro", "privacy_note", "thank_you_text", "next_steps")
 
 def build(log):
     content = load("consultation")
-    home = HomePage.objects.first()
+    home = english_home()
     slug = content["page"]["slug"]
     page = ConsultationFormPage.objects.child_of(home).filter(slug=slug).first()
     if page is None:
@@ -29,7 +29,7 @@ def build(log):
 
 
 def _create_page(home, content):
-    privacy = StandardPage.objects.filter(slug="privacy").first()
+    privacy = english_pages(StandardPage).filter(slug="privacy").first()
     fields = {
         key: html(value) if key in RICH_TEXT else value for key, value in content["page"].items()
     }

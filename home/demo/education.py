@@ -18,18 +18,19 @@ from education.models import (
     Language,
     Topic,
 )
-from home.models import FeaturedArticle, HomePage
+from home.models import FeaturedArticle
 
 from . import illustrations
 from .images import illustration, pain_scale_image
 from .loader import CONTENT, html, load, stream
+from .tree import english_home
 
 # The pictures that articles' image blocks name, made when an article that shows one is built.
 IMAGES = {"pain-scale": pain_scale_image}
 
 
 def build(log):
-    home = HomePage.objects.first()
+    home = english_home()
     if home is None:
         return
     content = load("education")

@@ -101,10 +101,9 @@ def demo_image(title, seed, palette=None):
     )
 
 
-def pain_scale_image():
+def pain_scale_image(name="pain_scale"):
     """A diagram for articles, saved as PNG as an editor would upload one. Its title and labels
-    are in content/diagrams.yaml."""
-    text = load("diagrams")["pain_scale"]
-    return _stored_image(
-        text["title"], "pain-scale.png", lambda: _pain_scale(text["labels"]), "PNG"
-    )
+    are content/diagrams.yaml's `name` (one per language)."""
+    text = load("diagrams")[name]
+    filename = f"{name.replace('_', '-')}.png"
+    return _stored_image(text["title"], filename, lambda: _pain_scale(text["labels"]), "PNG")

@@ -9,7 +9,6 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from education.models import ClinicianPage, TreatmentPage
-from home.models import HomePage
 from pages.models import (
     Closure,
     LocationClinician,
@@ -22,13 +21,14 @@ from pages.us_address import validate_us_phone, validate_zip_code
 from practice.models import PracticeSettings
 
 from .loader import load
+from .tree import english_home, english_pages
 
 # Keys of a location in the YAML that are not fields of the page.
 NOT_FIELDS = ("primary", "hours", "closures", "clinicians", "treatments")
 
 
 def build(log):
-    home = HomePage.objects.first()
+    home = english_home()
     if home is None:
         return
     content = load("locations")
@@ -63,13 +63,17 @@ def _location(index, spec, log):
     location.closures = [
         _closure(order, closure, open_days) for order, closure in enumerate(spec["closures"])
     ]
-    clinicians = {c.slug: c for c in ClinicianPage.objects.filter(slug__in=spec["clinicians"])}
+    clinicians = {
+        c.slug: c for c in english_pages(ClinicianPage).filter(slug__in=spec["clinicians"])
+    }
     location.clinician_links = [
         LocationClinician(clinician=clinicians[slug], sort_order=order)
         for order, slug in enumerate(spec["clinicians"])
         if slug in clinicians
     ]
-    treatments = {t.slug: t for t in TreatmentPage.objects.filter(slug__in=spec["treatments"])}
+    treatments = {
+        t.slug: t for t in english_pages(TreatmentPage).filter(slug__in=spec["treatments"])
+    }
     location.service_links = [
         LocationService(treatment=treatments[slug], sort_order=order)
         for order, slug in enumerate(spec["treatments"])

@@ -5,11 +5,11 @@ from django.core.files.base import ContentFile
 from django.utils.text import slugify
 from wagtail.documents import get_document_model
 
-from home.models import HomePage
 from pages.models import InsurancePlan, NewPatientsPage, PatientForm, SelfPayPrice
 
 from .loader import html, load
 from .pdfs import simple_pdf
+from .tree import english_home, english_pages
 
 RICH_TEXT = (
     "what_to_bring",
@@ -23,12 +23,12 @@ RICH_TEXT = (
 
 
 def build(log):
-    home = HomePage.objects.first()
+    home = english_home()
     if home is None:
         return
     content = load("new-patients")
     _insurance_plans(content["insurance_plans"])
-    if NewPatientsPage.objects.exists():
+    if english_pages(NewPatientsPage).exists():
         return
     page = NewPatientsPage(
         **{

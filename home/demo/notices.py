@@ -6,16 +6,16 @@ import datetime
 
 from django.utils import timezone
 
-from home.models import HomePage
 from pages.models import LanguageTagline, NoticePage
 
 from .loader import load, stream
+from .tree import english_home
 
 DATE_KEYS = ("effective_days_ago", "reviewed_days_ago", "next_review_in_days", "taglines")
 
 
 def build(log):
-    home = HomePage.objects.first()
+    home = english_home()
     if home is None:
         return
     for spec in load("notices"):
@@ -35,8 +35,16 @@ def _notice(home, spec, log):
     )
     notice.taglines = [
         LanguageTagline(language=language, language_code=code, text=text, sort_order=n)
-        for n, (language, code, text) in enumerate(spec.get("taglines", []))
+        for n, (language, code, text) in enumerate(_taglines(spec.get("taglines", [])))
     ]
     home.add_child(instance=notice)
     notice.save_revision().publish()
     log(f"Created the notice {notice.title!r}.")
+
+
+def _taglines(taglines):
+    """[language, code, text] rows: given in the notice, or the name of a file of them shared
+    with the notice's Spanish version (language-taglines.yaml names each language in both)."""
+    if isinstance(taglines, str):
+        return [(row["en"], row["code"], row["text"]) for row in load(taglines)]
+    return taglines

@@ -18,6 +18,7 @@ from education.models import (
 from education.review import set_up_article_index, set_up_clinician_index
 
 from .loader import load
+from .tree import english_pages
 
 
 def build(log):
@@ -30,7 +31,7 @@ def build(log):
         article.save(update_fields=["reading_grade"])
         log(f"Worked out the reading grade of {article.title!r}.")
     for spec in load("search-promotions"):
-        page = ArticlePage.objects.live().filter(slug=spec["article"]).first()
+        page = english_pages(ArticlePage).live().filter(slug=spec["article"]).first()
         if page is None:
             continue
         _, created = SearchPromotion.objects.get_or_create(

@@ -14,6 +14,7 @@ from practice.site_url import host_and_port
 from . import illustrations
 from .images import illustration
 from .loader import html, load, stream
+from .tree import english_home, english_pages
 
 # Home page fields the content file writes in shorthand (pictures, rich text, blocks).
 RICH_FIELDS = ("hero_image", "introduction", "opioid_stance", "approach")
@@ -30,7 +31,7 @@ def build(log):
 
 
 def _home_page(spec, log):
-    home = HomePage.objects.first()
+    home = english_home()
     if home:
         return home
     root = Page.get_first_root_node()
@@ -91,7 +92,7 @@ def _settings(site, content):
         practice.save()
     if not practice.footer_links.exists():
         for order, slug in enumerate(content["footer_links"]):
-            page = StandardPage.objects.filter(slug=slug).first()
+            page = english_pages(StandardPage).filter(slug=slug).first()
             if page:
                 FooterLink.objects.create(settings=practice, page=page, sort_order=order)
     if not practice.social_links.exists():

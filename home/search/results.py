@@ -45,7 +45,7 @@ def searchable_models():
 
 def type_label(model):
     """ "Article", "Clinician", "Condition", ...: the page type's name, as a patient reads it."""
-    return TYPE_LABELS.get(model) or capfirst(model._meta.verbose_name)
+    return str(TYPE_LABELS.get(model) or capfirst(model._meta.verbose_name))
 
 
 def highlight(text, terms):

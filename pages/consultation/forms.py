@@ -7,6 +7,7 @@ from django.core.validators import RegexValidator
 from django.forms import ValidationError
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext, gettext_lazy, pgettext_lazy
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder, WagtailAdminFormPageForm
 
 from pages.insurance import insurance_plan_choices
@@ -32,15 +33,33 @@ RESERVED_FIELD_NAMES = frozenset({HONEYPOT_FIELD, "csrfmiddlewaretoken", REGARDI
 
 PHONE_NUMBER = re.compile(r"^\+?[\d\s().\-]*$")
 phone_number_validator = RegexValidator(PHONE_NUMBER, code="invalid")
+# What Django reads in place of bytes that are not UTF-8. Browsers send the page's own UTF-8, so
+# it comes from a robot or a damaged request: the patient is asked to type the answer again
+# rather than the front desk reading "Mar\ufffda".
+UNREADABLE = "\ufffd"
 
+
+def readable_text_validator(label):
+    message = gettext("%(label)s contains characters we could not read. Please type it again.")
+    message %= {"label": label}
+    return RegexValidator(
+        UNREADABLE, inverse_match=True, message=message.replace("%", "%%"), code="unreadable"
+    )
+
+
+# Messages to the patient are in the page's language (models.in_page_language makes it active
+# while the form is built); the labels they name are the page's own, translated by editors.
 INVALID_MESSAGES = {
-    "email": "Enter an e-mail address in the correct format, like name@example.com",
-    "tel": "Enter a phone number using digits, like (555) 014-2290",
-    "number": "Enter a number, using digits only",
+    "email": gettext_lazy("Enter an e-mail address in the correct format, like name@example.com"),
+    "tel": gettext_lazy("Enter a phone number using digits, like (555) 014-2290"),
+    "number": gettext_lazy("Enter a number, using digits only"),
 }
 CHOICE_TYPES = {"dropdown", "radio", "checkboxes", "insurance"}
-# Offered after the accepted plans, so nobody is turned away by the list.
+# Offered after the accepted plans, so nobody is turned away by the list. The stored value
+# stays in English for the front desk; the patient reads it in their language.
 OTHER_PLAN = "Another plan, or paying for myself"
+OTHER_PLAN_LABEL = gettext_lazy("Another plan, or paying for myself")
+CHOOSE_A_PLAN = pgettext_lazy("insurance plan drop-down", "Choose a plan")
 TICK_TYPES = {"checkbox", "consent"}
 
 
@@ -52,11 +71,12 @@ def _lower_first(label):
 
 
 def default_required_message(field):
+    label = _lower_first(field.label)
     if field.field_type in CHOICE_TYPES:
-        return f"Select {_lower_first(field.label)}"
+        return gettext("Select %(label)s") % {"label": label}
     if field.field_type in TICK_TYPES:
-        return "Check the box to continue"
-    return f"Enter {_lower_first(field.label)}"
+        return gettext("Check the box to continue")
+    return gettext("Enter %(label)s") % {"label": label}
 
 
 def link_privacy_notice(label, url):
@@ -66,14 +86,18 @@ def link_privacy_notice(label, url):
     """
     if not url:
         return label
+    words = gettext("privacy notice")
     link = format_html(
-        '<a href="{}" target="_blank" rel="noopener">privacy notice<span class="visually-hidden">'
-        " (opens in a new tab)</span></a>",
+        '<a href="{}" target="_blank" rel="noopener">{}'
+        '<span class="visually-hidden"> {}</span></a>',
         url,
+        words,
+        gettext("(opens in a new tab)"),
     )
-    match = re.search(r"privacy notice", label, flags=re.IGNORECASE)
+    match = re.search(re.escape(words), label, flags=re.IGNORECASE)
     if not match:
-        return format_html("{} (read our {})", label, link)
+        # Translators: the consent checkbox's label, then a link to the privacy notice.
+        return format_html(gettext("{label} (read our {link})"), label=label, link=link)
     before, after = label[: match.start()], label[match.end() :]
     return mark_safe(escape(before) + link + escape(after))
 
@@ -102,12 +126,22 @@ class ConsultationFormBuilder(FormBuilder):
 
     def get_field_options(self, field):
         options = super().get_field_options(field)
-        label = field.label.replace("%", "%%")  # messages are %-formatted with their params
+        label = field.label
+        messages = {
+            "invalid": INVALID_MESSAGES.get(field.field_type)
+            or gettext("Check %(label)s") % {"label": _lower_first(label)},
+            "invalid_choice": gettext("Select one of the options given for %(label)s")
+            % {"label": _lower_first(label)},
+        }
+        if field.field_type in MAX_LENGTHS:
+            messages["max_length"] = gettext("%(label)s must be %(limit)s characters or fewer") % {
+                "label": label,
+                "limit": MAX_LENGTHS[field.field_type],
+            }
         options["error_messages"] = {
+            # Django %-formats these with their params: a "%" in a label must stay one.
+            **{code: str(message).replace("%", "%%") for code, message in messages.items()},
             "required": field.required_message or default_required_message(field),
-            "invalid": INVALID_MESSAGES.get(field.field_type, f"Check {_lower_first(label)}"),
-            "invalid_choice": f"Select one of the options given for {_lower_first(label)}",
-            "max_length": f"{label} must be %(limit_value)d characters or fewer",
         }
         return options
 
@@ -141,7 +175,7 @@ class ConsultationFormBuilder(FormBuilder):
     def create_insurance_field(self, field, options):
         # Read when the form is built, so a plan the front desk adds today is offered today.
         plans = insurance_plan_choices()
-        choices = [("", "Choose a plan"), *plans, (OTHER_PLAN, OTHER_PLAN)]
+        choices = [("", CHOOSE_A_PLAN), *plans, (OTHER_PLAN, OTHER_PLAN_LABEL)]
         return django.forms.ChoiceField(choices=choices, **options)
 
     def create_consent_field(self, field, options):
@@ -158,6 +192,8 @@ class ConsultationFormBuilder(FormBuilder):
             autocomplete = field.autocomplete or DEFAULT_AUTOCOMPLETE.get(field.field_type)
             if autocomplete:
                 formfields[name].widget.attrs["autocomplete"] = autocomplete
+            if isinstance(formfields[name], django.forms.CharField):
+                formfields[name].validators.append(readable_text_validator(field.label))
         return formfields
 
     def get_form_class(self):

@@ -8,16 +8,17 @@ from django.db import models
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.loader import render_to_string
 from django.urls import reverse
-from modelcluster.fields import ParentalKey
+from django.utils import translation
+from django.utils.translation import gettext_lazy
 from wagtail.admin.mail import send_mail
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.forms.models import (
     AbstractEmailForm,
-    AbstractFormField,
     validate_to_address,
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
+from wagtail.models import Locale
 from wagtail.search import index
 
 from practice.pages import PageMetaMixin
@@ -26,89 +27,16 @@ from practice.responses import never_store
 from practice.site_url import absolute
 from practice.spam import RateLimiter, is_honeypot_filled
 
+# The form's questions live in form_fields.py and the stored requests in work_queue.py;
+# Django and the rest of the app find them here.
+from .form_fields import ConsultationFormField  # noqa: F401
 from .forms import ConsultationFormBuilder, ConsultationFormPageForm
+from .language import in_page_language
 from .regarding import FIELD_NAME as REGARDING_FIELD
-from .regarding import regarding_from_query, regarding_page
-
-# The stored requests live in work_queue.py; Django and the rest of the app find them here.
+from .regarding import regarding_fields, regarding_from_query, regarding_pages
 from .work_queue import ConsultationRequest, RequestNote, Status  # noqa: F401
 
 logger = logging.getLogger(__name__)
-
-
-# The field types staff can add to the consultation form. Wagtail's date, date/time, URL,
-# multiple-select and hidden fields are left out: none of them serve a first contact well.
-CONSULTATION_FIELD_TYPES = [
-    ("singleline", "Single line text"),
-    ("multiline", "Multi-line text"),
-    ("email", "E-mail address"),
-    ("tel", "Phone number"),
-    ("number", "Number"),
-    ("radio", "Radio buttons (choose one)"),
-    ("dropdown", "Drop-down list (choose one)"),
-    ("checkboxes", "Checkboxes (choose any)"),
-    ("insurance", "Insurance plan (the accepted plans under Snippets, or paying myself)"),
-    ("checkbox", "Single checkbox"),
-    ("consent", "Consent checkbox (always required, links to the privacy notice)"),
-]
-
-AUTOCOMPLETE_CHOICES = [
-    ("", "Automatic (e-mail and phone fields)"),
-    ("name", "Full name"),
-    ("given-name", "First name"),
-    ("family-name", "Last name"),
-    ("email", "E-mail address"),
-    ("tel", "Phone number"),
-    ("bday", "Date of birth"),
-    ("postal-code", "ZIP code"),
-    ("off", "Never fill in"),
-]
-
-
-# Headings for the list of requests when staff give none: the field type says it all.
-SHORT_HEADINGS = {"consent": "Consent", "email": "E-mail", "tel": "Phone"}
-
-
-class ConsultationFormField(AbstractFormField):
-    page = ParentalKey("ConsultationFormPage", related_name="form_fields", on_delete=models.CASCADE)
-    field_type = models.CharField(
-        verbose_name="field type", max_length=16, choices=CONSULTATION_FIELD_TYPES
-    )
-    field_type.required_on_save = True
-    autocomplete = models.CharField(
-        "browser autofill",
-        max_length=20,
-        blank=True,
-        choices=AUTOCOMPLETE_CHOICES,
-        help_text="Lets the patient's browser fill this in from their saved details.",
-    )
-    required_message = models.CharField(
-        "message when missing",
-        max_length=255,
-        blank=True,
-        help_text="Shown when a required field is left empty, e.g. 'Enter your full name'.",
-    )
-
-    column_heading = models.CharField(
-        max_length=24,
-        blank=True,
-        help_text=(
-            "A short heading for this answer in the list of requests, e.g. 'Best times'. Left "
-            "empty, the label is used ('E-mail', 'Phone' and 'Consent' for those types)."
-        ),
-    )
-
-    panels = AbstractFormField.panels + [
-        FieldPanel("autocomplete"),
-        FieldPanel("required_message"),
-        FieldPanel("column_heading"),
-    ]
-
-    @property
-    def list_heading(self):
-        if self.column_heading:
-            return self.column_heading
-        return SHORT_HEADINGS.get(self.field_type, self.label)
 
 
 class ConsultationFormPage(PageMetaMixin, RoutablePageMixin, AbstractEmailForm):
@@ -175,10 +103,21 @@ class ConsultationFormPage(PageMetaMixin, RoutablePageMixin, AbstractEmailForm):
     search_fields = AbstractEmailForm.search_fields + [index.SearchField("intro")]
 
     class Meta:
-        verbose_name = "consultation form page"
+        verbose_name = gettext_lazy("consultation form page")
 
     def get_submission_class(self):
         return ConsultationRequest
+
+    def get_submissions(self):
+        """The requests sent through this page in every language it is translated into: the
+        front desk works through one queue, and sees each request's language in it."""
+        return ConsultationRequest.objects.filter(page__translation_key=self.translation_key)
+
+    def queue_page(self):
+        """The translation whose labels the front desk reads: the site's default language's,
+        or this page when it has none."""
+        default = self.get_translation_or_none(Locale.get_default())
+        return default or self
 
     # Patient-facing views ------------------------------------------------------------------
 
@@ -190,7 +129,12 @@ class ConsultationFormPage(PageMetaMixin, RoutablePageMixin, AbstractEmailForm):
         )
 
     def privacy_url(self, request):
+        # A translated form page still points at the English notice: its translation in the
+        # patient's language is linked when there is a live one.
         page = self.privacy_page
+        if page is not None and page.locale_id != self.locale_id:
+            translated = page.get_translation_or_none(self.locale_id)
+            page = translated if translated is not None and translated.live else page
         return page.get_url(request) if page and page.live else None
 
     def serve(self, request, view=None, args=None, kwargs=None):
@@ -199,6 +143,7 @@ class ConsultationFormPage(PageMetaMixin, RoutablePageMixin, AbstractEmailForm):
         return super().serve(request, view or self.form_view, args, kwargs)
 
     @path("")
+    @in_page_language
     def form_view(self, request):
         protect_form_data(request)
         rate_limited = False
@@ -220,9 +165,13 @@ class ConsultationFormPage(PageMetaMixin, RoutablePageMixin, AbstractEmailForm):
                 rate_limited = True
         else:
             form = self.get_form(**form_kwargs)
-        response = self.render(
-            request, context_overrides={"form": form, "rate_limited": rate_limited}
-        )
+        context = {
+            "form": form,
+            "rate_limited": rate_limited,
+            # What the patient came from, named above the form: "Asking about: Sciatica".
+            "asking_about": list(regarding_pages(form[REGARDING_FIELD].value()).values()),
+        }
+        response = self.render(request, context_overrides=context)
         if rate_limited:
             response.status_code = 429
         if form.is_bound or request.user.is_authenticated:
@@ -232,6 +181,7 @@ class ConsultationFormPage(PageMetaMixin, RoutablePageMixin, AbstractEmailForm):
         return response
 
     @path("thank-you/", name="thank_you")
+    @in_page_language
     def thank_you_view(self, request):
         if request.method == "POST":  # nothing is ever posted here
             return HttpResponseNotAllowed(["GET", "HEAD"])
@@ -251,9 +201,13 @@ class ConsultationFormPage(PageMetaMixin, RoutablePageMixin, AbstractEmailForm):
 
     def process_form_submission(self, form):
         form_data = dict(form.cleaned_data)
-        regarding = regarding_page(form_data.pop(REGARDING_FIELD, ""))
+        regarding = regarding_fields(form_data.pop(REGARDING_FIELD, ""))
         submission = self.get_submission_class().objects.create(
-            form_data=form_data, page=self, regarding=regarding
+            form_data=form_data,
+            page=self,
+            # The page's language, never anything the patient sent.
+            language=self.locale.language_code,
+            **regarding,
         )
         if self.to_address:
             self.notify_office(submission)
@@ -264,12 +218,14 @@ class ConsultationFormPage(PageMetaMixin, RoutablePageMixin, AbstractEmailForm):
         mail server that is down must not cost the patient their request."""
         addresses = [address.strip() for address in self.to_address.split(",")]
         try:
-            send_mail(
-                self.subject or "New consultation request",
-                self.render_notification(submission),
-                addresses,
-                self.from_address,
-            )
+            # The office reads English, whatever language the patient wrote in.
+            with translation.override(settings.LANGUAGE_CODE):
+                send_mail(
+                    self.subject or "New consultation request",
+                    self.render_notification(submission),
+                    addresses,
+                    self.from_address,
+                )
         except Exception:
             logger.exception(
                 "Could not e-mail the office about consultation request %s", submission.pk

@@ -13,7 +13,7 @@ from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.contrib.forms.utils import get_forms_for_user
 from wagtail.contrib.forms.views import SubmissionsListFilterSet, SubmissionsListView
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from . import audit
 from .admin_forms import CHANGE_REQUESTS_PERMISSION, RequestUpdateForm, front_desk_staff
@@ -26,6 +26,15 @@ from .listing import (
     time_zone_name,
 )
 from .models import ConsultationFormPage, ConsultationRequest, Status
+from .work_queue import language_name
+
+# The pages a request may name, as the list and the exports head them.
+REGARDING_HEADINGS = {
+    "regarding_topic": "Condition or treatment",
+    "regarding_clinician": "Clinician",
+    "regarding_location": "Location",
+}
+REGARDING_FIELDS = tuple(REGARDING_HEADINGS)
 
 # Spreadsheet programs run cells that start with these as formulas; patients type free text.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -42,10 +51,36 @@ def breadcrumbs_to_index(items):
     ]
 
 
-def pages_asked_about():
-    """The condition, treatment, clinician and location pages patients have asked about."""
-    asked_about = ConsultationRequest.objects.exclude(regarding=None).values("regarding")
+def queue_pages(form_pages):
+    """One consultation page per work queue: a page and its translations share one (see
+    ConsultationFormPage.get_submissions), shown as the default language's page."""
+    default_locale_id = Locale.get_default().pk
+    queues = {}
+    for page in form_pages.order_by("path"):
+        if page.translation_key not in queues or page.locale_id == default_locale_id:
+            queues[page.translation_key] = page
+    return list(queues.values())
+
+
+def pages_asked_about(field):
+    """The pages patients have asked about in one of the request's fields ("regarding_topic":
+    conditions and treatments), to filter on."""
+    asked_about = ConsultationRequest.objects.exclude(**{field: None}).values(field)
     return Page.objects.filter(pk__in=asked_about).order_by("title")
+
+
+def asked_about_filter(label, field):
+    return django_filters.ModelChoiceFilter(
+        label=label, empty_label="Any", queryset=lambda request: pages_asked_about(field)
+    )
+
+
+def language_choices():
+    """The site's languages, and any a stored request has that the site no longer offers."""
+    codes = set(Locale.objects.values_list("language_code", flat=True))
+    codes |= set(ConsultationRequest.objects.values_list("language", flat=True).distinct())
+    choices = [(code, language_name(code)) for code in codes if code]
+    return sorted(choices, key=lambda choice: choice[1])
 
 
 class RequestsFilterSet(SubmissionsListFilterSet):
@@ -58,11 +93,12 @@ class RequestsFilterSet(SubmissionsListFilterSet):
         null_label="Nobody",
         queryset=lambda request: front_desk_staff(),
     )
-    regarding = django_filters.ModelChoiceFilter(
-        label="Asked about",
-        empty_label="Any page",
-        queryset=lambda request: pages_asked_about(),
+    language = django_filters.ChoiceFilter(
+        label="Language", choices=language_choices, empty_label="Any language"
     )
+    regarding_topic = asked_about_filter("Condition or treatment", "regarding_topic")
+    regarding_clinician = asked_about_filter("Clinician", "regarding_clinician")
+    regarding_location = asked_about_filter("Location", "regarding_location")
 
 
 class ConsultationRequestsListView(SubmissionsListView):
@@ -81,7 +117,7 @@ class ConsultationRequestsListView(SubmissionsListView):
         ]
 
     def get_base_queryset(self):
-        return super().get_base_queryset().select_related("assignee", "regarding")
+        return super().get_base_queryset().select_related("assignee", *REGARDING_FIELDS)
 
     @cached_property
     def form_fields(self):
@@ -113,17 +149,17 @@ class ConsultationRequestsListView(SubmissionsListView):
 
     def set_export_columns(self):
         fields = [(field.clean_name, field.label) for field in self.form_fields]
-        self.list_export = ["id", "submit_time", "status", "assignee", "regarding"] + [
-            name for name, _label in fields
-        ]
-        self.export_headings = {
+        headings = {
             "id": "Request",
             "submit_time": f"Received ({time_zone_name()} time)",
             "status": "Status",
             "assignee": "Assigned to",
-            "regarding": "Asked about",
+            "language": "Language",
+            **REGARDING_HEADINGS,
             **dict(fields),
         }
+        self.list_export = list(headings)
+        self.export_headings = headings
         self.custom_field_preprocess = {
             # The practice's own clock, to the minute: what the front desk reads on the wall.
             "submit_time": {self.FORMAT_CSV: lambda value: value.strftime("%Y-%m-%d %H:%M")},
@@ -136,9 +172,12 @@ class ConsultationRequestsListView(SubmissionsListView):
             # Naive local time: spreadsheets have no time zones, and show what they are given.
             "submit_time": timezone.make_naive(item.local_submit_time),
             "status": item.get_status_display(),
+            "language": item.language_name,
             "assignee": person_name(item.assignee),
-            "regarding": item.regarding.title if item.regarding else "",
         }
+        for name in REGARDING_FIELDS:
+            page = getattr(item, name)
+            row[name] = page.title if page else ""
         for field in self.form_fields:
             row[field.clean_name] = export_answer(data.get(field.clean_name))
         return row
@@ -162,16 +201,18 @@ class ConsultationRequestDetailView(WagtailAdminTemplateMixin, TemplateView):
         if not allowed_pages.exists():
             raise PermissionDenied
         self.submission = get_object_or_404(
-            ConsultationRequest.objects.select_related("page", "assignee", "regarding"),
+            ConsultationRequest.objects.select_related("page", "assignee", *REGARDING_FIELDS),
             pk=pk,
             page__in=allowed_pages.values("pk"),
         )
-        self.form_page = self.submission.page.specific
+        # The labels the front desk reads: the default language's, whichever language the
+        # patient filled the form in.
+        self.form_page = self.submission.page.specific.queue_page().specific
         self.can_change = request.user.has_perm(CHANGE_REQUESTS_PERMISSION)
         return super().dispatch(request, pk=pk)
 
     def get(self, request, *args, **kwargs):
-        audit.log_viewed(self.form_page, request.user, self.submission.pk)
+        audit.log_viewed(self.submission.page, request.user, self.submission.pk)
         return super().get(request, *args, **kwargs)
 
     def post(self, request, *args, **kwargs):
@@ -234,7 +275,7 @@ class ConsultationRequestsIndexView(WagtailAdminTemplateMixin, TemplateView):
     header_icon = "mail"
 
     def get(self, request, *args, **kwargs):
-        self.form_pages = list(consultation_pages_for_user(request.user).order_by("path"))
+        self.form_pages = queue_pages(consultation_pages_for_user(request.user))
         if not self.form_pages:
             raise PermissionDenied
         if len(self.form_pages) == 1:

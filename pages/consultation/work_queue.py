@@ -7,9 +7,20 @@ are never e-mailed, and the audit log records that they changed, never what a no
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import get_language_info
 from wagtail.contrib.forms.models import AbstractFormSubmission
 
 NOTE_MAX_LENGTH = 2000
+
+
+def language_name(code):
+    """The language's English name ("Spanish" for "es"); "" for none, the code if unknown."""
+    if not code:
+        return ""
+    try:
+        return get_language_info(code)["name"]
+    except KeyError:
+        return code
 
 
 class Status(models.TextChoices):
@@ -30,6 +41,17 @@ class ConsultationRequestQuerySet(models.QuerySet):
         return self.filter(status=Status.NEW)
 
 
+def regarding_page_field(verbose_name):
+    return models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=f"asked about ({verbose_name})",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+
 class ConsultationRequest(AbstractFormSubmission):
     """One patient's request. Only superusers and the Front desk group can read it."""
 
@@ -44,15 +66,15 @@ class ConsultationRequest(AbstractFormSubmission):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    # What the patient was reading when they asked (a condition, treatment, clinician or
-    # location page), from the form's address: /consultation/?condition=12.
-    regarding = models.ForeignKey(
-        "wagtailcore.Page",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    # The language of the form the patient filled in ("es", "en-us"): the page's own, never
+    # what the patient sent, so the front desk knows which language to call back in.
+    language = models.CharField(max_length=16, blank=True, db_index=True)
+    # What the patient was reading when they asked, from the form's address
+    # (/consultation/?treatment=12&clinician=5, see regarding.py): one page of each kind, in
+    # the site's default language when it has a translation there.
+    regarding_topic = regarding_page_field("condition or treatment")
+    regarding_clinician = regarding_page_field("clinician")
+    regarding_location = regarding_page_field("location")
 
     objects = ConsultationRequestQuerySet.as_manager()
 
@@ -64,6 +86,17 @@ class ConsultationRequest(AbstractFormSubmission):
     def __str__(self):
         # Never the form data: this string ends up in admin messages, logs and error reports.
         return f"Consultation request {self.pk}"
+
+    @property
+    def language_name(self):
+        """ "Spanish" for "es": the front desk reads the admin in English."""
+        return language_name(self.language)
+
+    @property
+    def regarding_pages(self):
+        """The pages the patient asked about, topic first."""
+        pages = (self.regarding_topic, self.regarding_clinician, self.regarding_location)
+        return [page for page in pages if page is not None]
 
     @property
     def local_submit_time(self):

@@ -2,11 +2,12 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Orderable
 
-from ..hours import WEEKDAYS, date_label, time_label
+from ..hours import WEEKDAYS, day_and_date_label, time_range_label
 
 
 class OpeningHours(Orderable):
@@ -17,8 +18,8 @@ class OpeningHours(Orderable):
         "pages.LocationPage", related_name="opening_hours", on_delete=models.CASCADE
     )
     weekday = models.PositiveSmallIntegerField(choices=WEEKDAYS)
-    opens = models.TimeField(help_text="e.g. 08:00")
-    closes = models.TimeField(help_text="e.g. 17:00")
+    opens = models.TimeField(help_text="On the 24-hour clock: 08:00 for 8:00 a.m.")
+    closes = models.TimeField(help_text="On the 24-hour clock: 17:00 for 5:00 p.m.")
     note = models.CharField(
         max_length=120, blank=True, help_text="Optional, e.g. 'Phone lines only'."
     )
@@ -39,7 +40,7 @@ class OpeningHours(Orderable):
 
     @property
     def label(self):
-        return f"{time_label(self.opens)} to {time_label(self.closes)}"
+        return time_range_label(self.opens, self.closes)
 
 
 class Closure(Orderable):
@@ -71,8 +72,10 @@ class Closure(Orderable):
     @property
     def label(self):
         """'Closed Thursday, November 26, 2026 (Thanksgiving)'."""
-        first = f"{self.first_day:%A}, {date_label(self.first_day)}"
+        first = day_and_date_label(self.first_day)
         if self.last_day_or_first == self.first_day:
-            return f"Closed {first} ({self.reason})"
-        last = f"{self.last_day:%A}, {date_label(self.last_day)}"
-        return f"Closed from {first} to {last} ({self.reason})"
+            return gettext("Closed {day} ({reason})").format(day=first, reason=self.reason)
+        last = day_and_date_label(self.last_day)
+        return gettext("Closed from {first} to {last} ({reason})").format(
+            first=first, last=last, reason=self.reason
+        )

@@ -5,12 +5,14 @@ from urllib.parse import quote
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, PageManager
 from wagtail.search import index
 
 from education.models import ClinicianPage, TreatmentPage
+from practice.localized import in_active_language
 from practice.pages import BasePage, IndexPage
 
 from ..hours import summary_lines, upcoming_closures, weekly_schedule
@@ -122,7 +124,7 @@ class LocationPage(BasePage):
     description_field = "intro"
 
     class Meta:
-        verbose_name = "location"
+        verbose_name = gettext_lazy("location")
 
     def clean(self):
         super().clean()
@@ -187,21 +189,24 @@ class LocationPage(BasePage):
     @cached_property
     def clinicians(self):
         """Live, public clinicians in the editor's order, with their photos, in two queries
-        (the links are read from the page itself, so a preview shows unsaved ones)."""
+        (the links are read from the page itself, so a preview shows unsaved ones). A
+        Spanish location's links are its English source's: each clinician is shown in
+        Spanish where the profile is translated (two queries more)."""
         ids = [link.clinician_id for link in self.clinician_links.all()]
         found = (
             ClinicianPage.objects.live_public()
-            .filter(pk__in=ids)
             .select_related("photo")
             .prefetch_related("photo__renditions")
         )
-        return in_editor_order(ids, found)
+        return in_active_language(in_editor_order(ids, found.filter(pk__in=ids)), found)
 
     @cached_property
     def services(self):
-        """Live, public treatments offered here, in the editor's order, in two queries."""
+        """Live, public treatments offered here, in the editor's order, in two queries (three
+        on a Spanish page: each treatment in Spanish where it is translated)."""
         ids = [link.treatment_id for link in self.service_links.all()]
-        return in_editor_order(ids, TreatmentPage.objects.live_public().filter(pk__in=ids))
+        found = TreatmentPage.objects.live_public()
+        return in_active_language(in_editor_order(ids, found.filter(pk__in=ids)), found)
 
 
 def in_editor_order(ids, pages):

@@ -69,7 +69,8 @@ class NewPatientsPage(BasePage):
 
     @cached_property
     def insurance_plans(self):
-        return list(InsurancePlan.objects.accepted())
+        """The accepted plans, in Spanish on the Spanish page where staff translated them."""
+        return InsurancePlan.objects.for_patients()
 
     @cached_property
     def forms(self):

@@ -6,6 +6,7 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext, gettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -66,7 +67,7 @@ class NoticePage(BasePage):
     description_field = "intro"
 
     class Meta:
-        verbose_name = "notice"
+        verbose_name = gettext_lazy("notice")
 
     def clean(self):
         super().clean()
@@ -78,9 +79,8 @@ class NoticePage(BasePage):
 
     @property
     def review_dates_label(self):
-        return (
-            f"Page last reviewed: {date_label(self.last_reviewed)}. "
-            f"Next review due: {date_label(self.next_review_due)}."
+        return gettext("Page last reviewed: {reviewed}. Next review due: {due}.").format(
+            reviewed=date_label(self.last_reviewed), due=date_label(self.next_review_due)
         )
 
     @property

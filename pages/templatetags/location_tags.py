@@ -4,6 +4,7 @@ home page includes the latter with one tag), and the notices every footer links 
 from django import template
 
 from education.templatetags.education_tags import json_ld
+from practice.localized import in_active_language, in_default_language
 
 from ..models import LocationPage, NoticePage
 from ..structured_data import location_json_ld as location_data
@@ -19,13 +20,18 @@ def location_json_ld(context, location):
 
 @register.simple_tag(takes_context=True)
 def organization_json_ld(context):
-    """The practice as a MedicalOrganization with its logo and every live, public location."""
-    locations = LocationPage.objects.live_public().order_by("path")
-    return json_ld(organization_data(list(locations), context.get("request")))
+    """The practice as a MedicalOrganization with its logo and every live, public location
+    (each once, in the page's language where it is translated)."""
+    english = in_default_language(LocationPage.objects.live_public()).order_by("path")
+    locations = in_active_language(english, LocationPage.objects.live_public())
+    return json_ld(organization_data(locations, context.get("request")))
 
 
 @register.simple_tag
 def notice_pages():
     """Live, public notices (nondiscrimination, privacy practices, accessibility), in tree
-    order: every page's footer links to them, whatever else staff put there."""
-    return NoticePage.objects.live_public().order_by("path")
+    order: every page's footer links to them, whatever else staff put there. A Spanish page
+    links each notice's Spanish translation, or the English notice while there is none (two
+    queries, however many notices)."""
+    english = in_default_language(NoticePage.objects.live_public()).order_by("path")
+    return in_active_language(english, NoticePage.objects.live_public())

@@ -3,6 +3,7 @@ from django.utils import translation
 from wagtail.models import Site
 
 from practice.cache import content_version
+from practice.languages import localized
 from practice.pages import all_pages
 from practice.site_url import absolute
 
@@ -17,7 +18,7 @@ def main_menu(context):
     site = Site.find_for_request(request) if request else None
     if site is None:
         return []
-    return all_pages().child_of(site.root_page.localized).live_public().in_menu()
+    return all_pages().child_of(localized(site.root_page)).live_public().in_menu()
 
 
 @register.filter

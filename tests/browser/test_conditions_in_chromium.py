@@ -1,7 +1,7 @@
 """Conditions, treatments and the clinician directory in Chromium: a new patient on a 360 px
 phone goes from the menu to a condition, a treatment, a clinician who takes new patients and
-the consultation form with that clinician named; every new page type has no axe violations
-at both widths in both colour schemes; and a treatment prints as a handout."""
+the consultation form with that treatment and clinician named; every new page type has no axe
+violations at both widths in both colour schemes; and a treatment prints as a handout."""
 
 import datetime
 
@@ -85,8 +85,13 @@ def test_a_new_patient_finds_a_clinician_for_a_treatment_on_a_phone(
         clinicians.get_by_role("link", name="Dr. Ana Lopez, MD").click()
         expect(page.locator(".profile__facts")).to_contain_text("Accepting new patients")
         page.get_by_role("link", name="Request a consultation").last.click()
-        lopez = front_door["lopez"]
-        assert page.url == f"{live_server.url}/consultation/?clinician={lopez.pk}"
+        lopez, injection = front_door["lopez"], front_door["injection"]
+        # The form knows both: the clinician chosen, and the treatment read before.
+        query = f"clinician={lopez.pk}&treatment={injection.pk}"
+        assert page.url == f"{live_server.url}/consultation/?{query}"
+        expect(page.locator(".consultation-regarding")).to_have_text(
+            "You are asking about: Epidural steroid injection, Dr. Ana Lopez, MD"
+        )
     finally:
         page.context.close()
 

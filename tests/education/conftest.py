@@ -1,9 +1,11 @@
-"""Fixtures for the conditions, treatments and the clinician directory."""
+"""Fixtures for the conditions, treatments, the clinician directory and the Spanish tree."""
 
 import datetime
 
 import pytest
+from wagtail.models import Locale
 
+from tests.education.helpers import translated
 from tests.factories import (
     ConditionIndexPageFactory,
     ConditionPageFactory,
@@ -63,3 +65,30 @@ def sciatica(condition_index, injection, rubin, article):
         medical_reviewer=rubin,
         last_reviewed=datetime.date(2026, 3, 3),
     )
+
+
+# --- The Spanish tree: Wagtail's own translations, a copy of each page in the "es" locale ---
+
+
+@pytest.fixture
+def es_locale(db):
+    return Locale.objects.get_or_create(language_code="es")[0]
+
+
+@pytest.fixture
+def spanish_home(home_page, es_locale):
+    return translated(home_page, es_locale, title="Inicio")
+
+
+@pytest.fixture
+def spanish_article_index(article_index, spanish_home, es_locale):
+    return translated(article_index, es_locale, title="Educación para pacientes")
+
+
+@pytest.fixture
+def dolor_de_espalda(back_pain, es_locale):
+    """The Spanish translation of the "Back pain" topic."""
+    topic = back_pain.copy_for_translation(es_locale)
+    topic.name, topic.slug = "Dolor de espalda", "dolor-de-espalda"
+    topic.save()
+    return topic

@@ -1,4 +1,5 @@
-"""Pages cost the same number of queries with 4 articles as with 30, and at most 10 when warm.
+"""Pages cost the same number of queries with 4 articles as with 30, and at most 10 when warm;
+in Spanish too, with the topics shown in Spanish, however many there are.
 Every article has its own hero image and every author a photo, so responsive renditions
 (three formats, several widths) are part of what is counted."""
 
@@ -8,8 +9,10 @@ import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils.text import slugify
 
-from education.models import Topic
+from education.models import ArticlePage, Topic
+from tests.education.helpers import translated
 from tests.factories import ArticlePageFactory, ClinicianPageFactory, ImageFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
@@ -101,5 +104,71 @@ def test_index_and_article_render_with_bounded_queries_when_nothing_is_cached(
         cache.clear()
         # One rendition query each for the hero, the byline photos and the related cards; one
         # each for the conditions and the treatments that link to the article.
-        with django_assert_max_num_queries(25):
+        # Three for languages: Wagtail's router looks up the active locale, ours reads the
+        # locales once (then cached), and one finds the page's versions in other languages.
+        with django_assert_max_num_queries(28):
             client.get(urls[name])
+
+
+# --- Spanish pages: topics shown in Spanish cost no query per topic or per article ---
+
+
+def translate_topics(topics, locale):
+    """Every topic but the last in Spanish ("Topic 0" is "Tema 0", at ?topic=tema-0); the
+    last is shown in English."""
+    for topic in topics[:-1]:
+        copy = topic.copy_for_translation(locale)
+        copy.name = topic.name.replace("Topic", "Tema").replace("topic", "tema")
+        copy.slug = slugify(copy.name)
+        copy.save()
+
+
+def translate_articles(article_index, locale):
+    done = set(ArticlePage.objects.filter(locale=locale).values_list("translation_key", flat=True))
+    for article in ArticlePage.objects.child_of(article_index).live():
+        if article.translation_key not in done:
+            translated(article, locale)
+
+
+def spanish_urls(spanish_index):
+    first = ArticlePage.objects.child_of(spanish_index).live().first()
+    return {
+        "es index": spanish_index.url,
+        "es filtered index": spanish_index.url + "?topic=tema-0",
+        "es index, untranslated topic": spanish_index.url + "?topic=topic-2",
+        "es article": first.url,
+    }
+
+
+def test_spanish_query_counts_do_not_grow_with_articles_or_topics(
+    client, article_index, clinician_index, spanish_article_index, es_locale
+):
+    build(article_index, clinician_index, 4)
+    translate_topics(list(Topic.objects.all()), es_locale)
+    translate_articles(article_index, es_locale)
+    urls = spanish_urls(spanish_article_index)
+    cold_few, warm_few = counts(client, urls)
+
+    authors = [p.specific for p in clinician_index.get_children()]
+    more_topics = [TopicFactory(name=f"Extra topic {n}") for n in range(6)]
+    more_topics.append(TopicFactory(name="Untranslated extra"))
+    translate_topics(more_topics, es_locale)
+    for topic in more_topics:
+        add_articles(article_index, authors, [topic], 2)
+    add_articles(article_index, authors, list(Topic.objects.filter(name__startswith="Topic")), 12)
+    # 30 articles in all, under 10 topics, 9 of them in Spanish
+    translate_articles(article_index, es_locale)
+    cold_many, warm_many = counts(client, urls)
+    assert cold_many == cold_few
+    assert warm_many == warm_few
+    assert max(warm_many.values()) <= WARM_BUDGET
+
+
+def test_spanish_pages_show_spanish_topics(
+    client, article_index, clinician_index, es_locale, spanish_article_index
+):
+    build(article_index, clinician_index, 4)
+    translate_topics(list(Topic.objects.all()), es_locale)
+    translate_articles(article_index, es_locale)
+    html = client.get(spanish_article_index.url).content.decode()
+    assert "Tema 0" in html and "Topic 2" in html and "Topic 0" not in html

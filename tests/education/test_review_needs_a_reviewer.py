@@ -3,12 +3,12 @@ refused, from the editor and from the dashboard, with a message that says how to
 
 import pytest
 from django.urls import reverse
-from wagtail.models import WorkflowState
+from wagtail.models import Workflow, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, rich_text, streamfield
 
 from education.approval import REVIEWER_MISSING
-from education.models import ArticlePage
-from education.review import EDITORS, MEDICAL_REVIEWERS, today
+from education.models import ArticlePage, MedicalReviewTask
+from education.review import EDITORS, MEDICAL_REVIEW_WORKFLOW, MEDICAL_REVIEWERS, today
 from tests.education.helpers import article_editor_data
 from tests.factories import ArticlePageFactory, ClinicianPageFactory, UserFactory
 
@@ -115,11 +115,35 @@ def test_approving_from_the_dashboard_without_a_reviewer_is_refused(
         "wagtailadmin_pages:workflow_action", args=[unreviewed_draft.pk, "approve", state.pk]
     )
     response = client.post(url, {"comment": ""}, follow=True)
-    assert response.status_code in (200, 403)
+    assert response.status_code == 200
     article = ArticlePage.objects.get(pk=unreviewed_draft.pk)
     assert not article.live
-    assert in_review(article)  # the approval was undone, the review still waits
+    assert in_review(article)  # nothing was approved, the review still waits
     assert article.medical_reviewer is None
+
+
+def test_the_dashboard_refusal_says_why_and_opens_the_editor(
+    client, writer, reviewer, unreviewed_draft
+):
+    submit(client, writer, unreviewed_draft)
+    client.force_login(reviewer)
+    state = ArticlePage.objects.get(pk=unreviewed_draft.pk).current_workflow_task_state
+    url = reverse(
+        "wagtailadmin_pages:workflow_action", args=[unreviewed_draft.pk, "approve", state.pk]
+    )
+    response = client.post(url, {"comment": ""}, follow=True)
+    assert response.status_code == 200
+    assert response.redirect_chain[-1][0] == reverse(
+        "wagtailadmin_pages:edit", args=[unreviewed_draft.pk]
+    )
+    assert "it names no medical reviewer" in response.content.decode()
+    assert "permission" not in " ".join(str(m) for m in response.context["messages"])
+
+
+def test_the_medical_review_task_is_the_one_that_says_why(db):
+    task = Workflow.objects.get(name=MEDICAL_REVIEW_WORKFLOW).tasks.get().specific
+    assert isinstance(task, MedicalReviewTask)
+    assert list(task.groups.values_list("name", flat=True)) == [MEDICAL_REVIEWERS]
 
 
 def test_a_reviewer_linked_to_a_profile_is_named_for_them(

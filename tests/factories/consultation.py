@@ -58,3 +58,4 @@ class ConsultationRequestFactory(DjangoModelFactory):
 
     page = factory.SubFactory(ConsultationFormPageFactory)
     form_data = factory.Dict({})
+    language = "en-us"  # the page's language, as the form stores it

@@ -1,5 +1,5 @@
 """The practice's own pages: standard pages, locations, new patients, notices, and the
-insurance plans snippet."""
+insurance plans snippet and a plan's Spanish translation (`translate_plan`)."""
 
 import datetime
 
@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from factory.django import DjangoModelFactory
 from wagtail.documents import get_document_model
+from wagtail.models import Locale
 
 from pages.models import (
     Closure,
@@ -124,6 +125,20 @@ class InsurancePlanFactory(DjangoModelFactory):
     plan_types = "PPO and HMO plans"
     accepted = True
     sort_order = factory.Sequence(int)
+
+
+def spanish_locale():
+    return Locale.objects.get_or_create(language_code="es")[0]
+
+
+def translate_plan(plan, **fields):
+    """The plan's Spanish translation, as staff make it (a copy in Spanish), with `fields`
+    changed."""
+    translation = plan.copy_for_translation(spanish_locale())
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    translation.save()
+    return translation
 
 
 class DocumentFactory(DjangoModelFactory):

@@ -2,20 +2,25 @@
 loaded, and shows what a real practice's site would: articles under medical review, comments,
 featured articles and the consultation form linked from every page."""
 
+import datetime
+from collections import Counter
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
-from wagtail.models import Page, WorkflowPage
+from django.utils import timezone
+from wagtail.models import Locale, Page, WorkflowPage
 
 from education.comments.models import Comment
-from education.models import ArticlePage
+from education.models import ArticlePage, ClinicianPage, ConditionPage, TreatmentPage
 from education.review import MEDICAL_REVIEW_WORKFLOW
+from education.review_dates import next_review_after
 from home import demo
 from home.models import HomePage
 from pages.consultation.models import ConsultationFormPage
+from pages.consultation.work_queue import ConsultationRequest
 from practice.models import PracticeSettings
-from tests.helpers import soup_of
+from tests.helpers import FROM_THIS_SITE, soup_of
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +33,11 @@ def test_load_demo_content_is_idempotent():
     count = Page.objects.count()
     call_command("load_demo_content", stdout=StringIO())
     assert Page.objects.count() == count
-    assert HomePage.objects.count() == 1
+    # One home page per language.
+    assert sorted(HomePage.objects.values_list("locale__language_code", flat=True)) == [
+        "en-us",
+        "es",
+    ]
 
 
 def test_load_demo_content_if_empty_leaves_a_site_with_content_alone():
@@ -79,9 +88,10 @@ def test_the_demo_puts_articles_under_review_and_promotes_a_search(demo_site):
     from home.demo import review
 
     review.build(log=lambda message: None)  # a second run changes nothing
-    index = ArticleIndexPage.objects.get()
-    assert WorkflowPage.objects.get(page=index).workflow.name == MEDICAL_REVIEW_WORKFLOW
+    for index in ArticleIndexPage.objects.all():  # in English and in Spanish
+        assert WorkflowPage.objects.get(page=index).workflow.name == MEDICAL_REVIEW_WORKFLOW
     assert not ArticlePage.objects.filter(reading_grade__isnull=True).exists()
+    assert ArticleIndexPage.objects.count() == 2
     [promotion] = SearchPromotion.objects.filter(query__query_string="opioids")
     assert promotion.page.slug == "opioid-induced-hyperalgesia"
 
@@ -108,3 +118,173 @@ def test_the_waiting_comment_is_not_on_the_site(demo_site, client):
     waiting = Comment.objects.get(status=Comment.Status.PENDING)
 
     assert waiting.body not in client.get(waiting.article.url).content.decode()
+
+
+# --- In Spanish ---
+
+MEDICAL_TYPES = (ArticlePage, ConditionPage, TreatmentPage)
+# Fields whose words a translation must replace: a copy left in English fails.
+TRANSLATED_FIELDS = (
+    "title",
+    "intro",
+    "summary",
+    "hero_heading",
+    "hero_intro",
+    "short_bio",
+    "job_title",
+    "body",
+    "overview",
+    "what_it_is",
+    "symptom_list",
+    "what_to_bring",
+    "thank_you_text",
+)
+
+
+def spanish_pages():
+    return [page.specific for page in Page.objects.filter(locale__language_code="es")]
+
+
+def english_source(page):
+    return page.get_translation(Locale.get_default()).specific
+
+
+def test_the_spanish_tree_holds_the_translations_and_nothing_else(demo_site):
+    pages = spanish_pages()
+    kinds = Counter(type(page).__name__ for page in pages)
+
+    assert kinds["ArticlePage"] == 3 and kinds["ConditionPage"] == 3
+    assert kinds["TreatmentPage"] == 2 and kinds["ClinicianPage"] >= 1
+    for kind in ("HomePage", "NewPatientsPage", "ConsultationFormPage", "NoticePage"):
+        assert kinds[kind] == 1, kind
+    slugs = {page.slug for page in pages}
+    assert {"ciatica", "hiperalgesia-inducida-por-opioides", "sobre-nosotros"} <= slugs
+    for page in pages:
+        assert page.live and page.alias_of_id is None, page.url_path
+        assert english_source(page).locale.language_code == "en-us", page.url_path
+    spanish_speaking = [page for page in pages if isinstance(page, ClinicianPage)]
+    assert all(page.languages.filter(code="es").exists() for page in spanish_speaking)
+
+
+def test_every_spanish_page_answers_in_spanish_beside_its_english_version(client, demo_site):
+    for page in spanish_pages():
+        source = english_source(page)
+        response = client.get(page.url)
+        assert response.status_code == 200, page.url
+        html = soup_of(response)
+        assert html.html["lang"] == "es", page.url
+        alternates = {
+            link["hreflang"]: link["href"]
+            for link in html.select('link[rel="alternate"][hreflang]')
+        }
+        assert alternates["es"].endswith(page.url), page.url
+        assert alternates["en-US"].endswith(source.url), page.url
+        assert alternates["x-default"] == alternates["en-US"]
+        assert page.url.startswith("/es/")
+
+
+def test_no_spanish_page_keeps_the_english_words_of_its_copy(client, demo_site):
+    for page in spanish_pages():
+        source = english_source(page)
+        text = soup_of(client.get(page.url)).select_one("main").get_text(" ")
+        text = " ".join(text.split())
+        for name in TRANSLATED_FIELDS:
+            english = getattr(source, name, None)
+            if not english:
+                continue
+            assert str(getattr(page, name)) != str(english), (page.url, name)
+            if isinstance(english, str) and len(english) > 40:
+                assert " ".join(english.split()) not in text, (page.url, name)
+
+
+def test_each_spanish_medical_page_has_its_own_review(client, demo_site):
+    today = timezone.localdate()
+    for page in spanish_pages():
+        if not isinstance(page, MEDICAL_TYPES):
+            continue
+        source = english_source(page)
+        reviewer = page.medical_reviewer
+        assert reviewer.locale.language_code == "es", page.url
+        assert reviewer.languages.filter(code="es").exists(), page.url
+        assert page.last_reviewed != source.last_reviewed, page.url
+        assert today - datetime.timedelta(days=60) < page.last_reviewed <= today, page.url
+        assert page.next_review_due == next_review_after(page.last_reviewed), page.url
+        assert page.next_review_due != source.next_review_due, page.url
+        html = client.get(page.url).content.decode()
+        assert reviewer.display_name in html, page.url
+        assert page.last_reviewed.isoformat() in html, page.url
+
+
+def test_the_spanish_home_page_leads_to_spanish_pages(client, demo_site):
+    html = soup_of(client.get("/es/"))
+
+    cards = [a["href"] for a in html.select(".article-card .card__title a")]
+    assert len(cards) == 3 and all(href.startswith("/es/educacion/") for href in cards)
+    assert "/es/educacion/hiperalgesia-inducida-por-opioides/" in cards
+    menu = [a["href"] for a in html.select(".main-nav--wide a")]
+    assert {"/es/educacion/", "/es/afecciones/", "/es/tratamientos/"} <= set(menu)
+    assert all(href.startswith("/es/") for href in menu)
+    buttons = {a["href"] for a in html.select("a.button")}
+    assert "/es/solicitar-consulta/" in buttons and "/consultation/" not in buttons
+    clinicians = [a["href"] for a in html.select("main a[href*='/equipo/']")]
+    assert clinicians and not html.select("main a[href^='/clinicians/']")
+
+
+def test_the_language_assistance_notice_is_in_every_footer_in_both_languages(client, demo_site):
+    pages = {
+        "/": "/language-assistance/",
+        "/conditions/sciatica/": "/language-assistance/",
+        "/es/": "/es/asistencia-con-idiomas/",
+        "/es/afecciones/ciatica/": "/es/asistencia-con-idiomas/",
+    }
+    for url, notice_url in pages.items():
+        footer = soup_of(client.get(url)).select_one("footer")
+        links = {a["href"]: a for a in footer.select("a")}
+        assert notice_url in links, url
+        assert not links[notice_url].has_attr("lang"), url
+        # Never both versions of one notice.
+        other = ({"/language-assistance/", "/es/asistencia-con-idiomas/"} - {notice_url}).pop()
+        assert other not in links, url
+    # A notice not translated yet stays linked from Spanish pages, marked as English.
+    spanish_footer = soup_of(client.get("/es/")).select_one("footer")
+    assert spanish_footer.select_one('a[href="/nondiscrimination/"]')["lang"] == "en-US"
+    for url in ("/language-assistance/", "/es/asistencia-con-idiomas/"):
+        page = soup_of(client.get(url))
+        languages = {tag["lang"] for tag in page.select(".language-taglines [lang]")}
+        assert {"en", "es", "zh-Hant", "vi", "ko", "ar", "pl"} <= languages, url
+        text = page.get_text(" ")
+        assert "711" in text and "(555) 014-2290" in text, url
+    assert page.select_one('[lang="ar"]')["dir"] == "rtl"
+
+
+def test_the_spanish_consultation_form_asks_and_answers_in_spanish(client, demo_site):
+    url = "/es/solicitar-consulta/"
+    html = soup_of(client.get(url))
+    assert (
+        html.select_one("label[for=id_full_name]")
+        .get_text(strip=True)
+        .startswith("Nombre completo")
+    )
+    form = html.select_one("main form").get_text(" ")
+    assert "Por teléfono" in form and "Soy paciente nuevo" in form
+    assert html.select_one("main a[href='/es/privacidad/']")
+
+    missing = client.post(url, {"email": "maria@example.org"}, **FROM_THIS_SITE)
+    assert missing.status_code == 200
+    assert "Escriba su nombre completo" in missing.content.decode()
+    assert not ConsultationRequest.objects.exists()
+
+    answers = {
+        "full_name": "María Quintero",
+        "email": "maria.quintero@example.org",
+        "contact_preference": "Por teléfono",
+        "patient_status": "Soy paciente nuevo",
+        "reason": "Dolor de ciática desde el verano",
+        "consent": "on",
+    }
+    sent = client.post(url, answers, follow=True, **FROM_THIS_SITE)
+    assert sent.status_code == 200
+    assert "Gracias, recibimos su solicitud" in sent.content.decode()
+    stored = ConsultationRequest.objects.get()
+    assert stored.form_data["contact_preference"] == "Por teléfono"
+    assert stored.page.locale.language_code == "es"

@@ -1,6 +1,8 @@
 """Location pages cost the same number of queries with 5 locations and clinicians as with 50:
 the index, a location with all the clinicians (each with a photo), a clinician who works at
-every location, the home page's JSON-LD that lists them, the new-patients page and a notice."""
+every location, the home page's JSON-LD that lists them, the new-patients page and a notice.
+Spanish pages, which show each plan, notice and footer link in Spanish or else in English,
+cost the same with 3 of each as with 30."""
 
 import pytest
 from django.core.cache import cache
@@ -15,9 +17,12 @@ from tests.factories import (
     LocationPageFactory,
     NewPatientsPageFactory,
     NoticePageFactory,
+    StandardPageFactory,
     days_from_today,
 )
-from tests.factories.home import change_practice_settings
+from tests.factories.home import FooterLinkFactory, change_practice_settings
+from tests.factories.pages import translate_plan
+from tests.helpers import translate
 
 pytestmark = pytest.mark.django_db
 
@@ -90,6 +95,32 @@ def test_query_counts_do_not_grow_from_5_to_50_locations_and_clinicians(client, 
     add(45, clinicians, locations)
     assert len(locations) == len(clinicians) == 50
     assert len(LocationPage.objects.get(pk=locations[0].pk).clinicians) == 50
+    cold_many, warm_many = counts(client, urls)
+    assert cold_many == cold_few
+    assert warm_many == warm_few
+    assert all(count <= WARM_BUDGET for count in warm_many.values()), warm_many
+
+
+def add_spanish(count, home_page):
+    """`count` more insurance plans, notices and footer links, every other one translated."""
+    for n in range(count):
+        plan, notice = InsurancePlanFactory(), NoticePageFactory(parent=home_page)
+        FooterLinkFactory(page=StandardPageFactory(parent=home_page))
+        if n % 2:
+            translate_plan(plan, plan_types="Planes PPO")
+            translate(notice, title=f"Aviso {notice.pk}")
+
+
+def test_spanish_pages_cost_the_same_with_3_and_30_plans_notices_and_footer_links(
+    client, home_page
+):
+    translate(home_page, title="Inicio")
+    translate(NewPatientsPageFactory(parent=home_page), slug="pacientes-nuevos")
+    location = translate(LocationPageFactory(clinicians=[ClinicianPageFactory()]))
+    urls = {"home": "/es/", "new patients": "/es/pacientes-nuevos/", "location": location.url}
+    add_spanish(3, home_page)
+    cold_few, warm_few = counts(client, urls)
+    add_spanish(27, home_page)
     cold_many, warm_many = counts(client, urls)
     assert cold_many == cold_few
     assert warm_many == warm_few

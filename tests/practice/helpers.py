@@ -1,6 +1,8 @@
 """Running the project in a fresh process: with production settings (they read the environment
 at import time), or a bench/ drill against the test run's own PostgreSQL server."""
 
+import ast
+import dataclasses
 import os
 import subprocess
 import sys
@@ -80,3 +82,69 @@ class RecordingFrontendCache:
 
     def purge_batch(self, urls):
         type(self).purged.extend(urls)
+
+
+# --- The translation catalog -------------------------------------------------------------------
+
+
+@dataclasses.dataclass
+class CatalogEntry:
+    """One message of a gettext .po file (obsolete '#~' entries are left out)."""
+
+    msgctxt: str | None = None
+    msgid: str = ""
+    msgid_plural: str | None = None
+    msgstr: str = ""
+    plural_msgstrs: list = dataclasses.field(default_factory=list)
+    flags: set = dataclasses.field(default_factory=set)
+    reference: str = ""
+
+    @property
+    def key(self):
+        return (self.msgctxt, self.msgid, self.msgid_plural)
+
+    @property
+    def is_translated(self):
+        strings = self.plural_msgstrs if self.msgid_plural is not None else [self.msgstr]
+        return "fuzzy" not in self.flags and bool(strings) and all(strings)
+
+    def describe(self):
+        context = f" (context {self.msgctxt!r})" if self.msgctxt else ""
+        return f"{self.msgid!r}{context} from {self.reference}"
+
+
+def catalog_entries(path):
+    """The messages of a .po file, the header (msgid "") left out."""
+    entries, entry, field = [], CatalogEntry(), None
+    for line in [*Path(path).read_text(encoding="utf-8").splitlines(), ""]:
+        line = line.strip()
+        if not line:
+            if entry.msgid:
+                entries.append(entry)
+            entry, field = CatalogEntry(), None
+        elif line.startswith("#,"):
+            entry.flags.update(flag.strip() for flag in line[2:].split(","))
+        elif line.startswith("#:") and not entry.reference:
+            entry.reference = line[2:].split()[0]
+        elif line.startswith("#"):
+            continue  # comments, and obsolete entries ("#~")
+        elif line.startswith('"'):
+            _append(entry, field, ast.literal_eval(line))
+        else:
+            keyword, _, value = line.partition(" ")
+            field = keyword
+            if keyword.startswith("msgstr["):
+                entry.plural_msgstrs.append("")
+            _append(entry, field, ast.literal_eval(value))
+    return entries
+
+
+def _append(entry, field, text):
+    if field.startswith("msgstr["):
+        entry.plural_msgstrs[-1] += text
+    elif field == "msgctxt":
+        entry.msgctxt = (entry.msgctxt or "") + text
+    elif field == "msgid_plural":
+        entry.msgid_plural = (entry.msgid_plural or "") + text
+    else:
+        setattr(entry, field, getattr(entry, field) + text)

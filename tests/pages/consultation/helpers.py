@@ -24,3 +24,46 @@ def answers(**changes):
     """Valid answers with some changed; a value of None leaves the field out."""
     data = {**VALID_ANSWERS, **changes}
     return {name: value for name, value in data.items() if value is not None}
+
+
+# The demo form as an editor translates it on the Spanish page (Wagtail's i18n copies the page
+# with its fields; each answer keeps its name, so the front desk's columns stay the same).
+SPANISH_PAGE = {
+    "title": "Solicite una consulta",
+    "submit_button_text": "Enviar mi solicitud",
+    "thank_you_heading": "Gracias, ya recibimos su solicitud",
+}
+SPANISH_FIELDS = {
+    "full_name": {"label": "Nombre completo", "required_message": "Escriba su nombre completo"},
+    "email": {"label": "Correo electrónico", "required_message": "Escriba su correo electrónico"},
+    "phone": {"label": "Teléfono"},
+    "contact_preference": {
+        "label": "¿Cómo prefiere que lo contactemos?",
+        "choices": "Teléfono\nCorreo electrónico",
+        "required_message": "Elija cómo prefiere que lo contactemos",
+    },
+    "best_times": {"label": "Mejores horarios para comunicarnos con usted"},
+    "patient_status": {
+        "label": "Paciente nuevo o actual",
+        "choices": "Soy paciente nuevo\nYa soy paciente de la clínica",
+        "required_message": "Indique si es paciente nuevo o actual",
+    },
+    "insurance": {"label": "Seguro médico"},
+    "reason": {"label": "Motivo de la consulta", "required_message": ""},
+    "consent": {
+        "label": "Acepto que la clínica guarde estos datos para responder a mi solicitud, como "
+        "explica el aviso de privacidad.",
+        "required_message": "Marque la casilla para aceptar, o llámenos",
+    },
+}
+SPANISH_ANSWERS = {
+    **VALID_ANSWERS,
+    "contact_preference": "Teléfono",
+    "patient_status": "Soy paciente nuevo",
+    "reason": "Ardor en los dos pies desde la primavera",
+}
+
+
+def spanish_answers(**changes):
+    data = {**SPANISH_ANSWERS, **changes}
+    return {name: value for name, value in data.items() if value is not None}

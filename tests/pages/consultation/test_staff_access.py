@@ -71,16 +71,19 @@ def test_front_desk_can_export_requests_as_csv(
     response = client.get(list_url(consultation_page) + "?export=csv")
     assert response.status_code == 200
     rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
-    assert rows[0][:7] == [
+    assert rows[0][:10] == [
         "Request",
         "Received (New York time)",
         "Status",
         "Assigned to",
-        "Asked about",
+        "Language",
+        "Condition or treatment",
+        "Clinician",
+        "Location",
         "Full name",
         "E-mail address",
     ]
-    assert [row[5] for row in rows[1:]] == [VALID_ANSWERS["full_name"], "Theo Okafor"]
+    assert [row[8] for row in rows[1:]] == [VALID_ANSWERS["full_name"], "Theo Okafor"]
 
 
 def test_exported_answers_cannot_run_as_spreadsheet_formulas(

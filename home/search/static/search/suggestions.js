@@ -16,7 +16,9 @@
     list.id = input.id + "-suggestions";
     list.className = "search-suggestions-list";
     list.setAttribute("role", "listbox");
-    list.setAttribute("aria-label", "Suggested pages");
+    // What the screen reader says comes from the page, in its language (search_form.html).
+    var words = form.dataset;
+    list.setAttribute("aria-label", words.suggestionsLabel || "Suggested pages");
     list.hidden = true;
     var status = document.createElement("p");
     status.className = "visually-hidden";
@@ -76,8 +78,11 @@
       if (items.length) {
         list.hidden = false;
         input.setAttribute("aria-expanded", "true");
-        status.textContent = items.length + (items.length === 1 ? " suggestion" : " suggestions") +
-          ". Use the up and down arrows to review, Enter to open.";
+        status.textContent = items.length === 1
+          ? words.suggestionsOne || "1 suggestion. Use the up and down arrows to review, Enter to open."
+          : (words.suggestionsMany ||
+            "{count} suggestions. Use the up and down arrows to review, Enter to open.")
+            .replace("{count}", items.length);
       } else {
         close();
         status.textContent = "";

@@ -1,0 +1,25 @@
+"""The patient's language: every page of the form speaks the page's own language.
+
+A Spanish translation of the consultation page (Wagtail's i18n) is served under /es/, where
+the URL already makes Spanish the active language. The page's locale is made active here too,
+so that what the patient reads (Django's and our messages, the error summary, the thank-you
+page) is in the page's language however it is reached: an editor's preview, say.
+"""
+
+import functools
+
+from django.utils import translation
+
+
+def in_page_language(view):
+    """Run a page's view, and render its response, in the page's language."""
+
+    @functools.wraps(view)
+    def in_language(page, request, *args, **kwargs):
+        with translation.override(page.locale.language_code):
+            response = view(page, request, *args, **kwargs)
+            if hasattr(response, "render") and not response.is_rendered:
+                response.render()
+            return response
+
+    return in_language

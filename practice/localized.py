@@ -1,0 +1,88 @@
+"""What editors wrote in English, shown in the visitor's language.
+
+Translations are rows of their own (Wagtail's i18n: a page or a snippet per locale, linked by
+`translation_key`). A list on a Spanish page keeps the English list's items and order, and
+shows each item's Spanish translation where there is one, the English item where there is
+not: one query for the list, one for its translations, however many items there are (never
+`.localized` per row, which costs a query each).
+"""
+
+from django.conf import settings
+from django.utils import translation
+from django.utils.html import strip_tags
+from wagtail.coreutils import get_supported_content_language_variant
+
+
+def content_language(language=None):
+    """The content language (a Locale's language_code) for `language`, by default the active
+    one: 'es' under /es/, 'en-us' elsewhere. The default language when it is not a content
+    language (Wagtail's i18n switched off, or a language the site has no pages in)."""
+    try:
+        return get_supported_content_language_variant(language or translation.get_language())
+    except LookupError:
+        return default_content_language()
+
+
+def default_content_language():
+    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
+
+
+def in_default_language(queryset):
+    """The items editors wrote first (English): the rows a list is made of."""
+    return queryset.filter(locale__language_code=default_content_language())
+
+
+def in_active_language(items, translations):
+    """`items` (default-language rows, in their order), each replaced by its translation in
+    the active language when `translations` has one. `translations` is a queryset of the
+    same model limited to what may be shown (live and public pages, say), so a draft
+    translation leaves the English item in place. An item kept in English gets
+    `fallback_language` ('en'), for a `lang` attribute; a translated one gets ''."""
+    items = list(items)
+    language = content_language()
+    if language == default_content_language() or not items:
+        return [_marked(item, "") for item in items]
+    keys = [item.translation_key for item in items]
+    found = {
+        row.translation_key: row
+        for row in translations.filter(locale__language_code=language, translation_key__in=keys)
+    }
+    fallback = translation.to_language(default_content_language()).split("-")[0]
+    return [
+        _marked(found[item.translation_key], "")
+        if item.translation_key in found
+        else _marked(item, fallback)
+        for item in items
+    ]
+
+
+def _marked(item, fallback_language):
+    item.fallback_language = fallback_language
+    return item
+
+
+def translated_field(instance, name, language=None):
+    """`instance.<name>` in `language` (by default the active one): the `<name>_es` field
+    on a Spanish page when staff filled it in, else the English `<name>`. Rich text counts
+    as empty when it has no words (the editor saves an empty paragraph as '<p></p>')."""
+    language = content_language(language)
+    if language != default_content_language():
+        value = getattr(instance, f"{name}_{language.replace('-', '_')}", "")
+        if strip_tags(value or "").strip():
+            return value
+    return getattr(instance, name)
+
+
+class Translated:
+    """An object's words in the active language, for templates:
+    `{{ practice.translated.emergency_notice }}`. Only the fields named are translated; any
+    other name is an error, so a typo cannot silently show English on a Spanish page."""
+
+    def __init__(self, instance, fields):
+        self._instance = instance
+        self._fields = fields
+
+    def __getattr__(self, name):
+        if name.startswith("_") or name not in self._fields:
+            raise AttributeError(f"{name!r} is not one of the translated fields {self._fields}")
+        return translated_field(self._instance, name)

@@ -1,0 +1,35 @@
+"""A location's Spanish translation keeps its English source's links to clinicians and
+treatments: the Spanish page shows each one's Spanish profile or page where there is one, and
+an English profile still lists the location once."""
+
+import pytest
+from django.utils import translation
+
+from pages.models import LocationPage
+from tests.factories import ClinicianPageFactory, LocationPageFactory, TreatmentPageFactory
+from tests.helpers import translate
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_spanish_location_shows_spanish_profiles_where_there_are_some(home_page):
+    rubin = ClinicianPageFactory(given_name="Edward", family_name="Rubin")
+    chen = ClinicianPageFactory(given_name="Mei", family_name="Chen")
+    nerve_block = TreatmentPageFactory(title="Nerve block")
+    location = LocationPageFactory(clinicians=[rubin, chen], services=[nerve_block])
+    rubin_es = translate(rubin)
+    block_es = translate(nerve_block, title="Bloqueo nervioso")
+    location_es = LocationPage.objects.get(pk=translate(location).pk)
+    with translation.override("es"):
+        clinicians = location_es.clinicians
+        assert [page.pk for page in clinicians] == [rubin_es.pk, chen.pk]
+        assert [page.fallback_language for page in clinicians] == ["", "en"]
+        assert [page.pk for page in location_es.services] == [block_es.pk]
+
+
+def test_an_english_profile_lists_a_translated_location_once(home_page):
+    rubin = ClinicianPageFactory()
+    location = LocationPageFactory(clinicians=[rubin])
+    translate(location)
+    with translation.override("en-us"):
+        assert [link.location_id for link in rubin.location_links.visible()] == [location.pk]
