@@ -1,5 +1,5 @@
 """Static files as production serves them: whitenoise's hashed names (site.3f2a….css) with
-gzip and brotli copies, and our own stylesheets without their comments.
+compressed copies, and our own stylesheets without their comments.
 
 site.css explains itself in short comments, and every byte of them went to every patient:
 about 0.9 KB gzipped, an eighth of the stylesheet. The source keeps them; the collected copy,
