@@ -14,7 +14,7 @@ from wagtail.models import Locale
 from practice.models import PracticeSettings
 from practice.site_url import absolute
 
-from .models import ArticleAuthor, ArticleIndexPage, ArticlePage
+from .models import ArticleAuthor, ArticleIndexPage, ArticlePage, Topic
 
 FEED_SIZE = 20
 
@@ -52,7 +52,10 @@ class ArticleFeed(Feed):
             ArticlePage.objects.live_public()
             .filter(locale=self.locale)
             .defer_streamfields()
-            .prefetch_related(Prefetch("article_authors", queryset=authors), "topics")
+            .prefetch_related(
+                Prefetch("article_authors", queryset=authors),
+                Prefetch("topics", queryset=Topic.objects.named_in(self.locale)),
+            )
             .newest_first()[:FEED_SIZE]
         )
 
@@ -76,4 +79,6 @@ class ArticleFeed(Feed):
         return ", ".join(names) or None
 
     def item_categories(self, article):
-        return [topic.name for topic in article.topics.all()]
+        """The topics in the feed's language (the English name where there is no translation),
+        each once."""
+        return list(dict.fromkeys(topic.shown_name for topic in article.topics.all()))

@@ -35,7 +35,8 @@ def page_went_live(sender, instance, **kwargs):
 
 
 def topic_saved(sender, instance, **kwargs):
-    add_to_vocabulary(instance.name)
+    # A topic has a language too (education.models.topics): "Dolor de espalda" is Spanish.
+    add_to_vocabulary(instance.name, language_of(instance))
 
 
 def synonym_saved(sender, instance, **kwargs):

@@ -45,7 +45,7 @@ def vocabulary_words(text):
 
 def vocabulary_sources(language=ENGLISH):
     """Every word the vocabulary of `language` should hold, from the pages, topics and synonyms
-    of now. Topics have no language: their names are English words."""
+    of now, in that language (topics too: "Dolor de espalda" is the Spanish "Back pain")."""
     words = set()
     in_language = {"locale__language_code": language}
     pages = Page.objects.live().public().filter(depth__gt=1, **in_language)
@@ -55,8 +55,7 @@ def vocabulary_sources(language=ENGLISH):
         *pages.values_list("title", flat=True),
         *conditions.values_list("alternate_names", flat=True),
     ]
-    if language == ENGLISH:
-        texts += Topic.objects.values_list("name", flat=True)
+    texts += Topic.objects.filter(**in_language).values_list("name", flat=True)
     synonyms = Synonym.objects.filter(language=language)
     texts += [
         f"{lay} {clinical}" for lay, clinical in synonyms.values_list("lay_term", "clinical_terms")

@@ -118,7 +118,8 @@ def no_results_suggestions(request):
     (the phone number comes from the site settings, in the template)."""
     locale = {"locale__language_code": search_language()}  # the sections in this language
     index = ArticleIndexPage.objects.live_public().filter(**locale).first()
-    topics = list(ArticlePage.objects.live_public().filter(**locale).topics()) if index else []
+    articles = ArticlePage.objects.live_public().filter(**locale)
+    topics = list(articles.topics(index.locale_id)) if index else []  # in this language
     return {
         "topic_index": index,
         "topics": topics,

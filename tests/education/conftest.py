@@ -5,7 +5,6 @@ import datetime
 import pytest
 from wagtail.models import Locale
 
-from tests.education.helpers import translated
 from tests.factories import (
     ConditionIndexPageFactory,
     ConditionPageFactory,
@@ -13,6 +12,7 @@ from tests.factories import (
     TreatmentIndexPageFactory,
     TreatmentPageFactory,
 )
+from tests.helpers import translate
 
 
 @pytest.fixture
@@ -76,13 +76,13 @@ def es_locale(db):
 
 
 @pytest.fixture
-def spanish_home(home_page, es_locale):
-    return translated(home_page, es_locale, title="Inicio")
+def spanish_home(home_page):
+    return translate(home_page, title="Inicio")
 
 
 @pytest.fixture
-def spanish_article_index(article_index, spanish_home, es_locale):
-    return translated(article_index, es_locale, title="Educación para pacientes")
+def spanish_article_index(article_index, spanish_home):
+    return translate(article_index, title="Educación para pacientes")
 
 
 @pytest.fixture

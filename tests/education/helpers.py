@@ -20,17 +20,3 @@ def article_editor_data(**fields):
     None leaves the field out of the form altogether."""
     data = {**LEFT_EMPTY, **fields}
     return nested_form_data({key: value for key, value in data.items() if value is not None})
-
-
-def translated(page, locale, publish=True, **fields):
-    """`page` copied into `locale` as the admin's "Translate" does (a draft under the
-    translated parent), with `fields` changed, then published unless `publish=False`."""
-    copy = page.copy_for_translation(locale).specific
-    copy.refresh_from_db()
-    for name, value in fields.items():
-        setattr(copy, name, value)
-    revision = copy.save_revision()
-    if publish:
-        revision.publish()
-        copy.refresh_from_db()
-    return copy

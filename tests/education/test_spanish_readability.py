@@ -19,8 +19,8 @@ from education.spanish_readability import (
     spanish_syllables,
     spanish_word_syllables,
 )
-from tests.education.helpers import translated
 from tests.factories import ArticlePageFactory
+from tests.helpers import translate
 
 PLAIN = (
     "El dolor de espalda es muy común. Casi siempre mejora en pocas semanas. Camine un poco "
@@ -92,7 +92,7 @@ def test_a_clinical_spanish_passage_is_very_hard_to_read():
 def test_longer_sentences_lower_the_score():
     """The formula as Fernández Huerta meant it: the same words in fewer sentences are harder."""
     short = "Tome agua. Camine un poco. Duerma bien."
-    long = "Tome agua, camine un poco y duerma bien."
+    long = "Tome agua, camine un poco, duerma bien."
     assert fernandez_huerta([long]) < fernandez_huerta([short])
 
 
@@ -129,15 +129,13 @@ def body(text):
 
 
 @pytest.mark.django_db
-def test_a_spanish_article_is_scored_with_the_spanish_formula(
-    article, spanish_article_index, es_locale
-):
-    spanish = translated(article, es_locale, summary="Lo que debe saber.", body=body(PLAIN))
+def test_a_spanish_article_is_scored_with_the_spanish_formula(article, spanish_article_index):
+    spanish = translate(article, summary="Lo que debe saber.", body=body(PLAIN))
     spanish.refresh_from_db()
     assert spanish.reading_grade is None
     assert spanish.reading_ease is not None and spanish.reading_ease > 80
     english = ArticlePageFactory(parent=article.get_parent(), title="Opioid-induced hyperalgesia")
-    hard = translated(english, es_locale, publish=False, summary="", body=body(CLINICAL))
+    hard = translate(english, publish=False, summary=CLINICAL, body=body(CLINICAL))
     hard.refresh_from_db()
     assert hard.reading_ease < 40
     assert hard.reading_ease_verdict == "harder than the target"
@@ -147,9 +145,9 @@ def test_a_spanish_article_is_scored_with_the_spanish_formula(
 
 @pytest.mark.django_db
 def test_the_readability_panel_speaks_of_reading_ease_on_spanish_pages(
-    admin_client, article, spanish_article_index, es_locale
+    admin_client, article, spanish_article_index
 ):
-    spanish = translated(article, es_locale, body=body(PLAIN))
+    spanish = translate(article, body=body(PLAIN))
     html = admin_client.get(reverse("wagtailadmin_pages:edit", args=[spanish.pk]))
     text = html.content.decode()
     assert "Reading ease (Fernández Huerta)" in text
@@ -161,13 +159,13 @@ def test_the_readability_panel_speaks_of_reading_ease_on_spanish_pages(
 
 @pytest.mark.django_db
 def test_a_spanish_condition_is_scored_with_the_spanish_formula(
-    sciatica, condition_index, spanish_home, es_locale
+    sciatica, condition_index, spanish_home
 ):
-    translated(condition_index, es_locale, title="Afecciones")
-    spanish = translated(
+    translate(condition_index, title="Afecciones")
+    spanish = translate(
         sciatica,
-        es_locale,
         summary=PLAIN,
+        overview="<p>Una causa común de dolor que suele mejorar con el tiempo.</p>",
         causes=f"<p>{PLAIN}</p>",
         urgent_help="<p>Llame al 911 si no puede controlar la vejiga.</p>",
     )

@@ -1,12 +1,15 @@
 """Topics in Spanish: a Spanish page shows each topic's Spanish name (the English one where it
 has not been translated), and its filters take the Spanish slugs."""
 
+from xml.etree import ElementTree
+
 import pytest
 
 from education.models import Topic
-from tests.education.helpers import translated
+from home.search.models import SpellingTerm
+from home.search.spelling import vocabulary_sources
 from tests.factories import ArticlePageFactory, TopicFactory
-from tests.helpers import soup_of
+from tests.helpers import soup_of, translate
 
 pytestmark = pytest.mark.django_db
 
@@ -20,17 +23,17 @@ def card_titles(response):
 
 
 @pytest.fixture
-def spanish_articles(article, article_index, spanish_article_index, es_locale, dolor_de_espalda):
+def spanish_articles(article, article_index, spanish_article_index, dolor_de_espalda):
     """ "Exercise for low back pain" (Back pain) in Spanish, still filed under the English
     topic, and a Spanish article under "Sleep", which has no Spanish translation."""
     sleep = TopicFactory(name="Sleep")
     sleep_article = ArticlePageFactory(parent=article_index, title="Sleep and pain", topics=[sleep])
-    exercise = translated(article, es_locale, title="Ejercicio para el dolor lumbar")
+    exercise = translate(article, title="Ejercicio para el dolor lumbar")
     # Filed by hand under the English topic, as a translation made before the Spanish topic
     # existed would be.
     exercise.topics = [article.topics.get()]
     exercise.save_revision().publish()
-    sueno = translated(sleep_article, es_locale, title="El sueño y el dolor")
+    sueno = translate(sleep_article, title="El sueño y el dolor")
     return {"exercise": exercise, "sleep": sueno, "sleep_topic": sleep}
 
 
@@ -89,13 +92,11 @@ def test_the_spanish_article_shows_its_topics_in_spanish_and_links_the_spanish_f
     assert tags[0]["href"] == spanish_article_index.url + "?topic=dolor-de-espalda"
 
 
-def test_related_articles_stay_in_the_page_language(
-    article, article_index, spanish_articles, es_locale
-):
+def test_related_articles_stay_in_the_page_language(article, article_index, spanish_articles):
     english_twin = ArticlePageFactory(
         parent=article_index, title="More on back pain", topics=[article.topics.get()]
     )
-    spanish_twin = translated(english_twin, es_locale, title="Más sobre el dolor de espalda")
+    spanish_twin = translate(english_twin, title="Más sobre el dolor de espalda")
     exercise = spanish_articles["exercise"]
     assert list(exercise.related_articles) == [spanish_twin]
     assert list(article.related_articles) == [english_twin]
@@ -121,3 +122,32 @@ def test_the_article_editor_offers_the_topics_of_the_article_language(
     # Spanish topics, and the English one it is still filed under; not English "Sleep".
     assert sorted(labels) == ["Back pain", "Dolor de espalda"]
     assert back_pain.name in labels
+
+
+def test_the_spanish_feed_names_the_topics_in_spanish(client, spanish_articles):
+    feed = ElementTree.fromstring(client.get("/es/education/feed/").content)
+    categories = {
+        item.findtext("title"): [c.text for c in item.findall("category")]
+        for item in feed.iter("item")
+    }
+    assert categories == {
+        "Ejercicio para el dolor lumbar": ["Dolor de espalda"],
+        "El sueño y el dolor": ["Sleep"],
+    }
+    english = ElementTree.fromstring(client.get("/education/feed/").content)
+    assert {c.text for c in english.iter("category")} == {"Back pain", "Sleep"}
+
+
+def test_a_spanish_search_that_finds_nothing_suggests_the_spanish_topics(
+    client, spanish_article_index, spanish_articles
+):
+    html = soup_of(client.get("/es/search/", {"q": "xilófono"}))
+    links = html.select(".search-suggestions__topics a")
+    assert [a.get_text() for a in links] == ["Dolor de espalda", "Sleep"]
+    assert links[0]["href"] == spanish_article_index.url + "?topic=dolor-de-espalda"
+
+
+def test_a_topic_adds_its_words_to_the_vocabulary_of_its_language(dolor_de_espalda):
+    assert "espalda" in vocabulary_sources("es")
+    assert "espalda" not in vocabulary_sources("en-us")
+    assert SpellingTerm.objects.filter(term="espalda", language="es").exists()

@@ -12,8 +12,8 @@ from wagtail.models import WorkflowState
 
 from education.models import ArticlePage
 from education.review import EDITORS, MEDICAL_REVIEW_WORKFLOW, MEDICAL_REVIEWERS, today
-from tests.education.helpers import translated
 from tests.factories import ClinicianPageFactory, UserFactory
+from tests.helpers import translate
 
 pytestmark = pytest.mark.django_db
 
@@ -32,9 +32,9 @@ def reviewer(db):
 
 
 @pytest.fixture
-def spanish_draft(article, spanish_article_index, es_locale):
+def spanish_draft(article, spanish_article_index):
     """The article just translated: a draft in the Spanish tree."""
-    return translated(article, es_locale, publish=False, title="Ejercicio para el dolor lumbar")
+    return translate(article, publish=False, title="Ejercicio para el dolor lumbar")
 
 
 def submit(page, user):
@@ -123,9 +123,9 @@ def due_article(article):
 
 
 @pytest.fixture
-def live_translation(due_article, spanish_article_index, es_locale):
+def live_translation(due_article, spanish_article_index):
     """The article in Spanish, live and never reviewed in Spanish (so in the report)."""
-    return translated(due_article, es_locale, title="Ejercicio para el dolor lumbar")
+    return translate(due_article, title="Ejercicio para el dolor lumbar")
 
 
 def test_the_report_shows_each_page_language(admin_client, due_article, live_translation):
