@@ -7,8 +7,11 @@ Installs Lighthouse from bench/lighthouse/package.json (npm ci) on first use, bu
 site in a throwaway PostgreSQL database, serves it with gunicorn and the production settings
 (uploads served by Django here, as nginx would serve them in production), and runs Lighthouse
 in the system Chromium (CHROME_PATH, default /usr/bin/chromium) on each page with the mobile
-preset. Prints the four category scores per page and every audit that lost points; exits
-non-zero when any score is below 100. Numbers: docs/performance.md.
+preset, one page at a time. A page whose run fails (Lighthouse's runtime errors, such as
+NO_NAVSTART when Chromium misses the navigation on a busy machine) is tried once more; a page
+that fails twice is reported as such and the other pages still run. Prints, per page, the four
+category scores, the layout shift and the load average, then every audit that lost points;
+exits non-zero when any page failed or scored below 100. Numbers: docs/performance.md.
 """
 
 import argparse
@@ -40,23 +43,41 @@ CHROME_FLAGS = (
 )
 
 
+class LighthouseFailed(Exception):
+    """Lighthouse produced no scores for a page (a runtime error, a crash or a timeout)."""
+
+
 def run_lighthouse(url, output):
+    """One Lighthouse run: (scores by category, cumulative layout shift, lost audits)."""
     env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
-    subprocess.run(
-        [
-            str(LIGHTHOUSE),
-            url,
-            "--quiet",
-            f"--chrome-flags={CHROME_FLAGS}",
-            "--output=json",
-            f"--output-path={output}",
-        ],
-        env=env,
-        check=True,
-        timeout=180,
-    )
+    Path(output).unlink(missing_ok=True)
+    try:
+        finished = subprocess.run(
+            [
+                str(LIGHTHOUSE),
+                url,
+                "--quiet",
+                f"--chrome-flags={CHROME_FLAGS}",
+                "--output=json",
+                f"--output-path={output}",
+            ],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=180,
+        )
+    except subprocess.TimeoutExpired as error:
+        raise LighthouseFailed("no report within 180 s") from error
+    if not Path(output).exists():
+        raise LighthouseFailed(f"exit code {finished.returncode}: {finished.stderr.strip()[-300:]}")
     report = json.loads(Path(output).read_text())
+    if report.get("runtimeError"):
+        error = report["runtimeError"]
+        raise LighthouseFailed(f"{error.get('code')}: {error.get('message', '')[:200]}")
+    if any(report["categories"][name]["score"] is None for name in CATEGORIES):
+        raise LighthouseFailed("a category has no score")
     scores = {name: round(report["categories"][name]["score"] * 100) for name in CATEGORIES}
+    shift = report["audits"]["cumulative-layout-shift"]["numericValue"]
     lost = [
         f"{key} ({audit.get('displayValue', '')})".strip()
         for key, audit in report["audits"].items()
@@ -64,7 +85,18 @@ def run_lighthouse(url, output):
         and audit["score"] < 1
         and audit.get("scoreDisplayMode") in ("binary", "numeric", "metricSavings")
     ]
-    return scores, lost
+    return scores, shift, lost
+
+
+def measure(url, output, attempts=2):
+    """run_lighthouse, tried once more after a failure; returns (result or None, errors)."""
+    errors = []
+    for _ in range(attempts):
+        try:
+            return run_lighthouse(url, output), errors
+        except LighthouseFailed as error:
+            errors.append(str(error))
+    return None, errors
 
 
 def main():
@@ -76,16 +108,31 @@ def main():
             ["npm", "ci", "--silent", "--no-audit", "--no-fund"], cwd=TOOL_DIR, check=True
         )
 
-    failed = False
+    failed = []
     with served_demo_site(args.pg, "practice_lighthouse") as base_url:
-        print(f"{'page':45} " + " ".join(f"{c:>15}" for c in CATEGORIES))
+        print(f"{'page':45} " + " ".join(f"{c:>15}" for c in CATEGORIES) + "    CLS  load")
         with tempfile.TemporaryDirectory() as scratch:
             for path in PAGES:
-                scores, lost = run_lighthouse(base_url + path, Path(scratch) / "report.json")
-                print(f"{path:45} " + " ".join(f"{scores[c]:>15}" for c in CATEGORIES))
+                result, errors = measure(base_url + path, Path(scratch) / "report.json")
+                load = os.getloadavg()[0]
+                for error in errors:
+                    print(f"{path:45} run failed: {error}", flush=True)
+                if result is None:
+                    print(f"{path:45} no scores after {len(errors)} tries", flush=True)
+                    failed.append(path)
+                    continue
+                scores, shift, lost = result
+                print(
+                    f"{path:45} "
+                    + " ".join(f"{scores[c]:>15}" for c in CATEGORIES)
+                    + f" {shift:6.3f} {load:5.1f}",
+                    flush=True,
+                )
                 for audit in lost:
                     print(f"{'':45} lost points: {audit}")
-                failed |= any(score < 100 for score in scores.values())
+                if any(score < 100 for score in scores.values()):
+                    failed.append(path)
+    print(f"Below 100 or not measured: {', '.join(failed)}" if failed else "All pages at 100.")
     sys.exit(1 if failed else 0)
 
 

@@ -144,13 +144,18 @@ class PageCacheMiddleware:
             return self._mark(request, self.get_response(request))
         generation = found.get(GENERATION_KEY, 0)
         entry = found.get(key)
-        if entry and entry["generation"] == generation:
+        # An entry stored before pages carried their inline style's hash is rendered again.
+        if entry and entry["generation"] == generation and "csp_style_sources" in entry:
+            # The page's inline theme style is allowed by its hash (practice/security.py).
+            request.csp_style_sources = entry["csp_style_sources"]
             return self._from_entry(entry)
 
         response = self._mark(request, self.get_response(request))
         if "public" in response.get("Cache-Control", ""):
             try:
-                cache.set(key, self._to_entry(response, generation), settings.PAGE_CACHE_SECONDS)
+                entry = self._to_entry(response, generation)
+                entry["csp_style_sources"] = getattr(request, "csp_style_sources", [])
+                cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
             except Exception:  # noqa: BLE001
                 logger.warning("Could not store a page in the page cache", exc_info=True)
             response["X-Page-Cache"] = "miss"

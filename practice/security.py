@@ -10,7 +10,15 @@ inline <script> elements and its widgets write style attributes, so it gets its 
 still allows nothing from another origin, no plugins, no <base> hijacking, no foreign form
 targets, and framing only by itself (the editor shows page previews, which are rendered from
 the public templates at /admin/…/preview/, in an iframe).
+
+Public pages have one inline block: the theme's colours in the <head> (`{% theme_style %}`).
+That page's policy allows that exact text by its SHA-256 hash and nothing else, so the colours
+cost no render-blocking request; the page cache keeps the hash with the page
+(practice/page_cache.py).
 """
+
+import base64
+import hashlib
 
 ADMIN_PREFIX = "/admin/"  # where practice/urls.py mounts the Wagtail admin
 
@@ -19,22 +27,21 @@ def build_policy(directives):
     return "; ".join(f"{name} {' '.join(sources)}" for name, sources in directives.items())
 
 
-PUBLIC_POLICY = build_policy(
-    {
-        "default-src": ["'self'"],
-        "script-src": ["'self'"],
-        "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
-        "font-src": ["'self'"],
-        "connect-src": ["'self'"],
-        "media-src": ["'self'"],
-        "frame-src": ["'none'"],
-        "object-src": ["'none'"],
-        "base-uri": ["'self'"],
-        "form-action": ["'self'"],
-        "frame-ancestors": ["'none'"],
-    }
-)
+PUBLIC_DIRECTIVES = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "media-src": ["'self'"],
+    "frame-src": ["'none'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
+PUBLIC_POLICY = build_policy(PUBLIC_DIRECTIVES)
 
 ADMIN_POLICY = build_policy(
     {
@@ -83,6 +90,24 @@ def is_admin_path(path):
     return path.startswith(ADMIN_PREFIX)
 
 
+def style_source(css):
+    """The CSP source that allows an inline <style> with exactly this text, and no other."""
+    digest = base64.b64encode(hashlib.sha256(css.encode()).digest()).decode()
+    return f"'sha256-{digest}'"
+
+
+def allow_inline_style(request, css):
+    """Let this response's policy allow an inline <style> holding `css`."""
+    request.csp_style_sources = [*getattr(request, "csp_style_sources", ()), style_source(css)]
+
+
+def public_policy(style_sources=()):
+    """The public policy, allowing the given inline styles (their `style_source`) too."""
+    if not style_sources:
+        return PUBLIC_POLICY
+    return build_policy({**PUBLIC_DIRECTIVES, "style-src": ["'self'", *style_sources]})
+
+
 class SecurityHeadersMiddleware:
     """Adds CSP and Permissions-Policy; a view that sets its own keeps it."""
 
@@ -95,7 +120,10 @@ class SecurityHeadersMiddleware:
             # Wagtail renders previews by running a dummy request for the page's public URL
             # through the middleware; the real admin request around it sets the headers.
             return response
-        policy = ADMIN_POLICY if is_admin_path(request.path_info) else PUBLIC_POLICY
+        if is_admin_path(request.path_info):
+            policy = ADMIN_POLICY
+        else:
+            policy = public_policy(getattr(request, "csp_style_sources", ()))
         response.headers.setdefault("Content-Security-Policy", policy)
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         return response

@@ -67,7 +67,8 @@ class LanguageIndex(PostgresIndex):
     each part indexed by Wagtail's own code with that configuration."""
 
     def add_items(self, model, objs):
-        languages = dict(Locale.objects.values_list("pk", "language_code"))
+        translatable = any(field.name == "locale" for field in model._meta.get_fields())
+        languages = dict(Locale.objects.values_list("pk", "language_code")) if translatable else {}
         by_configuration = defaultdict(list)
         for obj in objs:
             language = languages.get(getattr(obj, "locale_id", None))

@@ -10,13 +10,21 @@ import functools
 
 from django.utils import translation
 
+from practice.languages import locale_ids
+
+
+def page_language(page):
+    """The page's language code ("es"), from the cached locales: no query."""
+    codes = {locale_id: code for code, locale_id in locale_ids().items()}
+    return codes.get(page.locale_id) or page.locale.language_code
+
 
 def in_page_language(view):
     """Run a page's view, and render its response, in the page's language."""
 
     @functools.wraps(view)
     def in_language(page, request, *args, **kwargs):
-        with translation.override(page.locale.language_code):
+        with translation.override(page_language(page)):
             response = view(page, request, *args, **kwargs)
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()

@@ -21,6 +21,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Locale
 from wagtail.search import index
 
+from practice.languages import localized
 from practice.pages import PageMetaMixin
 from practice.privacy import protect_form_data
 from practice.responses import never_store
@@ -31,7 +32,7 @@ from practice.spam import RateLimiter, is_honeypot_filled
 # Django and the rest of the app find them here.
 from .form_fields import ConsultationFormField  # noqa: F401
 from .forms import ConsultationFormBuilder, ConsultationFormPageForm
-from .language import in_page_language
+from .language import in_page_language, page_language
 from .regarding import FIELD_NAME as REGARDING_FIELD
 from .regarding import regarding_fields, regarding_from_query, regarding_pages
 from .work_queue import ConsultationRequest, RequestNote, Status  # noqa: F401
@@ -130,11 +131,8 @@ class ConsultationFormPage(PageMetaMixin, RoutablePageMixin, AbstractEmailForm):
 
     def privacy_url(self, request):
         # A translated form page still points at the English notice: its translation in the
-        # patient's language is linked when there is a live one.
-        page = self.privacy_page
-        if page is not None and page.locale_id != self.locale_id:
-            translated = page.get_translation_or_none(self.locale_id)
-            page = translated if translated is not None and translated.live else page
+        # patient's language (active here, see in_page_language) when there is a live one.
+        page = localized(self.privacy_page)
         return page.get_url(request) if page and page.live else None
 
     def serve(self, request, view=None, args=None, kwargs=None):
@@ -168,8 +166,11 @@ class ConsultationFormPage(PageMetaMixin, RoutablePageMixin, AbstractEmailForm):
         context = {
             "form": form,
             "rate_limited": rate_limited,
-            # What the patient came from, named above the form: "Asking about: Sciatica".
-            "asking_about": list(regarding_pages(form[REGARDING_FIELD].value()).values()),
+            # What the patient came from, named above the form in their language: "You are
+            # asking about: Sciatica".
+            "asking_about": [
+                localized(page) for page in regarding_pages(form[REGARDING_FIELD].value()).values()
+            ],
         }
         response = self.render(request, context_overrides=context)
         if rate_limited:
@@ -206,7 +207,7 @@ class ConsultationFormPage(PageMetaMixin, RoutablePageMixin, AbstractEmailForm):
             form_data=form_data,
             page=self,
             # The page's language, never anything the patient sent.
-            language=self.locale.language_code,
+            language=page_language(self),
             **regarding,
         )
         if self.to_address:

@@ -28,8 +28,9 @@ DATABASES["default"]["CONN_MAX_AGE"] = env_int("DATABASE_CONN_MAX_AGE", 60)  # n
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     # Hashed names (site.3f2a….css) and gzip/brotli copies; whitenoise serves hashed files
-    # with a ten-year, immutable Cache-Control, since a change gives a new name.
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    # with a ten-year, immutable Cache-Control, since a change gives a new name. Our
+    # stylesheets go out without their comments (practice/static_storage.py).
+    "staticfiles": {"BACKEND": "practice.static_storage.StaticFilesStorage"},
 }
 SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 

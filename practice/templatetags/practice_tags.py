@@ -1,10 +1,15 @@
 from django import template
+from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
 from practice.cache import content_version
 from practice.languages import localized
+from practice.models import ThemeSettings
 from practice.pages import all_pages
+from practice.security import allow_inline_style
 from practice.site_url import absolute
 
 register = template.Library()
@@ -86,3 +91,17 @@ def section_headings(stream):
         if block.block_type == "heading" and block.value["level"] == "h2" and block.id
     ]
     return headings if len(headings) >= MIN_SECTIONS_FOR_CONTENTS else []
+
+
+@register.simple_tag(takes_context=True)
+def theme_style(context):
+    """The theme's colours as an inline <style> in the <head>: no stylesheet request to wait for
+    before the first paint. The page's Content-Security-Policy allows this exact text by its
+    hash (practice/security.py); the colours are validated hex values (ThemeSettings)."""
+    request = context.get("request")
+    if request is None:
+        return ""
+    theme = ThemeSettings.for_request(request)
+    css = render_to_string("practice/theme.css", {"theme": theme}).strip()
+    allow_inline_style(request, css)
+    return format_html("<style>{}</style>", mark_safe(css))  # noqa: S308

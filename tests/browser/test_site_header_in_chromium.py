@@ -2,12 +2,22 @@
 with the practice's name, a number to tap and one call to action in view; the menu and the
 search box are one tap away, with or without JavaScript."""
 
+import re
+
 import pytest
+
+from practice.contrast import contrast_ratio
 
 from .helpers import assert_no_axe_violations, new_page
 
 WIDTH, HEIGHT = 360, 780
 MAX_HEADER_HEIGHT = HEIGHT // 4
+
+
+def rgb_to_hex(css_colour):
+    """ "rgb(86, 79, 72)" (a computed colour, opaque) as "#564f48"."""
+    red, green, blue = map(int, re.findall(r"\d+", css_colour)[:3])
+    return f"#{red:02x}{green:02x}{blue:02x}"
 
 
 @pytest.fixture(params=[True, False], ids=["javascript", "no-javascript"])
@@ -77,3 +87,24 @@ def test_wide_screens_show_the_menu_and_search_without_a_disclosure(
     assert header.get_by_role("link", name="About the practice").filter(visible=True).count() == 1
     assert page.locator('header input[name="q"]').filter(visible=True).count() == 1
     assert page.locator("header summary").filter(visible=True).count() == 0
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_wide_search_box_shows_what_it_is_for(
+    live_server, furnished_home_page, browser_page, scheme
+):
+    """No visible label fits beside the wide header's search box, so its placeholder says the
+    label's own words, readable at WCAG AA, beside the "Search" button."""
+    page = browser_page
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.emulate_media(color_scheme=scheme)
+    page.goto(live_server.url + "/")
+    # Named by its label (suggestions.js makes it a combobox, so no role is assumed here).
+    box = page.get_by_label("Search this site", exact=True).filter(visible=True)
+    assert box.count() == 1
+    assert box.get_attribute("placeholder") == "Search this site"
+    text, background = box.evaluate(
+        "(box) => [getComputedStyle(box, '::placeholder').color,"
+        " getComputedStyle(box).backgroundColor]"
+    )
+    assert contrast_ratio(*map(rgb_to_hex, (text, background))) >= 4.5

@@ -129,12 +129,17 @@ def test_condition_links_show_on_the_treatment_clinician_and_article(
 ):
     condition = soup_of(client.get(sciatica.url))
     assert [a["href"] for a in condition.select("#treatments .card__title a")] == [injection.url]
-    assert [a["href"] for a in condition.select("#clinicians .card__title a")] == [rubin.url]
+    # The profile is told where the patient came from, for its "Request a consultation".
+    assert [a["href"] for a in condition.select("#clinicians .card__title a")] == [
+        f"{rubin.url}?condition={sciatica.pk}"
+    ]
     assert [a["href"] for a in condition.select("#articles .card__title a")] == [article.url]
 
     treatment = soup_of(client.get(injection.url))
     assert [a["href"] for a in treatment.select("#conditions a")] == [sciatica.url]
-    assert [a["href"] for a in treatment.select("#clinicians .card__title a")] == [rubin.url]
+    assert [a["href"] for a in treatment.select("#clinicians .card__title a")] == [
+        f"{rubin.url}?treatment={injection.pk}"
+    ]
 
     profile = soup_of(client.get(rubin.url))
     assert [a["href"] for a in profile.select("section[aria-labelledby=conditions-heading] a")] == [

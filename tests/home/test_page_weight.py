@@ -11,6 +11,8 @@ import pytest
 from django.conf import settings
 from django.contrib.staticfiles import finders
 
+from practice.static_storage import OUR_STYLESHEETS, strip_css_comments
+
 CSS_BUDGET = 12 * 1024
 ARTICLE_BUDGET = 17 * 1024
 ARTICLE_PATH = "/education/exercise-for-low-back-pain/"
@@ -38,10 +40,14 @@ def gzipped_size(content):
 def fetch(client, url):
     path = url.split("?")[0]
     if path.startswith(settings.STATIC_URL):
-        found = finders.find(path.removeprefix(settings.STATIC_URL))
+        name = path.removeprefix(settings.STATIC_URL)
+        found = finders.find(name)
         assert found, f"{url} is linked but no static file has that name"
-        with open(found, "rb") as file:
-            return file.read()
+        content = Path(found).read_bytes()
+        if name.startswith(OUR_STYLESHEETS):
+            # As production serves it (tests/practice/test_production_settings.py checks that).
+            content = strip_css_comments(content.decode()).encode()
+        return content
     response = client.get(url)
     assert response.status_code == 200, url
     return b"".join(response.streaming_content) if response.streaming else response.content
@@ -61,8 +67,9 @@ def page_and_assets(client, path):
 def test_the_css_for_a_page_stays_under_12_kb_gzipped(client, demo_site):
     for path in ["/", ARTICLE_PATH, "/consultation/", "/education/"]:
         _, css, _, assets = page_and_assets(client, path)
-        assert any("site.css" in url for url in assets.stylesheets)
-        assert any("theme.css" in url for url in assets.stylesheets)
+        # One stylesheet: the theme's colours are inline in the <head> (practice/security.py).
+        assert [url for url in assets.stylesheets if "site." in url] == assets.stylesheets
+        assert len(assets.stylesheets) == 1
         size = sum(gzipped_size(content) for content in css)
         assert size < CSS_BUDGET, f"{path} links {size / 1024:.1f} KB of CSS (gzipped)"
 
@@ -84,17 +91,50 @@ FONT_BUDGET = 40 * 1024
 FONT_URL = re.compile(r"url\(\"?([^\")]+\.woff2)\"?\)")
 
 
+def font_faces():
+    css_path = Path(finders.find("practice/css/site.css"))
+    return css_path, re.findall(r"@font-face\s*{[^}]*}", css_path.read_text())
+
+
 def test_the_fonts_a_page_can_load_stay_under_40_kb_and_swap():
     """Every font file site.css can make a page fetch, added up, and each shown with
-    font-display: swap so text never waits for it."""
-    css_path = Path(finders.find("practice/css/site.css"))
-    css = css_path.read_text()
-    faces = re.findall(r"@font-face\s*{[^}]*}", css)
-    assert faces and all("font-display: swap" in face for face in faces)
-    files = [css_path.parent / url for face in faces for url in FONT_URL.findall(face)]
-    assert len(files) == len(faces) and all(f.suffix == ".woff2" for f in files)
+    font-display: swap so text never waits for it. The fallback faces (local() system fonts
+    resized to the web font's metrics) download nothing."""
+    css_path, faces = font_faces()
+    web_faces = [face for face in faces if "url(" in face]
+    assert web_faces and all("font-display: swap" in face for face in web_faces)
+    files = [css_path.parent / url for face in web_faces for url in FONT_URL.findall(face)]
+    assert len(files) == len(web_faces) and all(f.suffix == ".woff2" for f in files)
     total = sum(file.stat().st_size for file in files)
     assert total <= FONT_BUDGET, f"The fonts weigh {total / 1024:.1f} KB"
+
+
+def test_every_web_font_weight_has_a_metric_matched_fallback():
+    """While a web font downloads, text shows in a local font resized to its metrics, so the
+    swap moves nothing (cumulative layout shift 0; docs/design.md)."""
+    _, faces = font_faces()
+    weight = re.compile(r"font-weight: (\d+)")
+    web = {weight.search(face).group(1) for face in faces if "url(" in face}
+    fallbacks = [face for face in faces if "url(" not in face]
+    assert {weight.search(face).group(1) for face in fallbacks} == web
+    for face in fallbacks:
+        assert "src: local(" in face
+        for descriptor in ("size-adjust", "ascent", "descent", "line-gap"):
+            descriptor = descriptor if descriptor == "size-adjust" else f"{descriptor}-override"
+            assert f"{descriptor}: " in face, f"{descriptor} missing in {face}"
+
+
+def test_pages_preload_the_fonts_they_use(client, home_page):
+    """The fonts start downloading with the page, not after the stylesheet (no request chain)."""
+    html = client.get("/").content.decode()
+    _, faces = font_faces()
+    for name in {url.rsplit("/", 1)[-1] for face in faces for url in FONT_URL.findall(face)}:
+        stem = name.removesuffix(".woff2")
+        assert re.search(
+            rf'<link rel="preload" href="[^"]*{re.escape(stem)}[^"]*" as="font" '
+            r'type="font/woff2" crossorigin>',
+            html,
+        ), f"{name} is not preloaded"
 
 
 def test_the_fonts_are_the_ones_the_npm_package_ships():

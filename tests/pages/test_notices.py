@@ -13,7 +13,7 @@ from tests.factories import (
     NoticePageFactory,
     days_from_today,
 )
-from tests.helpers import soup_of
+from tests.helpers import soup_of, translate
 
 pytestmark = pytest.mark.django_db
 
@@ -44,6 +44,25 @@ def test_every_page_type_links_every_live_notice_from_its_footer(client, home_pa
         assert all(title in links for title in NOTICES), page.url
         assert "Draft notice" not in links
     assert all(title in footer_links(client.get("/no-such-page/")) for title in NOTICES)
+
+
+def test_each_footer_links_each_notice_once_in_its_own_language(client, home_page):
+    assistance = NoticePageFactory(parent=home_page, title="Language assistance")
+    privacy = NoticePageFactory(parent=home_page, title="Notice of privacy practices")
+    translate(home_page, title="Inicio")
+    spanish = translate(assistance, title="Asistencia con idiomas", slug="asistencia")
+
+    english_footer = soup_of(client.get("/")).find("footer")
+    spanish_footer = soup_of(client.get("/es/")).find("footer")
+
+    assert english_footer.find("a", string="Language assistance")["href"] == assistance.url
+    assert not english_footer.find("a", string="Asistencia con idiomas")
+    link = spanish_footer.find("a", string="Asistencia con idiomas")
+    assert link["href"] == spanish.url == "/es/asistencia/" and not link.has_attr("lang")
+    assert not spanish_footer.find("a", string="Language assistance")
+    # Not translated yet: still linked from Spanish pages, marked as English.
+    untranslated = spanish_footer.find("a", string=privacy.title)
+    assert untranslated["href"] == privacy.url and untranslated["lang"].startswith("en")
 
 
 def test_a_notice_shows_its_review_dates_in_us_format(client, home_page):

@@ -29,6 +29,8 @@ pytestmark = pytest.mark.django_db
 # Routing, the site root, settings and the menu, once the header, footer and body fragments
 # are warm.
 WARM_BUDGET = 10
+# Wagtail routes /es/ through the Spanish home page: one query more.
+SPANISH_WARM_BUDGET = WARM_BUDGET + 1
 
 
 def add(count, clinicians, locations):
@@ -124,4 +126,4 @@ def test_spanish_pages_cost_the_same_with_3_and_30_plans_notices_and_footer_link
     cold_many, warm_many = counts(client, urls)
     assert cold_many == cold_few
     assert warm_many == warm_few
-    assert all(count <= WARM_BUDGET for count in warm_many.values()), warm_many
+    assert all(count <= SPANISH_WARM_BUDGET for count in warm_many.values()), warm_many

@@ -43,6 +43,9 @@ def test_second_anonymous_visit_is_served_from_the_cache_without_queries(
     assert second["X-Page-Cache"] == "hit"
     assert second.content == first.content
     assert second["Content-Type"] == first["Content-Type"]
+    # The policy still allows the cached page's inline theme style by its hash.
+    assert "'sha256-" in first["Content-Security-Policy"]
+    assert second["Content-Security-Policy"] == first["Content-Security-Policy"]
 
 
 def test_public_pages_tell_a_cdn_it_may_share_them_and_browsers_to_revalidate(

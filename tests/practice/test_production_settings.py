@@ -101,6 +101,33 @@ def test_hashed_static_files_are_compressed_and_cached_for_years(tmp_path):
     assert "immutable" not in served["plain_cache_control"]
 
 
+def test_our_stylesheets_are_served_without_their_comments(tmp_path):
+    """site.css keeps its comments in the source; patients download it without them."""
+    code = """
+        import json, django
+        django.setup()
+        from django.contrib.staticfiles import finders
+        from django.core.management import call_command
+        from django.templatetags.static import static
+        from django.test import Client
+
+        call_command("collectstatic", "--noinput", verbosity=0)
+        response = Client().get(static("practice/css/site.css"), secure=True)
+        with open(finders.find("practice/css/site.css")) as source:
+            print(json.dumps({"served": b"".join(response.streaming_content).decode(),
+                              "source": source.read()}))
+    """
+    result = run_python(code, production_env(tmp_path))
+    assert result.returncode == 0, result.stderr
+    css = json.loads(result.stdout)
+    assert "/*" in css["source"]
+    assert "/*" not in css["served"] and "*/" not in css["served"]
+    # Every rule is still there, fonts at their hashed names.
+    assert css["served"].count("{") == css["source"].count("{") > 100
+    assert 'url("../fonts/atkinson-hyperlegible-latin-400-normal.' in css["served"]
+    assert len(css["served"]) < len(css["source"]) - 1000
+
+
 def test_gunicorn_config_loads_and_logs_paths_without_query_strings():
     code = """
         import json

@@ -1,8 +1,9 @@
 import json
+import re
 
 import pytest
 
-from practice.security import ADMIN_POLICY, PUBLIC_POLICY
+from practice.security import ADMIN_POLICY, PUBLIC_POLICY, public_policy, style_source
 
 from .helpers import production_env, run_python
 
@@ -50,18 +51,36 @@ def test_admin_policy_is_looser_but_still_same_origin_only():
     assert policy["form-action"] == ["'self'"]
 
 
+INLINE_STYLE = re.compile(r"<style>(.*?)</style>", re.DOTALL)
+
+
 def test_public_page_gets_the_strict_policy_and_every_header(client, home_page):
+    """The one inline block, the theme's colours, is allowed by its hash; nothing else is."""
     response = client.get("/")
     assert response.status_code == 200
-    assert response["Content-Security-Policy"] == PUBLIC_POLICY
+    styles = INLINE_STYLE.findall(response.content.decode())
+    assert len(styles) == 1 and "--color-primary" in styles[0]
+    assert response["Content-Security-Policy"] == public_policy([style_source(styles[0])])
     assert response["X-Frame-Options"] == "DENY"
     assert_common_headers(response)
+
+
+def test_the_inline_style_allowance_is_that_text_and_nothing_more():
+    policy = directives(public_policy([style_source(":root { --color-primary: #1d5c8a; }")]))
+    # printf '%s' ':root { --color-primary: #1d5c8a; }' | openssl dgst -sha256 -binary | base64
+    digest = "6bvvJr4iziECK9pNr71AxEaBnJCD8b1ocFF9PNBok7w="
+    assert policy["style-src"] == ["'self'", f"'sha256-{digest}'"]
+    assert "unsafe" not in " ".join(policy["style-src"])
+    assert {name: sources for name, sources in policy.items() if name != "style-src"} == {
+        name: sources for name, sources in directives(PUBLIC_POLICY).items() if name != "style-src"
+    }
 
 
 def test_missing_page_gets_the_same_headers(client, home_page):
     response = client.get("/no-such-page/")
     assert response.status_code == 404
-    assert response["Content-Security-Policy"] == PUBLIC_POLICY
+    styles = INLINE_STYLE.findall(response.content.decode())
+    assert response["Content-Security-Policy"] == public_policy(map(style_source, styles))
     assert_common_headers(response)
 
 

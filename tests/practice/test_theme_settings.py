@@ -1,8 +1,11 @@
+import re
+
 import pytest
 from django.core.exceptions import ValidationError
 
 from practice.contrast import contrast_ratio
 from practice.models import ThemeSettings
+from practice.security import style_source
 
 pytestmark = pytest.mark.django_db
 
@@ -42,11 +45,17 @@ def test_the_editor_saves_a_good_colour_and_the_site_uses_it(admin_client, clien
         url, {"primary_colour": "#0b3d2e", "accent_colour": "#5a2a82", "logo": ""}
     )
     assert response.status_code == 302
-    page = client.get("/").content.decode()
+    response = client.get("/")
+    # In the page's own <head>, so no stylesheet request holds up the first paint.
+    style = re.search(r"<style>(.*?)</style>", response.content.decode(), re.DOTALL).group(1)
+    assert "--color-primary: #0b3d2e" in style and "--color-accent: #5a2a82" in style
+    assert style_source(style) in response["Content-Security-Policy"]
+
+
+def test_the_theme_stylesheet_for_block_previews_is_cached_per_version(client, site):
     theme = ThemeSettings.for_site(site)
-    assert f"/theme.css?v={theme.version}" in page
     css = client.get(f"/theme.css?v={theme.version}")
-    assert b"--color-primary: #0b3d2e" in css.content
+    assert b"--color-primary: #1d5c8a" in css.content
     assert "immutable" in css["Cache-Control"]
 
 

@@ -2,6 +2,7 @@ import pytest
 
 from home.search.models import Synonym
 from tests.factories import ArticlePageFactory, ConditionPageFactory, plain_body
+from tests.helpers import translate
 
 
 @pytest.fixture
@@ -34,3 +35,27 @@ def synonyms(db):
         Synonym.objects.create(lay_term="slipped disc", clinical_terms="herniated disc"),
         Synonym.objects.create(lay_term="pain pills", clinical_terms="opioids, analgesics"),
     ]
+
+
+@pytest.fixture
+def spanish_library(pain_library, home_page, rubin):
+    """The pain library's Spanish translations (each keeps its English body, as a fresh
+    translation does, so a search in one language could find the other's words), and a Spanish
+    article about low back pain with no English version."""
+    home_es = translate(home_page, title="Inicio")
+    pages = {"home": home_es}
+    for slug, title, summary in [
+        ("sciatica", "Ciática", "Dolor que baja desde la zona lumbar por una pierna."),
+        ("herniated-disc", "Hernia de disco", "Cuando el centro blando de un disco se sale."),
+        ("hyperalgesia", "Hiperalgesia inducida por opioides", "Cuando el analgésico duele."),
+    ]:
+        pages[slug] = translate(pain_library[slug], title=title, summary=summary)
+    pages["back"] = ArticlePageFactory(
+        parent=pages["hyperalgesia"].get_parent(),
+        slug="dolor-de-espalda",
+        title="Dolor de espalda baja: qué ayuda",
+        summary="Movimiento suave y calor para los dolores lumbares.",
+        authors=[rubin],
+        body=plain_body("Caminar un poco cada día alivia la espalda. ", 1),
+    )
+    return pages

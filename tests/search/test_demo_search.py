@@ -26,3 +26,18 @@ def test_the_demo_ships_sensible_synonyms_and_a_vocabulary(client, demo_site):
 
     demo.build(log=lambda message: None)  # a second build changes nothing
     assert Synonym.objects.count() == len(synonyms)
+
+
+def test_the_spanish_demo_answers_in_spanish(client, demo_site):
+    def spanish(query, count=3):
+        response = client.get("/es/search/", {"q": query})
+        assert response.status_code == 200
+        html = BeautifulSoup(response.content, "html.parser")
+        links = html.select(".search-result__title a")
+        assert all(a["href"].startswith("/es/") for a in links)  # Spanish pages only
+        return [a.get_text(strip=True) for a in links][:count]
+
+    assert "Dolor crónico de espalda baja" in spanish("dolor de espalda")
+    assert spanish("ciática", 1) == spanish("ciatica", 1) == ["Ciática"]
+    assert spanish("lumbar")
+    assert "Ciática" not in first_titles(client, "ciatica", 10)

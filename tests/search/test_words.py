@@ -2,7 +2,7 @@
 
 import pytest
 
-from home.search.words import find_lay_terms, forms, phrasings, words_of
+from home.search.words import find_lay_terms, fold, forms, meaningful, phrasings, words_of
 
 
 @pytest.mark.parametrize(
@@ -52,3 +52,33 @@ def test_lay_terms_are_found_in_any_form_longest_first():
         ("word", "hurt"),
     ]
     assert find_lay_terms(["pain"], lay_terms) == [("word", "pain")]
+
+
+@pytest.mark.parametrize(
+    "one, other",
+    [("dolor", "dolores"), ("espalda", "espaldas"), ("lumbar", "lumbares"), ("luz", "luces")],
+)
+def test_spanish_singular_and_plural_have_the_same_forms(one, other):
+    assert forms(one, "es") == forms(other, "es")
+    assert one in forms(one, "es") and other in forms(one, "es")
+
+
+def test_spanish_words_that_end_in_s_are_not_taken_for_plurals():
+    assert forms("artritis", "es") == ["artritis"]
+
+
+def test_accents_fold_away_and_keep_their_places():
+    assert fold("Ciática, niño, pingüino") == "Ciatica, nino, pinguino"
+    assert len(fold("ciática")) == len("ciática")
+
+
+def test_spanish_stop_words_are_left_out_unless_nothing_else_is_left():
+    assert meaningful(["dolor", "de", "la", "espalda"], "es") == ["dolor", "espalda"]
+    assert meaningful(["de", "la"], "es") == ["de", "la"]
+    assert meaningful(["a", "pain"]) == ["a", "pain"]  # English queries keep every word
+
+
+def test_a_lay_term_matches_with_or_without_accents():
+    assert find_lay_terms(["nervio", "pinzádo"], ["nervio pinzado"], "es") == [
+        ("lay", "nervio pinzado")
+    ]

@@ -19,7 +19,16 @@ FIELD_FOR_PAGE_TYPE = {
 }
 
 
+def checks_now(schema_editor):
+    """On PostgreSQL, foreign keys are checked at commit: rows changed here would leave checks
+    pending, and this migration's indexes (created at its end) or 0007's column drop could not
+    be made in the same transaction ("pending trigger events"). Checked at once, none pend."""
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+
+
 def forwards(apps, schema_editor):
+    checks_now(schema_editor)
     ConsultationRequest = apps.get_model("consultation", "ConsultationRequest")
     ConsultationRequest.objects.update(language="en-us")
     asked = ConsultationRequest.objects.exclude(regarding=None).select_related(
@@ -34,6 +43,7 @@ def forwards(apps, schema_editor):
 
 
 def backwards(apps, schema_editor):
+    checks_now(schema_editor)
     ConsultationRequest = apps.get_model("consultation", "ConsultationRequest")
     for item in ConsultationRequest.objects.iterator():
         page_id = (
@@ -83,7 +93,7 @@ class Migration(migrations.Migration):
             name="regarding_location",
             field=regarding_page_field("location"),
         ),
-        # Last: on PostgreSQL, rows changed here hold deferred foreign-key checks, and the
-        # table cannot be altered again in the same transaction (hence 0007).
+        # Last, so that going back removes the fields only after their pages went back to
+        # `regarding`. 0007 drops `regarding` in a transaction of its own.
         migrations.RunPython(forwards, backwards),
     ]
