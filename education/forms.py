@@ -93,7 +93,14 @@ class ClinicianFilterForm(forms.Form):
         if data["condition"]:
             clinicians = clinicians.filter(condition_links__page__slug=data["condition"])
         if data["location"]:
-            clinicians = clinicians.filter(location_links__location__slug=data["location"])
+            # Links are kept on the English side: a translated profile matches through the
+            # translation key it shares with its English version.
+            at_location = (
+                location_link_model()
+                .objects.filter(location__slug=data["location"])
+                .values("clinician__translation_key")
+            )
+            clinicians = clinicians.filter(translation_key__in=at_location)
         if data["language"]:
             clinicians = clinicians.filter(languages__code=data["language"])
         if data["accepting"]:

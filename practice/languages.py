@@ -1,4 +1,6 @@
-"""Which languages the site speaks, and where the same page lives in each of them.
+"""Which languages the site speaks, and where the same page lives in each of them: addresses,
+hreflang alternates and the language switcher. (What a page shows in the visitor's language is
+practice/localized.py.)
 
 A translation is an ordinary page in another locale's tree, sharing its source's
 `translation_key` (Wagtail's own i18n); only live, public versions count, so a draft
@@ -6,10 +8,9 @@ translation is never linked to.
 """
 
 from django.conf import settings
-from django.core.cache import cache
+from django.http import Http404
 from django.urls import reverse, translate_url
 from django.utils import translation
-from wagtail.models import Locale
 
 # The language a page is served in when nothing says otherwise, and hreflang's x-default.
 DEFAULT_LANGUAGE = settings.LANGUAGE_CODE
@@ -29,36 +30,6 @@ def language_name(code):
 def other_languages():
     active = translation.get_language()
     return [code for code, _name in settings.LANGUAGES if code != active]
-
-
-def locale_ids():
-    """{language code: Locale id}, from the cache: locales are made once, by a migration."""
-    ids = cache.get("languages:locale-ids")
-    if ids is None:
-        ids = dict(Locale.objects.values_list("language_code", "id"))
-        cache.set("languages:locale-ids", ids, 300)
-    return ids
-
-
-def is_in_active_language(page):
-    return locale_ids().get(translation.get_language()) == page.locale_id
-
-
-def localized(page):
-    """`page`, as its own type, in the active language when it has a live, public version
-    there; else `page` itself. No query when it already is in that language, one otherwise
-    (Wagtail's `Page.localized` looks the active Locale up every time)."""
-    if page is None or is_in_active_language(page):
-        return page
-    version = (
-        page.specific_class.objects.filter(
-            translation_key=page.translation_key,
-            locale_id=locale_ids().get(translation.get_language()),
-        )
-        .live()
-        .first()
-    )
-    return version or page
 
 
 def live_versions(page):
@@ -116,7 +87,10 @@ def alternates(page, request=None):
     return links
 
 
-def ensure_locales():
-    """A Locale row for every language the site speaks (idempotent)."""
-    for code, _name in settings.LANGUAGES:
-        Locale.objects.get_or_create(language_code=code)
+def refuse_cross_language_alias(page, request, serve_args, serve_kwargs):
+    """before_serve_page hook: an alias shows its source's words, so an alias in another
+    language's tree (what Wagtail makes for an untranslated parent, or with
+    WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE) would show English under lang="es". It is not
+    found instead; the translation has to be written and reviewed first."""
+    if page.alias_of_id and page.alias_of.locale_id != page.locale_id:
+        raise Http404

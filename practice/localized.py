@@ -8,9 +8,11 @@ not: one query for the list, one for its translations, however many items there 
 """
 
 from django.conf import settings
+from django.core.cache import cache
 from django.utils import translation
 from django.utils.html import strip_tags
 from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale
 
 
 def content_language(language=None):
@@ -86,3 +88,33 @@ class Translated:
         if name.startswith("_") or name not in self._fields:
             raise AttributeError(f"{name!r} is not one of the translated fields {self._fields}")
         return translated_field(self._instance, name)
+
+
+def locale_ids():
+    """{language code: Locale id}, from the cache: locales are made once, by a migration."""
+    ids = cache.get("languages:locale-ids")
+    if ids is None:
+        ids = dict(Locale.objects.values_list("language_code", "id"))
+        cache.set("languages:locale-ids", ids, 300)
+    return ids
+
+
+def is_in_active_language(page):
+    return locale_ids().get(translation.get_language()) == page.locale_id
+
+
+def localized(page):
+    """`page`, as its own type, in the active language when it has a live, public version
+    there; else `page` itself. No query when it already is in that language, one otherwise
+    (Wagtail's `Page.localized` looks the active Locale up every time)."""
+    if page is None or is_in_active_language(page):
+        return page
+    version = (
+        page.specific_class.objects.filter(
+            translation_key=page.translation_key,
+            locale_id=locale_ids().get(translation.get_language()),
+        )
+        .live()
+        .first()
+    )
+    return version or page

@@ -19,8 +19,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 
 from .contrast import AA_NORMAL_TEXT, HEX_COLOUR, contrast_ratio, readable_on
-from .languages import localized
-from .localized import Translated, in_active_language
+from .localized import Translated, in_active_language, localized
 from .pages import all_pages
 
 hex_colour_validator = RegexValidator(HEX_COLOUR, "Enter a colour as a hex code, like #1a5e8c.")

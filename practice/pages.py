@@ -1,9 +1,11 @@
 """What every page type of the site shares: a queryset that filters private sections inside
 its own SQL, the meta description, and the picture shown when a page is shared."""
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.functions import Substr
+from django.utils import translation
 from django.utils.functional import cached_property
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page, PageManager, PageViewRestriction
@@ -58,6 +60,22 @@ class PageMetaMixin:
     @property
     def social_image_alt(self):
         return getattr(self, self.social_image_alt_field) if self.social_image_alt_field else ""
+
+    @cached_property
+    def default_language_version(self):
+        """This page as editors first wrote it, in the default language (itself when it is):
+        links chosen on one side (a location's clinicians) are kept there. One query, only
+        when the page is in another language."""
+        if translation.get_language() == settings.LANGUAGE_CODE:
+            return self
+        source = (
+            type(self)
+            .objects.filter(
+                translation_key=self.translation_key, locale__language_code=settings.LANGUAGE_CODE
+            )
+            .first()
+        )
+        return source or self
 
     @cached_property
     def language_versions(self):

@@ -18,10 +18,14 @@ def make_private(page, restriction_type=PageViewRestriction.PASSWORD):
 
 
 def translate(page, language="es", publish=True, **fields):
-    """A copy of `page` in `language`'s tree (made with its parents when they have no
-    translation yet, as Wagtail's "Translate" action does), with `fields` set, published."""
+    """A copy of `page` in `language`'s tree, with `fields` set, published. Parents with no
+    translation yet are translated first, as real (published) copies: Wagtail would make them
+    aliases, which show the English page."""
     locale, _ = Locale.objects.get_or_create(language_code=language)
-    translation = page.specific.copy_for_translation(locale, copy_parents=True)
+    parent = page.get_parent()
+    if parent.depth > 1 and not parent.has_translation(locale):
+        translate(parent, language)
+    translation = page.specific.copy_for_translation(locale)
     for name, value in fields.items():
         setattr(translation, name, value)
     revision = translation.save_revision()

@@ -7,7 +7,7 @@ from django.core.validators import RegexValidator
 from django.forms import ValidationError
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import gettext, gettext_lazy, pgettext_lazy
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder, WagtailAdminFormPageForm
 
 from pages.insurance import insurance_plan_choices
@@ -40,9 +40,11 @@ UNREADABLE = "\ufffd"
 
 
 def readable_text_validator(label):
-    message = gettext("{label} contains characters we could not read. Please type it again.")
-    message = message.format(label=label.replace("%", "%%"))  # %-formatted with the value
-    return RegexValidator(UNREADABLE, inverse_match=True, message=message, code="unreadable")
+    message = gettext("%(label)s contains characters we could not read. Please type it again.")
+    message %= {"label": label}
+    return RegexValidator(
+        UNREADABLE, inverse_match=True, message=message.replace("%", "%%"), code="unreadable"
+    )
 
 
 # Messages to the patient are in the page's language (models.in_page_language makes it active
@@ -57,7 +59,7 @@ CHOICE_TYPES = {"dropdown", "radio", "checkboxes", "insurance"}
 # stays in English for the front desk; the patient reads it in their language.
 OTHER_PLAN = "Another plan, or paying for myself"
 OTHER_PLAN_LABEL = gettext_lazy("Another plan, or paying for myself")
-CHOOSE_A_PLAN = gettext_lazy("Choose a plan")
+CHOOSE_A_PLAN = pgettext_lazy("insurance plan drop-down", "Choose a plan")
 TICK_TYPES = {"checkbox", "consent"}
 
 
@@ -73,10 +75,10 @@ def _lower_first(label):
 def default_required_message(field):
     label = _lower_first(field.label)
     if field.field_type in CHOICE_TYPES:
-        return gettext("Select {label}").format(label=label)
+        return gettext("Select %(label)s") % {"label": label}
     if field.field_type in TICK_TYPES:
         return gettext("Check the box to continue")
-    return gettext("Enter {label}").format(label=label)
+    return gettext("Enter %(label)s") % {"label": label}
 
 
 def link_privacy_notice(label, url):
@@ -126,19 +128,22 @@ class ConsultationFormBuilder(FormBuilder):
 
     def get_field_options(self, field):
         options = super().get_field_options(field)
-        # Django %-formats these messages with their params ("%(limit_value)d"): a "%" in a
-        # label must stay one. The "required" message has no params, so it keeps the label.
-        label = field.label.replace("%", "%%")
-        options["error_messages"] = {
-            "required": field.required_message or default_required_message(field),
+        label = field.label
+        messages = {
             "invalid": INVALID_MESSAGES.get(field.field_type)
-            or gettext("Check {label}").format(label=_lower_first(label)),
-            "invalid_choice": gettext("Select one of the options given for {label}").format(
-                label=_lower_first(label)
-            ),
-            "max_length": gettext("{label} must be %(limit_value)d characters or fewer").format(
-                label=label
-            ),
+            or gettext("Check %(label)s") % {"label": _lower_first(label)},
+            "invalid_choice": gettext("Select one of the options given for %(label)s")
+            % {"label": _lower_first(label)},
+        }
+        if field.field_type in MAX_LENGTHS:
+            messages["max_length"] = gettext("%(label)s must be %(limit)s characters or fewer") % {
+                "label": label,
+                "limit": MAX_LENGTHS[field.field_type],
+            }
+        options["error_messages"] = {
+            # Django %-formats these with their params: a "%" in a label must stay one.
+            **{code: str(message).replace("%", "%%") for code, message in messages.items()},
+            "required": field.required_message or default_required_message(field),
         }
         return options
 

@@ -10,7 +10,7 @@ import functools
 
 from django.utils import translation
 
-from practice.languages import locale_ids
+from practice.localized import locale_ids
 
 
 def page_language(page):

@@ -21,7 +21,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Locale
 from wagtail.search import index
 
-from practice.languages import localized
+from practice.localized import localized
 from practice.pages import PageMetaMixin
 from practice.privacy import protect_form_data
 from practice.responses import never_store

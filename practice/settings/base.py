@@ -196,6 +196,9 @@ LANGUAGES = [("en-us", "English"), ("es", "Español")]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Never mirror new English pages into the Spanish tree as aliases: a Spanish page is written,
+# then medically reviewed, before it exists (practice.languages.refuse_cross_language_alias).
+WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE = False
 # US dates in the admin and emails ("Nov 29, 2026", "8:00 a.m."): see practice/formats/en/.
 FORMAT_MODULE_PATH = ["practice.formats"]
 # The admin speaks American English whatever a browser asks for.

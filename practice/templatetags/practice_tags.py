@@ -6,7 +6,7 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
 from practice.cache import content_version
-from practice.languages import localized
+from practice.localized import localized
 from practice.models import ThemeSettings
 from practice.pages import all_pages
 from practice.security import allow_inline_style

@@ -81,7 +81,7 @@ def test_a_spanish_speaker_reads_and_asks_for_a_consultation(
     save_screenshot(page, "journey-es-360-5-thank-you")
     assert_no_axe_violations(axe, page, "the Spanish thank-you page at 360 px")
 
-    item = ConsultationRequest.objects.get(email="rosario.mendez@example.org")
+    item = ConsultationRequest.objects.get(form_data__email="rosario.mendez@example.org")
     assert item.language == "es"
 
     UserFactory(username="rosa", password=PASSWORD, groups=["Front desk"])

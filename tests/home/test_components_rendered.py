@@ -52,6 +52,8 @@ def visit_the_demo_site(client):
         get(page.url)
     get("/education/?topic=back-pain")
     get("/no-such-page/", status=404)
+    # The language switcher's landing from a page that has no Spanish version.
+    get("/es/?untranslated=1")
     get(reverse("search") + "?q=exercise")
 
     article = get(ARTICLE_PATH)

@@ -115,3 +115,15 @@ def test_the_sitemap_lists_both_languages_with_alternates(client, about_page, ab
     assert "<loc>http://localhost/es/sobre-nosotros/</loc>" in xml
     assert 'hreflang="es" href="http://localhost/es/sobre-nosotros/"' in xml
     assert 'hreflang="x-default" href="http://localhost/about/"' in xml
+
+
+def test_an_alias_in_the_spanish_tree_is_never_served(client, about_page, spanish_home):
+    """Wagtail makes an untranslated parent an alias of the English page; under /es/ that
+    would show English words, so it is not found."""
+    from wagtail.models import Locale
+
+    alias = about_page.copy_for_translation(
+        Locale.objects.get(language_code="es"), copy_parents=True, alias=True
+    )
+    assert alias.live and alias.alias_of_id == about_page.pk
+    assert client.get("/es/about/").status_code == 404

@@ -138,10 +138,10 @@ def test_bytes_that_are_not_utf8_are_refused_in_spanish(client, spanish_consulta
     assert response.status_code == 200
     summary = error_summary(response)
     assert "Los caracteres nulos no están permitidos." in summary
-    # A NUL next door proves the page speaks Spanish, so the message new to the catalog is
-    # checked against it, however far its translation has got.
-    unreadable = "{label} contains characters we could not read. Please type it again."
-    assert escape(spanish(unreadable, label="Nombre completo")) in summary
+    assert (
+        "“Nombre completo” tiene caracteres que no pudimos leer. Por favor, escríbalo otra vez."
+        in summary
+    )
     assert not ConsultationRequest.objects.exists()
 
 
