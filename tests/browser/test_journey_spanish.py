@@ -67,14 +67,16 @@ def test_a_spanish_speaker_reads_and_asks_for_a_consultation(
     save_screenshot(page, "journey-es-360-4-form-errors")
     assert_no_axe_violations(axe, page, "the Spanish form with errors at 360 px")
 
-    page.get_by_label("Correo electrónico").fill("rosario.mendez@example.org")
+    page.get_by_role("textbox", name=re.compile("^Correo electrónico")).fill(
+        "rosario.mendez@example.org"
+    )
     page.get_by_label("Número de teléfono").fill("(555) 201-4410")
     page.get_by_role("group", name="¿Cómo prefiere que nos comuniquemos con usted?").get_by_label(
         "Por teléfono"
     ).check()
-    page.get_by_label("Soy paciente nuevo").check()
+    page.get_by_role("group", name="Paciente nuevo o actual").get_by_role("radio").first.check()
     page.get_by_label("Motivo de su consulta").fill("Dolor de espalda baja desde el invierno")
-    page.get_by_label(re.compile("^Acepto que la clínica guarde estos datos")).check()
+    page.get_by_role("checkbox", name=re.compile("^Acepto")).check()
     page.get_by_role("button", name="Enviar mi solicitud").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Gracias, recibimos su solicitud")
     assert page.evaluate("document.documentElement.lang") == "es"
