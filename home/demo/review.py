@@ -27,8 +27,10 @@ def build(log):
         set_up_article_index(index)
     for index in ClinicianIndexPage.objects.all():
         set_up_clinician_index(index)
-    for article in ArticlePage.objects.filter(reading_grade__isnull=True):
-        article.save(update_fields=["reading_grade"])
+    # A score for every article: a grade for an English one, a reading ease for a Spanish one.
+    unscored = ArticlePage.objects.filter(reading_grade__isnull=True, reading_ease__isnull=True)
+    for article in unscored:
+        article.save(update_fields=["reading_grade", "reading_ease"])
         log(f"Worked out the reading grade of {article.title!r}.")
     for spec in load("search-promotions"):
         page = english_pages(ArticlePage).live().filter(slug=spec["article"]).first()

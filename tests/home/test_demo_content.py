@@ -90,7 +90,9 @@ def test_the_demo_puts_articles_under_review_and_promotes_a_search(demo_site):
     review.build(log=lambda message: None)  # a second run changes nothing
     for index in ArticleIndexPage.objects.all():  # in English and in Spanish
         assert WorkflowPage.objects.get(page=index).workflow.name == MEDICAL_REVIEW_WORKFLOW
-    assert not ArticlePage.objects.filter(reading_grade__isnull=True).exists()
+    # Scored in their language: a grade in English, a reading ease in Spanish.
+    assert not ArticlePage.objects.filter(reading_grade__isnull=True, reading_ease__isnull=True)
+    assert not ArticlePage.objects.filter(locale__language_code="es", reading_ease__isnull=True)
     assert ArticleIndexPage.objects.count() == 2
     [promotion] = SearchPromotion.objects.filter(query__query_string="opioids")
     assert promotion.page.slug == "opioid-induced-hyperalgesia"
