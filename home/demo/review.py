@@ -27,7 +27,7 @@ def build(log):
         set_up_article_index(index)
     for index in ClinicianIndexPage.objects.all():
         set_up_clinician_index(index)
-    # A Spanish article has a reading ease instead of a grade (education/spanish_readability.py).
+    # A score for every article: a grade for an English one, a reading ease for a Spanish one.
     unscored = ArticlePage.objects.filter(reading_grade__isnull=True, reading_ease__isnull=True)
     for article in unscored:
         article.save(update_fields=["reading_grade", "reading_ease"])
