@@ -29,7 +29,9 @@ def language_choices():
     spoken = (
         apps.get_model("education", "Language").objects.filter(clinicians__live=True).distinct()
     )
-    return [(ANY, gettext("Any language"))] + list(spoken.values_list("code", "name"))
+    return [(ANY, gettext("Any language"))] + [
+        (language.code, language.display_name) for language in spoken
+    ]
 
 
 def location_link_model():

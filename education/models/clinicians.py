@@ -7,7 +7,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
-from django.db.models import Q
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy
 from modelcluster.fields import ParentalManyToManyField
@@ -173,17 +172,18 @@ class ClinicianPage(LinkedFromMedicalPages, BasePage):
 
     class Meta:
         verbose_name = gettext_lazy("clinician")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["npi"],
-                condition=~Q(npi=""),
-                name="unique_clinician_npi",
-                violation_error_message="Another clinician's profile already has this NPI.",
-            )
-        ]
 
     def clean(self):
         super().clean()
+        # One NPI, one clinician: their translations share it (the NPI lives on a child table
+        # and the language on the page table, so no database constraint can say this).
+        if (
+            self.npi
+            and ClinicianPage.objects.filter(npi=self.npi)
+            .exclude(translation_key=self.translation_key)
+            .exists()
+        ):
+            raise ValidationError({"npi": "Another clinician's profile already has this NPI."})
         if self.photo_id and not self.photo_alt:
             raise ValidationError({"photo_alt": "Describe the photo for people who cannot see it."})
 

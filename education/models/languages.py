@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils import translation
 from wagtail.admin.panels import FieldPanel
 
 
@@ -23,3 +24,12 @@ class Language(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def display_name(self):
+        """The language's name in the language the page is read in ("español" on a Spanish
+        page) when Django knows the code; the name staff typed otherwise."""
+        try:
+            return translation.get_language_info(self.code)["name_translated"]
+        except KeyError:
+            return self.name

@@ -28,3 +28,19 @@ def test_the_translate_action_makes_a_draft_in_the_spanish_tree(client, superuse
     assert not copy.live
     assert copy.get_parent().locale == spanish
     assert client.get("/es/" + about_page.slug + "/").status_code == 404
+
+
+def test_a_clinician_with_an_npi_can_be_translated(client, superuser, rubin):
+    """The NPI is unique per language: the Spanish profile is the same clinician."""
+    from education.models import ClinicianPage
+
+    rubin.npi = "1234567893"
+    rubin.save_revision().publish()
+    translate(rubin.get_parent().get_parent(), title="Inicio")
+    translate(rubin.get_parent(), title="Nuestro equipo")
+    spanish = Locale.objects.get(language_code="es")
+    client.force_login(superuser)
+    url = reverse("simple_translation:submit_page_translation", args=[rubin.pk])
+    assert client.post(url, {"locales": [spanish.pk]}).status_code == 302
+    copy = ClinicianPage.objects.get(translation_key=rubin.translation_key, locale=spanish)
+    assert copy.npi == "1234567893"
