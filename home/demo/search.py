@@ -7,12 +7,19 @@ from home.search.spelling import rebuild_vocabulary
 from .loader import load
 
 
+# Each language's synonyms serve its own searches (a Spanish lay term is no translation).
+SYNONYMS = {"en-us": "search-synonyms", "es": "es/search-synonyms"}
+
+
 def build(log):
-    for spec in load("search-synonyms"):
-        _, created = Synonym.objects.get_or_create(
-            lay_term=spec["lay"], defaults={"clinical_terms": ", ".join(spec["clinical"])}
-        )
-        if created:
-            log(f"Search synonym: {spec['lay']!r} finds {', '.join(spec['clinical'])}.")
+    for language, name in SYNONYMS.items():
+        for spec in load(name):
+            _, created = Synonym.objects.get_or_create(
+                language=language,
+                lay_term=spec["lay"],
+                defaults={"clinical_terms": ", ".join(spec["clinical"])},
+            )
+            if created:
+                log(f"Search synonym: {spec['lay']!r} finds {', '.join(spec['clinical'])}.")
     count = rebuild_vocabulary()
     log(f"The spelling vocabulary has {count} words.")
