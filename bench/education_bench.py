@@ -51,7 +51,7 @@ from django.db import transaction
 from django.utils import timezone
 from education.models import ArticleAuthor, ArticleIndexPage, ArticlePage, ClinicianPage, Topic
 count = int(sys.argv[1])
-index = ArticleIndexPage.objects.get()
+index = ArticleIndexPage.objects.get(locale__language_code="en-us")  # the English one
 template = ArticlePage.objects.live().first()
 authors = list(ClinicianPage.objects.live())
 topics = list(Topic.objects.all())

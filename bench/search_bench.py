@@ -97,7 +97,7 @@ WEIGHTS = [
 ]
 themes, weights = zip(*WEIGHTS)
 
-index = ArticleIndexPage.objects.get()
+index = ArticleIndexPage.objects.get(locale__language_code="en-us")  # the English one
 article_type = ContentType.objects.get_for_model(ArticlePage)
 authors = list(ClinicianPage.objects.all())
 topics = list(Topic.objects.all())
@@ -189,13 +189,20 @@ client = Client(HTTP_HOST="localhost")
 @contextlib.contextmanager
 def words_as_typed():
     # The search before spelling, synonyms and word forms: each word searched as typed.
+    def no_synonyms(language=None):
+        return {}
+
+    def as_typed(word, language=None):
+        return [word]
+
+    def one_phrasing(words, language=None):
+        return [" ".join(words)]
+
     with contextlib.ExitStack() as stack:
         stack.enter_context(mock.patch.object(search_views, "corrected", lambda searched: None))
-        stack.enter_context(mock.patch.object(search_query, "synonyms", lambda: {}))
-        stack.enter_context(mock.patch.object(search_query, "forms", lambda word: [word]))
-        stack.enter_context(
-            mock.patch.object(search_results, "phrasings", lambda words: [" ".join(words)])
-        )
+        stack.enter_context(mock.patch.object(search_query, "synonyms", no_synonyms))
+        stack.enter_context(mock.patch.object(search_query, "forms", as_typed))
+        stack.enter_context(mock.patch.object(search_results, "phrasings", one_phrasing))
         yield
 
 

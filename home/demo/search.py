@@ -6,7 +6,6 @@ from home.search.spelling import rebuild_vocabulary
 
 from .loader import load
 
-
 # Each language's synonyms serve its own searches (a Spanish lay term is no translation).
 SYNONYMS = {"en-us": "search-synonyms", "es": "es/search-synonyms"}
 
