@@ -91,6 +91,7 @@ class ConditionPage(MedicallyReviewedPage):
     edit_handler = MedicallyReviewedPage.edit_handler_for(
         [
             FieldPanel("summary"),
+            FieldPanel("icon"),
             FieldPanel("alternate_names"),
             FieldPanel("overview"),
             MultiFieldPanel([FieldPanel("symptom_list"), FieldPanel("symptoms")], "Symptoms"),

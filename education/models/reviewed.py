@@ -15,6 +15,7 @@ from wagtail.fields import RichTextField
 
 from practice.pages import BasePage, in_private_section
 
+from ..health_icons import HEALTH_ICONS
 from ..panels import MedicallyReviewedPageForm, PageReadabilityPanel, medical_review_panels
 from ..readability import html_lines, reading_grade_verdict, text_lines
 from ..review_dates import ReviewStatusMixin, next_review_after
@@ -44,6 +45,12 @@ class MedicallyReviewedPage(ReviewStatusMixin, TranslatedPageMixin, BasePage):
             "One or two plain sentences for lists, search results and search engines. At most "
             "300 characters."
         ),
+    )
+    icon = models.CharField(
+        max_length=40,
+        blank=True,
+        choices=HEALTH_ICONS,
+        help_text="A simple drawing shown beside the title and in lists (Health Icons).",
     )
     medical_reviewer = models.ForeignKey(
         ClinicianPage,

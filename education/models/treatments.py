@@ -87,6 +87,7 @@ class TreatmentPage(MedicallyReviewedPage):
     edit_handler = MedicallyReviewedPage.edit_handler_for(
         [
             FieldPanel("summary"),
+            FieldPanel("icon"),
             FieldPanel("kind"),
             FieldPanel("what_it_is"),
             FieldPanel("who_it_helps"),

@@ -5,6 +5,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from ..health_icons import icon_svg
 from ..models.reviewed import has_text as rich_text_has_text
 from ..structured_data import article_json_ld as article_data
 from ..structured_data import clinician_json_ld as clinician_data
@@ -58,3 +59,9 @@ def missing_full_stop(text):
     """ "." when `text` does not already end a sentence, so "et al." or a title ending in "?"
     is not followed by a second stop; else nothing."""
     return "" if str(text).rstrip().endswith((".", "?", "!")) else "."
+
+
+@register.simple_tag
+def health_icon(name):
+    """A condition's or treatment's drawing as inline SVG ("" when it has none)."""
+    return icon_svg(name)
