@@ -32,11 +32,6 @@ def other_languages():
     return [code for code, _name in settings.LANGUAGES if code != active]
 
 
-def live_versions(page):
-    """{language code: page} for `page` and its live, public translations."""
-    return page.language_versions
-
-
 def home_url(language):
     """The home page's address in `language`: "/" for English, "/es/" for Spanish."""
     with translation.override(language):
@@ -48,7 +43,7 @@ def switch_links(request, page=None):
     that language's home page marked `untranslated` when the page has no version there."""
     if not getattr(page, "pk", None):
         page = None  # an error page or a view outside the page tree
-    versions = live_versions(page) if page else {}
+    versions = page.language_versions if page else {}
     links = []
     for code in other_languages():
         if page:
@@ -74,7 +69,7 @@ def switch_links(request, page=None):
 def alternates(page, request=None):
     """hreflang alternates for `page`: each live version's full address, plus x-default (the
     default language's version); empty when the page exists in one language only."""
-    versions = live_versions(page)
+    versions = page.language_versions
     if len(versions) < 2:
         return []
     links = [
