@@ -62,14 +62,44 @@ def migration_data(django_db_setup, django_db_blocker):
         return connection.creation.serialize_db_to_string()
 
 
-@pytest.fixture
-def demo_site(db):
-    """The full demo site, as `make run` shows it: only for the smoke tests that walk it."""
-    from wagtail.models import Site
+def pytest_collection_modifyitems(config, items):
+    """Within each module, the tests on the demo site run last. The demo is built once per
+    module (`_module_demo`) and stays until the module ends, where a test that builds its own
+    small site would otherwise meet it."""
+    module_first_seen = {}
+    for index, item in enumerate(items):
+        module_first_seen.setdefault(item.nodeid.split("::")[0], index)
+    order = {id(item): index for index, item in enumerate(items)}
+    items.sort(
+        key=lambda item: (
+            module_first_seen[item.nodeid.split("::")[0]],
+            "demo_site" in item.fixturenames,
+            order[id(item)],
+        )
+    )
+
+
+@pytest.fixture(scope="module")
+def _module_demo(django_db_setup, django_db_blocker):
+    """The demo site built once for a module's smoke tests, in a transaction that is rolled back
+    when the module ends. Each test runs in a savepoint inside it (pytest-django's `db`), so
+    what one test changes the next never sees. Building it takes 10-20 s; once per test was a
+    third of the suite's time."""
+    from django.db import transaction
 
     from home import demo
 
-    demo.build(log=lambda message: None)
+    with django_db_blocker.unblock(), transaction.atomic():
+        demo.build(log=lambda message: None)
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def demo_site(_module_demo, db):
+    """The full demo site, as `make run` shows it: only for the smoke tests that walk it."""
+    from wagtail.models import Site
+
     return Site.objects.get(is_default_site=True)
 
 

@@ -73,3 +73,15 @@ def _restore_migration_data(migration_data, transactional_db):
             ContentType.objects.clear_cache()
             for item in objects:
                 item.save()
+
+
+@pytest.fixture
+def demo_site(_restore_migration_data, transactional_db):
+    """The demo site, committed, so the live server's thread sees it; flushed after the test
+    (the module-wide build of tests/conftest.py lives in a transaction the server cannot see)."""
+    from wagtail.models import Site
+
+    from home import demo
+
+    demo.build(log=lambda message: None)
+    return Site.objects.get(is_default_site=True)
