@@ -30,6 +30,7 @@ from modelsearch.backends.database.postgres.postgres import (
     PostgresSearchQueryCompiler,
 )
 from wagtail.models import Locale
+from wagtail.search.query import Fuzzy, MatchAll, Not
 
 # Languages indexed in a configuration of their own; any other in the backend's SEARCH_CONFIG
 # (none set: the database's default, english).
@@ -54,7 +55,32 @@ class EveryConfiguration:
         return reduce(or_, readings) if readings else None
 
 
-class QueryCompiler(EveryConfiguration, PostgresSearchQueryCompiler):
+class MatchWithoutSelectingTheVector:
+    """Compiler mixin: match the page's index vector (title || body) in the WHERE clause only.
+    Wagtail's compiler annotates the query set with it, so PostgreSQL also concatenates the two
+    vectors in the SELECT list for every match before sorting (4,303 matches for "pain pills" at
+    10,000 articles), and nothing reads the result. `alias()` filters on the same expression
+    without selecting it (bench/search_bench.py: the ranking query about 15 % quicker)."""
+
+    def search(self, config, start, stop, score_field=None, backend=None):
+        query = self.query
+        if isinstance(query, (MatchAll, Fuzzy)) or (
+            isinstance(query, Not) and isinstance(query.subquery, MatchAll)
+        ):
+            return super().search(config, start, stop, score_field, backend)
+        search_query = self.build_tsquery(query, config=config)
+        vectors = self.get_search_vectors(search_query)
+        rank = self._build_rank_expression(vectors, config)
+        combined = reduce(
+            lambda left, right: left._combine(right, "||", False), [v for v, _ in vectors]
+        )
+        matches = self.queryset.alias(_vector_=combined).filter(_vector_=search_query)
+        return self._apply_ordering_and_scoring(matches, rank, start, stop, score_field)
+
+
+class QueryCompiler(
+    MatchWithoutSelectingTheVector, EveryConfiguration, PostgresSearchQueryCompiler
+):
     pass
 
 

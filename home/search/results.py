@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from functools import cache
 
 from django.db import connection, transaction
+from django.db.models import Count, Window
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator, capfirst
@@ -127,30 +128,85 @@ class TitleMatchesFirst:
         return results
 
 
-def ranked_results(pages, query, language=ENGLISH):
+class CountedWithTheirPage:
+    """PostgreSQL's ranked results as a sequence for Django's Paginator, counted by the query that
+    fetches the page shown: each row carries the number of all matches (COUNT(*) OVER ()), so
+    the matches are read once, not once to count and again to rank (bench/search_bench.py).
+    `wanted` is the slice the paginator will ask for; counting takes a query of its own only
+    when that slice is empty past the first page (a page number past the end)."""
+
+    def __init__(self, matches, wanted):
+        self.matches = matches
+        self.wanted = wanted
+        self._fetched = {}  # start: (stop, rows)
+
+    def _rows(self, start, stop):
+        fetched_stop, rows = self._fetched.get(start, (None, None))
+        if rows is None or stop > fetched_stop:
+            counted = self.matches.annotate(matches_in_all=Window(Count("pk")))
+            rows = list(counted[start:stop])
+            self._fetched[start] = (stop, rows)
+            fetched_stop = stop
+        return rows[: stop - start]
+
+    def count(self):
+        if not hasattr(self, "_count"):
+            start, stop = self.wanted
+            rows = self._rows(start, stop)
+            if rows:
+                self._count = rows[0].matches_in_all
+            else:
+                self._count = 0 if start == 0 else self.matches.count()
+        return self._count
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, key):
+        start = key.start or 0
+        return self._rows(start, key.stop if key.stop is not None else self.count())
+
+
+def wanted_slice(page_number, per_page):
+    """The results Django's Paginator.get_page(page_number) will show, if that page exists:
+    anything but a whole number from 1 up is the first page, as there."""
+    number = str(page_number or "1")
+    number = int(number) if number.isascii() and number.isdigit() and len(number) < 10 else 1
+    start = (max(number, 1) - 1) * per_page
+    return start, start + per_page
+
+
+def ranked_results(pages, query, language=ENGLISH, wanted=(0, 10)):
     """Title matches first. PostgreSQL's ranking does that already: Wagtail's database backend
     gives title words the heaviest weight (A), and a single query can use the full-text index.
     SQLite's scores the whole page with one BM25 value, so there the title tier is explicit.
     `query` is a Wagtail search query object (query.SearchQuery.backend_query), read in
-    `language`'s text search configuration."""
+    `language`'s text search configuration; `wanted` is the slice of results to be shown."""
     backend = search_backend(language)
     if connection.vendor == "postgresql":
-        return backend.search(query, pages.specific().defer_streamfields())
+        results = backend.search(query, pages.specific().defer_streamfields())
+        return CountedWithTheirPage(results.get_queryset(), wanted)
     return TitleMatchesFirst(pages, query, backend)
 
 
 @contextmanager
-def without_parallel_workers():
-    """On PostgreSQL, run the search queries without parallel workers. A search reads a few
-    thousand index entries at most; starting workers for that costs more than it saves on a
-    small server (bench/search_bench.py, 10,000 articles: the ranking query took 55-75 ms
-    with workers, 40-47 ms without). Scoped to this transaction, so nothing else changes."""
+def search_transaction():
+    """On PostgreSQL, one transaction for a search, its correction and its count in the
+    analytics, set up for what a search is:
+    - no parallel workers: a search reads a few thousand index entries at most, and starting
+      workers for that costs more than it saves on a small server (bench/search_bench.py,
+      10,000 articles: the ranking query took 55-75 ms with workers, 40-47 ms without);
+    - its commit does not wait for the disk: all it writes is a count in the search analytics,
+      which a crash of the database server may lose a second of, and nothing a patient
+      typed is in it.
+    Scoped to this transaction (SET LOCAL), so nothing else changes."""
     if connection.vendor != "postgresql":
         yield
         return
     with transaction.atomic():
         with connection.cursor() as cursor:
             cursor.execute("SET LOCAL max_parallel_workers_per_gather = 0")
+            cursor.execute("SET LOCAL synchronous_commit = off")
         yield
 
 

@@ -27,9 +27,10 @@ from .results import (
     promotions_for,
     ranked_results,
     result_entries,
+    search_transaction,
     searchable_pages,
     type_label,
-    without_parallel_workers,
+    wanted_slice,
 )
 from .spelling import corrections
 from .words import words_of
@@ -59,7 +60,8 @@ def run_search(request, searched, page_number):
     promoted_ids = [p.page_id for p in promotions if p.page_id]
     if promoted_ids:
         pages = pages.exclude(pk__in=promoted_ids)
-    results = ranked_results(pages, searched.backend_query, searched.language)
+    wanted = wanted_slice(page_number, RESULTS_PER_PAGE)
+    results = ranked_results(pages, searched.backend_query, searched.language, wanted)
     page_of_results = ItemPaginator(results, RESULTS_PER_PAGE).get_page(page_number)
     first_page = page_of_results.number == 1
     return {
@@ -93,7 +95,7 @@ def search(request):
         context["problem"] = "empty"
     else:
         page_number = request.GET.get("page")
-        with without_parallel_workers():
+        with search_transaction():
             context.update(run_search(request, searched, page_number))
             correction = corrected(searched) if context["result_count"] < FEW_RESULTS else None
             if correction:
@@ -105,8 +107,8 @@ def search(request):
                     context.update(instead, showing_results_for=correction)
                 elif instead["result_count"] > context["result_count"]:
                     context["did_you_mean"] = correction
-        if page_number in (None, "", "1") and not as_typed:
-            record_search(query, found_anything=bool(context["result_count"]))
+            if page_number in (None, "", "1") and not as_typed:
+                record_search(query, found_anything=bool(context["result_count"]))
 
     if context.get("problem") or not context.get("result_count"):
         context.update(no_results_suggestions(request))
