@@ -6,6 +6,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 
 from education.models import ClinicianPage
+from education.models.clinicians import lines_of
 from pages.models import LocationPage
 from practice.pages import BasePage, all_pages
 
@@ -145,7 +146,7 @@ class HomePage(BasePage):
 
     @property
     def what_we_treat_lines(self):
-        return [line.strip() for line in self.what_we_treat.splitlines() if line.strip()]
+        return lines_of(self.what_we_treat)
 
     def get_clinicians(self):
         """A few live, public clinicians in this home page's language, with their photos, in

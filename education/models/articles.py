@@ -2,7 +2,6 @@
 
 import math
 
-from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils import timezone
@@ -18,21 +17,22 @@ from practice.pages import BasePage, in_private_section
 from ..blocks import ArticleBodyBlock
 from ..panels import article_edit_handler
 from ..querysets import ArticleQuerySet
-from ..readability import article_prose_lines, reading_grade_verdict, word_count
-from ..review_dates import ReviewStatusMixin, next_review_after
+from ..readability import article_prose_lines, word_count
+from ..review_dates import ReviewStatusMixin
 from .clinicians import ClinicianPage
 from .links import LinkedFromMedicalPages
+from .medical_review import MedicalReviewMixin
 from .topics import Topic, topics_in_locale
 from .translated import TranslatedPageMixin
 
 MAX_RELATED_ARTICLES = 3
 # Patients read health information more slowly than the 230-250 words a minute often quoted.
 WORDS_PER_MINUTE = 200
-# Patient-education guidance asks for material a 6th to 8th grader reads easily.
-TARGET_READING_GRADES = (6, 8)
 
 
-class ArticlePage(LinkedFromMedicalPages, ReviewStatusMixin, TranslatedPageMixin, BasePage):
+class ArticlePage(
+    LinkedFromMedicalPages, MedicalReviewMixin, ReviewStatusMixin, TranslatedPageMixin, BasePage
+):
     summary = models.TextField(
         max_length=300,
         validators=[MaxLengthValidator(300)],
@@ -137,6 +137,8 @@ class ArticlePage(LinkedFromMedicalPages, ReviewStatusMixin, TranslatedPageMixin
     parent_page_types = ["education.ArticleIndexPage"]
     subpage_types = []
     link_role = "article"
+    reviewed_noun = "article"
+    derived_fields = MedicalReviewMixin.derived_fields | {"word_count", "reading_time"}
     select_related_on_route = ("hero_image",)
     edit_handler = article_edit_handler()
     search_fields = BasePage.search_fields + [
@@ -163,49 +165,21 @@ class ArticlePage(LinkedFromMedicalPages, ReviewStatusMixin, TranslatedPageMixin
             ("record_medical_review", "Can set an article's medical reviewer and review dates")
         ]
 
-    # --- Checked and derived when saved, never per request ---
+    # --- Checked and derived when saved, never per request (and see MedicalReviewMixin) ---
 
-    def clean(self):
-        super().clean()
+    def editor_errors(self):
         errors = {}
         if self.hero_image_id and not self.hero_image_decorative and not self.hero_image_alt:
             errors["hero_image_alt"] = "Describe the hero image, or mark it as decorative."
-        if self.medical_reviewer_id and not self.last_reviewed:
-            errors["last_reviewed"] = "Give the date of the medical review."
-        if (
-            self.last_reviewed
-            and self.next_review_due
-            and self.next_review_due <= self.last_reviewed
-        ):
-            errors["next_review_due"] = "The next review must be after the last one."
-        if self.minor_edit and not self.last_reviewed:
-            errors["minor_edit"] = (
-                "This article has not had a medical review yet, so no change to it can be "
-                "minor: untick this box and submit it for medical review."
-            )
-        if errors:
-            raise ValidationError(errors)
-        self.update_derived_fields()
+        return errors | super().editor_errors()
 
-    def save(self, *args, **kwargs):
-        self.update_derived_fields()
-        update_fields = kwargs.get("update_fields")
-        if update_fields is not None:
-            derived = {"word_count", "reading_time", "reading_grade", "reading_ease"}
-            derived.add("next_review_due")
-            kwargs["update_fields"] = set(update_fields) | derived
-        return super().save(*args, **kwargs)
+    def prose_lines(self):
+        return article_prose_lines(self.summary, self.body_without_references)
 
     def update_derived_fields(self):
-        if self.last_reviewed and not self.next_review_due:
-            self.next_review_due = next_review_after(self.last_reviewed)
+        super().update_derived_fields()
         self.word_count = word_count(self.summary, self.body_without_references)
         self.reading_time = max(1, math.ceil(self.word_count / WORDS_PER_MINUTE))
-        self.update_readability(article_prose_lines(self.summary, self.body_without_references))
-
-    @property
-    def reading_grade_verdict(self):
-        return reading_grade_verdict(self.reading_grade, TARGET_READING_GRADES)
 
     # --- What the templates show (each read inside a cached fragment) ---
 

@@ -12,8 +12,7 @@ from wagtail.search import index
 from practice.pages import IndexPage
 
 from ..querysets import ConditionQuerySet
-from .articles import ArticlePage
-from .clinicians import ClinicianPage, lines_of
+from .clinicians import lines_of
 from .reviewed import MedicallyReviewedPage, has_text, section_field
 from .treatments import TreatmentPage
 
@@ -133,16 +132,6 @@ class ConditionPage(MedicallyReviewedPage):
         ids = [link.treatment_id for link in self.treatment_links.all()]
         return TreatmentPage.objects.live_public().in_order(ids)
 
-    @cached_property
-    def clinicians(self):
-        ids = [link.clinician_id for link in self.clinician_links.all()]
-        return ClinicianPage.objects.live_public().for_listing().in_order(ids)
-
-    @cached_property
-    def articles(self):
-        ids = [link.article_id for link in self.article_links.all()]
-        return ArticlePage.objects.live_public().for_listing().in_order(ids)
-
     @property
     def contents(self):
         """(anchor, heading) of each section the page shows, for its contents list."""
@@ -150,16 +139,11 @@ class ConditionPage(MedicallyReviewedPage):
             "symptoms": self.symptom_names or has_text(self.symptoms),
             "treatments": self.treatments or has_text(self.treatment_intro),
         }
-        entries = [
-            (anchor, heading)
-            for field, anchor, heading in self.sections
-            if shown.get(anchor, has_text(getattr(self, field)))
+        lists = [
+            ("clinicians", gettext_lazy("Clinicians who treat this condition"), self.clinicians),
+            ("articles", gettext_lazy("Related articles"), self.articles),
         ]
-        if self.clinicians:
-            entries.append(("clinicians", gettext_lazy("Clinicians who treat this condition")))
-        if self.articles:
-            entries.append(("articles", gettext_lazy("Related articles")))
-        return entries
+        return self.contents_with(shown, lists)
 
     @property
     def consultation_query(self):

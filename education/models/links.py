@@ -122,23 +122,26 @@ class TreatmentArticle(Orderable):
         constraints = [unique_link("article", "treatment")]
 
 
+def pages_linking_to(page, model_name, role):
+    """The live, public pages of `model_name` (conditions or treatments) whose editors linked
+    to `page` as `role`, alphabetically; none for the preview of a page not yet saved."""
+    if page.pk is None:
+        return []  # nothing can link to it yet
+    # Looked up by name: the condition and treatment modules import the linked pages' modules.
+    model = apps.get_model("education", model_name)
+    return list(model.objects.live_public().linked_to(role, page).for_listing())
+
+
 class LinkedFromMedicalPages:
     """For a clinician or an article: the live, public conditions and treatments whose editors
     linked to it, alphabetically. `link_role` is what this page is on those links."""
 
     link_role = None
 
-    def _linking(self, model_name):
-        if self.pk is None:
-            return []  # the preview of a page not yet saved: nothing can link to it
-        # Looked up by name: the condition and treatment modules import this page's module.
-        model = apps.get_model("education", model_name)
-        return list(model.objects.live_public().linked_to(self.link_role, self).for_listing())
-
     @cached_property
     def linked_conditions(self):
-        return self._linking("ConditionPage")
+        return pages_linking_to(self, "ConditionPage", self.link_role)
 
     @cached_property
     def linked_treatments(self):
-        return self._linking("TreatmentPage")
+        return pages_linking_to(self, "TreatmentPage", self.link_role)

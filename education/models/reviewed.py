@@ -1,11 +1,11 @@
 """What a medically reviewed patient-education page other than an article has: a summary, the
-reviewer and review dates, a "minor edit" switch and a reading grade, all checked on save.
+reviewer and review dates, a "minor edit" switch and a reading grade, all checked on save; fixed
+sections; and the clinicians and articles its editors chose.
 
 Conditions and treatments use it; articles keep their own fields (they also count words and
-reading time), with the same rules and the same review workflow.
+reading time), with the same rules (MedicalReviewMixin) and the same review workflow.
 """
 
-from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils.functional import cached_property
@@ -17,13 +17,13 @@ from practice.pages import BasePage, in_private_section
 
 from ..health_icons import HEALTH_ICONS
 from ..panels import MedicallyReviewedPageForm, PageReadabilityPanel, medical_review_panels
-from ..readability import html_lines, reading_grade_verdict, text_lines
-from ..review_dates import ReviewStatusMixin, next_review_after
+from ..readability import html_lines, text_lines
+from ..review_dates import ReviewStatusMixin
+from .articles import ArticlePage
 from .clinicians import ClinicianPage
+from .medical_review import MedicalReviewMixin
 from .translated import TranslatedPageMixin
 
-# Patient-education guidance asks for material a 6th to 8th grader reads easily.
-TARGET_READING_GRADES = (6, 8)
 SECTION_FEATURES = ["h3", "bold", "italic", "link", "ul", "ol"]
 
 
@@ -37,7 +37,7 @@ def section_field(verbose_name, help_text, blank=True):
     return RichTextField(verbose_name, blank=blank, features=SECTION_FEATURES, help_text=help_text)
 
 
-class MedicallyReviewedPage(ReviewStatusMixin, TranslatedPageMixin, BasePage):
+class MedicallyReviewedPage(MedicalReviewMixin, ReviewStatusMixin, TranslatedPageMixin, BasePage):
     summary = models.TextField(
         max_length=300,
         validators=[MaxLengthValidator(300)],
@@ -117,45 +117,11 @@ class MedicallyReviewedPage(ReviewStatusMixin, TranslatedPageMixin, BasePage):
             base_form_class=MedicallyReviewedPageForm,
         )
 
-    def clean(self):
-        super().clean()
-        errors = {}
-        if self.medical_reviewer_id and not self.last_reviewed:
-            errors["last_reviewed"] = "Give the date of the medical review."
-        if (
-            self.last_reviewed
-            and self.next_review_due
-            and self.next_review_due <= self.last_reviewed
-        ):
-            errors["next_review_due"] = "The next review must be after the last one."
-        if self.minor_edit and not self.last_reviewed:
-            errors["minor_edit"] = (
-                "This page has not had a medical review yet, so no change to it can be minor: "
-                "untick this box and submit it for medical review."
-            )
-        if errors:
-            raise ValidationError(errors)
-        self.update_derived_fields()
-
-    def save(self, *args, **kwargs):
-        self.update_derived_fields()
-        update_fields = kwargs.get("update_fields")
-        if update_fields is not None:
-            derived = {"reading_grade", "reading_ease", "next_review_due"}
-            kwargs["update_fields"] = set(update_fields) | derived
-        return super().save(*args, **kwargs)
-
-    def update_derived_fields(self):
-        if self.last_reviewed and not self.next_review_due:
-            self.next_review_due = next_review_after(self.last_reviewed)
+    def prose_lines(self):
         lines = text_lines(self.summary)
         for field, _anchor, _heading in self.sections:
             lines += html_lines(getattr(self, field))
-        self.update_readability(lines)
-
-    @property
-    def reading_grade_verdict(self):
-        return reading_grade_verdict(self.reading_grade, TARGET_READING_GRADES)
+        return lines
 
     # --- What the templates show ---
 
@@ -167,6 +133,29 @@ class MedicallyReviewedPage(ReviewStatusMixin, TranslatedPageMixin, BasePage):
             for field, anchor, heading in self.sections
             if has_text(getattr(self, field))
         ]
+
+    def contents_with(self, shown, lists):
+        """(anchor, heading) of each part the page shows, for its contents list: the sections
+        with text (`shown`: {anchor: shown} for those that show more than their text), then
+        the (anchor, heading, pages) of `lists` that have any pages."""
+        entries = [
+            (anchor, heading)
+            for field, anchor, heading in self.sections
+            if shown.get(anchor, has_text(getattr(self, field)))
+        ]
+        return entries + [(anchor, heading) for anchor, heading, pages in lists if pages]
+
+    # Links are read from the page itself, so a preview shows the editor's unsaved choices.
+
+    @cached_property
+    def clinicians(self):
+        ids = [link.clinician_id for link in self.clinician_links.all()]
+        return ClinicianPage.objects.live_public().for_listing().in_order(ids)
+
+    @cached_property
+    def articles(self):
+        ids = [link.article_id for link in self.article_links.all()]
+        return ArticlePage.objects.live_public().for_listing().in_order(ids)
 
     @cached_property
     def reviewer(self):

@@ -2,7 +2,6 @@
 program): what a patient needs to know before, on and after the day, printable as a handout;
 and the index of them all."""
 
-from django.apps import apps
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy
@@ -13,8 +12,7 @@ from wagtail.search import index
 from practice.pages import IndexPage
 
 from ..querysets import TreatmentQuerySet
-from .articles import ArticlePage
-from .clinicians import ClinicianPage
+from .links import pages_linking_to
 from .reviewed import MedicallyReviewedPage, has_text, section_field
 
 
@@ -137,39 +135,17 @@ class TreatmentPage(MedicallyReviewedPage):
     @property
     def contents(self):
         shown = {"how-to-prepare": self.preparation_checklist or has_text(self.how_to_prepare)}
-        entries = [
-            (anchor, heading)
-            for field, anchor, heading in self.sections
-            if shown.get(anchor, has_text(getattr(self, field)))
+        lists = [
+            ("conditions", gettext_lazy("Conditions it treats"), self.conditions),
+            ("clinicians", gettext_lazy("Clinicians who offer it"), self.clinicians),
+            ("articles", gettext_lazy("Related articles"), self.articles),
         ]
-        if self.conditions:
-            entries.append(("conditions", gettext_lazy("Conditions it treats")))
-        if self.clinicians:
-            entries.append(("clinicians", gettext_lazy("Clinicians who offer it")))
-        if self.articles:
-            entries.append(("articles", gettext_lazy("Related articles")))
-        return entries
+        return self.contents_with(shown, lists)
 
     @cached_property
     def conditions(self):
         """Live, public conditions whose editors chose this treatment, alphabetically."""
-        if self.pk is None:
-            return []  # the preview of a treatment not yet saved
-        # By name: the condition module imports this one.
-        condition_model = apps.get_model("education", "ConditionPage")
-        return list(
-            condition_model.objects.live_public().linked_to("treatment", self).for_listing()
-        )
-
-    @cached_property
-    def clinicians(self):
-        ids = [link.clinician_id for link in self.clinician_links.all()]
-        return ClinicianPage.objects.live_public().for_listing().in_order(ids)
-
-    @cached_property
-    def articles(self):
-        ids = [link.article_id for link in self.article_links.all()]
-        return ArticlePage.objects.live_public().for_listing().in_order(ids)
+        return pages_linking_to(self, "ConditionPage", "treatment")
 
     @property
     def consultation_query(self):

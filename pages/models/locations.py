@@ -192,21 +192,26 @@ class LocationPage(BasePage):
         (the links are read from the page itself, so a preview shows unsaved ones). A
         Spanish location's links are its English source's: each clinician is shown in
         Spanish where the profile is translated (two queries more)."""
-        ids = [link.clinician_id for link in self.clinician_links.all()]
         found = (
             ClinicianPage.objects.live_public()
             .select_related("photo")
             .prefetch_related("photo__renditions")
         )
-        return in_active_language(in_editor_order(ids, found.filter(pk__in=ids)), found)
+        return chosen_pages(self.clinician_links.all(), "clinician_id", found)
 
     @cached_property
     def services(self):
         """Live, public treatments offered here, in the editor's order, in two queries (three
         on a Spanish page: each treatment in Spanish where it is translated)."""
-        ids = [link.treatment_id for link in self.service_links.all()]
         found = TreatmentPage.objects.live_public()
-        return in_active_language(in_editor_order(ids, found.filter(pk__in=ids)), found)
+        return chosen_pages(self.service_links.all(), "treatment_id", found)
+
+
+def chosen_pages(links, id_field, found):
+    """The pages of `found` the `links` name (by `id_field`), in the editor's order, each in
+    the active language where it is translated."""
+    ids = [getattr(link, id_field) for link in links]
+    return in_active_language(in_editor_order(ids, found.filter(pk__in=ids)), found)
 
 
 def in_editor_order(ids, pages):
