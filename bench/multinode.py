@@ -46,6 +46,7 @@ from stack import (
     manage,
     pg_option,
     production_env,
+    run_processes,
     start_gunicorn,
     throwaway_database,
     wait_for,
@@ -234,16 +235,8 @@ def article_rate(port, seconds, clients, wrk=None):
             raise SystemExit(f"FAILED: {failed.group(1)} answers other than 200 from {url}")
         return float(re.search(r"Requests/sec:\s+([\d.]+)", printed).group(1))
     counter = multiprocessing.Value("i", 0)
-    workers = [
-        multiprocessing.Process(target=_rate_client, args=(port, seconds, counter))
-        for _ in range(clients)
-    ]
-    started = time.monotonic()
-    for worker in workers:
-        worker.start()
-    for worker in workers:
-        worker.join()
-    return counter.value / (time.monotonic() - started)
+    elapsed = run_processes(clients, _rate_client, port, seconds, counter)
+    return counter.value / elapsed
 
 
 def keep_requesting(port, seconds, results):

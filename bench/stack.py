@@ -8,11 +8,13 @@
   `wait_until_serving` (or exit with gunicorn's log), `http_request` on loopback;
 - databases: `pg_option` (the --pg style option), `throwaway_database` (PostgreSQL database
   and scratch folder, removed afterwards) and `served_demo_site` (all of the above at once);
+- load: `run_processes`, client processes started together, timed until the last is done;
 - drills: `Checks`, the ok/FAIL lines and the exit status.
 """
 
 import contextlib
 import http.client
+import multiprocessing
 import os
 import re
 import shutil
@@ -28,6 +30,21 @@ from pathlib import Path
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
 DEFAULT_PG = "postgresql://postgres@127.0.0.1:5432"
+
+
+# -- Load ---------------------------------------------------------------------------------
+
+
+def run_processes(count, target, *args):
+    """Runs `count` processes of `target(*args)` at once and waits for them all: the seconds
+    from the first start to the last end."""
+    workers = [multiprocessing.Process(target=target, args=args) for _ in range(count)]
+    started = time.monotonic()
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    return time.monotonic() - started
 
 
 # -- Ports and URLs -----------------------------------------------------------------------

@@ -28,6 +28,7 @@ from stack import (
     http_request,
     pg_option,
     production_env,
+    run_processes,
     start_gunicorn,
     throwaway_database,
     wait_until_serving,
@@ -61,16 +62,7 @@ def _client(port, paths, seconds, counter, errors):
 def measure(port, paths, seconds, clients):
     counter = multiprocessing.Value("i", 0)
     errors = multiprocessing.Value("i", 0)
-    workers = [
-        multiprocessing.Process(target=_client, args=(port, paths, seconds, counter, errors))
-        for _ in range(clients)
-    ]
-    started = time.monotonic()
-    for worker in workers:
-        worker.start()
-    for worker in workers:
-        worker.join()
-    elapsed = time.monotonic() - started
+    elapsed = run_processes(clients, _client, port, paths, seconds, counter, errors)
     return counter.value / elapsed, errors.value
 
 

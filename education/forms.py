@@ -54,6 +54,17 @@ def location_choices():
     return [(ANY, gettext("Any location"))] + list(locations.items())
 
 
+def choice_filter(label, choices, unknown_choice):
+    """An optional choice among `choices` (a function, called when the form is shown);
+    `unknown_choice` says why a value that is not among them is refused."""
+    return forms.ChoiceField(
+        label=label,
+        required=False,
+        choices=choices,
+        error_messages={"invalid_choice": unknown_choice},
+    )
+
+
 class ClinicianFilterForm(forms.Form):
     """The filters, and the clinicians who match them. Nothing here queries until the template
     reads the choices or the results, inside its cached fragment: a warm directory page, filtered
@@ -63,23 +74,16 @@ class ClinicianFilterForm(forms.Form):
         super().__init__(data)
         self.all_clinicians = clinicians
 
-    condition = forms.ChoiceField(
-        label=_("Condition treated"),
-        required=False,
-        choices=condition_choices,
-        error_messages={"invalid_choice": _("We have no page about that condition: choose one.")},
+    condition = choice_filter(
+        _("Condition treated"),
+        condition_choices,
+        _("We have no page about that condition: choose one."),
     )
-    location = forms.ChoiceField(
-        label=_("Location"),
-        required=False,
-        choices=location_choices,
-        error_messages={"invalid_choice": _("We have no office by that name: choose one.")},
+    location = choice_filter(
+        _("Location"), location_choices, _("We have no office by that name: choose one.")
     )
-    language = forms.ChoiceField(
-        label=_("Language spoken"),
-        required=False,
-        choices=language_choices,
-        error_messages={"invalid_choice": _("None of our clinicians lists that language.")},
+    language = choice_filter(
+        _("Language spoken"), language_choices, _("None of our clinicians lists that language.")
     )
     accepting = forms.BooleanField(
         label=_("Only clinicians accepting new patients"), required=False

@@ -23,33 +23,34 @@ def readability_context(page):
     return {"spanish": page.reads_spanish, "ease_target": TARGET_READING_EASE}
 
 
+class ReadabilityBoundPanel(Panel.BoundPanel):
+    """Gives the panel's template the page as last saved (named `page_name` there), whether
+    it has been saved at all, and how its language is scored."""
+
+    page_name = "page"
+
+    def get_context_data(self, parent_context=None):
+        context = super().get_context_data(parent_context)
+        context[self.page_name] = self.instance
+        context["saved"] = bool(self.instance.pk)
+        context.update(readability_context(self.instance))
+        return context
+
+
 class ReadabilityPanel(Panel):
     """Reading time and reading grade of the article as last saved, next to the body they
     describe, so an editor sees the effect of shorter sentences and plainer words on save."""
 
-    class BoundPanel(Panel.BoundPanel):
+    class BoundPanel(ReadabilityBoundPanel):
         template_name = "education/panels/readability_panel.html"
-
-        def get_context_data(self, parent_context=None):
-            context = super().get_context_data(parent_context)
-            context["article"] = self.instance
-            context["saved"] = bool(self.instance.pk)
-            context.update(readability_context(self.instance))
-            return context
+        page_name = "article"
 
 
 class PageReadabilityPanel(Panel):
     """The reading grade of a condition or treatment as last saved, below its sections."""
 
-    class BoundPanel(Panel.BoundPanel):
+    class BoundPanel(ReadabilityBoundPanel):
         template_name = "education/panels/page_readability_panel.html"
-
-        def get_context_data(self, parent_context=None):
-            context = super().get_context_data(parent_context)
-            context["page"] = self.instance
-            context["saved"] = bool(self.instance.pk)
-            context.update(readability_context(self.instance))
-            return context
 
 
 class TranslationFieldPanel(FieldPanel):

@@ -7,6 +7,7 @@ import django_filters
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.text import slugify
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.components import Component
@@ -65,32 +66,30 @@ class LanguageFilterMixin:
             self.filters["locale"].label = "Language"
 
 
-class ReviewDueFilterSet(LanguageFilterMixin, WagtailFilterSet):
-    status = django_filters.ChoiceFilter(
+def _due_filter(*more_choices):
+    """The "Due" filter: overdue or due soon (both unless one is chosen), and `more_choices`."""
+    return django_filters.ChoiceFilter(
         label="Due",
         method="filter_status",
         empty_label="Overdue or due within 30 days",
-        choices=[
-            (OVERDUE, "Overdue only"),
-            (DUE_SOON, "Due within 30 days only"),
-            (IMPORTED, "Imported, not yet medically reviewed"),
-        ],
+        choices=[(OVERDUE, "Overdue only"), (DUE_SOON, "Due within 30 days only"), *more_choices],
     )
+
+
+class ReviewedPageDueFilterSet(LanguageFilterMixin, WagtailFilterSet):
+    """The filters of the report for conditions or treatments (no topics, never imported);
+    the articles' report adds those."""
+
+    status = _due_filter()
     medical_reviewer = django_filters.ModelChoiceFilter(
         label="Medical reviewer",
         empty_label="Any reviewer",
         queryset=lambda request: ClinicianPage.objects.order_by("family_name", "given_name"),
     )
-    topics = django_filters.ModelChoiceFilter(
-        label="Topic",
-        empty_label="Any topic",
-        queryset=Topic.objects.all(),
-        method="filter_topic",
-    )
 
     class Meta:
-        model = ArticlePage
-        fields = ["status", "medical_reviewer", "topics"]
+        model = ConditionPage
+        fields = ["status", "medical_reviewer"]
 
     def filter_status(self, queryset, name, value):
         on = today()
@@ -102,23 +101,46 @@ class ReviewDueFilterSet(LanguageFilterMixin, WagtailFilterSet):
             return not_reviewed_since_import(queryset)
         return queryset
 
+
+class TreatmentsDueFilterSet(ReviewedPageDueFilterSet):
+    class Meta:
+        model = TreatmentPage
+        fields = ["status", "medical_reviewer"]
+
+
+class ReviewDueFilterSet(ReviewedPageDueFilterSet):
+    status = _due_filter((IMPORTED, "Imported, not yet medically reviewed"))
+    topics = django_filters.ModelChoiceFilter(
+        label="Topic",
+        empty_label="Any topic",
+        queryset=Topic.objects.all(),
+        method="filter_topic",
+    )
+
+    class Meta:
+        model = ArticlePage
+        fields = ["status", "medical_reviewer", "topics"]
+
     def filter_topic(self, queryset, name, value):
         """Articles filed under the topic in any of its languages."""
         return queryset.with_topic(value)
 
 
 class ReviewDueReportView(ReportView):
+    """The articles' report; the conditions' and treatments' below change what it lists and
+    what it calls a row (`row_label`, heading the title column on screen and in exports)."""
+
     page_title = "Articles due for review"
+    row_label = "Article"
     header_icon = "time"
     model = ArticlePage
     permission_policy = PagePermissionPolicy()
     any_permission_required = ["change", "publish"]
     filterset_class = ReviewDueFilterSet
     index_url_name = "education_review_due"
-    index_results_url_name = "education_review_due_results"
     no_results_message = "No live article is overdue or due for review in the next 30 days."
-    base_columns = [
-        TitleColumn("title", label="Article", url_name="wagtailadmin_pages:edit"),
+    # The columns after the title.
+    review_columns = [
         StatusTagColumn(
             "review_status", label="Review", primary=lambda article: article.review_overdue
         ),
@@ -142,8 +164,8 @@ class ReviewDueReportView(ReportView):
         "imported_from",
         "full_url",
     ]
-    export_headings = {
-        "title": "Article",
+    # The export's headings but the title's (the row label).
+    other_export_headings = {
         "review_status": "Review",
         "medical_reviewer": "Medical reviewer",
         "last_reviewed": "Last reviewed",
@@ -155,8 +177,17 @@ class ReviewDueReportView(ReportView):
         "full_url": "Address",
     }
 
+    @property
+    def index_results_url_name(self):
+        return f"{self.index_url_name}_results"
+
+    @property
+    def export_headings(self):
+        return {"title": self.row_label, **self.other_export_headings}
+
     def get_filename(self):
-        return f"articles-due-for-review-{today():%Y-%m-%d}"
+        """ "articles-due-for-review-2026-03-02": the report's title and today's date."""
+        return f"{slugify(self.page_title)}-{today():%Y-%m-%d}"
 
     @cached_property
     def extensions(self):
@@ -164,8 +195,11 @@ class ReviewDueReportView(ReportView):
 
     @cached_property
     def columns(self):
-        return self.base_columns + [
-            column for extension in self.extensions for column in extension.columns
+        title = TitleColumn("title", label=self.row_label, url_name="wagtailadmin_pages:edit")
+        return [
+            title,
+            *self.review_columns,
+            *(column for extension in self.extensions for column in extension.columns),
         ]
 
     def get_queryset(self):
@@ -182,50 +216,14 @@ class ReviewDueReportView(ReportView):
         )
 
 
-class ReviewedPageDueFilterSet(LanguageFilterMixin, WagtailFilterSet):
-    """The filters of the report for conditions or treatments (no topics, never imported)."""
-
-    status = django_filters.ChoiceFilter(
-        label="Due",
-        method="filter_status",
-        empty_label="Overdue or due within 30 days",
-        choices=[(OVERDUE, "Overdue only"), (DUE_SOON, "Due within 30 days only")],
-    )
-    medical_reviewer = django_filters.ModelChoiceFilter(
-        label="Medical reviewer",
-        empty_label="Any reviewer",
-        queryset=lambda request: ClinicianPage.objects.order_by("family_name", "given_name"),
-    )
-
-    filter_status = ReviewDueFilterSet.filter_status
-
-    class Meta:
-        model = ConditionPage
-        fields = ["status", "medical_reviewer"]
-
-
-class TreatmentsDueFilterSet(ReviewedPageDueFilterSet):
-    class Meta:
-        model = TreatmentPage
-        fields = ["status", "medical_reviewer"]
-
-
 class ConditionsDueReportView(ReviewDueReportView):
     page_title = "Conditions due for review"
+    row_label = "Condition"
     model = ConditionPage
     filterset_class = ReviewedPageDueFilterSet
     index_url_name = "education_conditions_review_due"
-    index_results_url_name = "education_conditions_review_due_results"
     no_results_message = "No live condition page is overdue or due for review in the next 30 days."
-    base_columns = [
-        TitleColumn("title", label="Condition", url_name="wagtailadmin_pages:edit"),
-        *ReviewDueReportView.base_columns[1:],
-    ]
     list_export = [name for name in ReviewDueReportView.list_export if name != "imported_from"]
-    export_headings = {**ReviewDueReportView.export_headings, "title": "Condition"}
-
-    def get_filename(self):
-        return f"conditions-due-for-review-{today():%Y-%m-%d}"
 
     def get_due_pages(self):
         pages = articles_user_can_edit(self.request.user, self.model)
@@ -234,19 +232,11 @@ class ConditionsDueReportView(ReviewDueReportView):
 
 class TreatmentsDueReportView(ConditionsDueReportView):
     page_title = "Treatments due for review"
+    row_label = "Treatment"
     model = TreatmentPage
     filterset_class = TreatmentsDueFilterSet
     index_url_name = "education_treatments_review_due"
-    index_results_url_name = "education_treatments_review_due_results"
     no_results_message = "No live treatment page is overdue or due for review in the next 30 days."
-    base_columns = [
-        TitleColumn("title", label="Treatment", url_name="wagtailadmin_pages:edit"),
-        *ReviewDueReportView.base_columns[1:],
-    ]
-    export_headings = {**ReviewDueReportView.export_headings, "title": "Treatment"}
-
-    def get_filename(self):
-        return f"treatments-due-for-review-{today():%Y-%m-%d}"
 
 
 class OverdueArticlesPanel(Component):

@@ -2,6 +2,8 @@
 clinicians named on live articles, the medical review report, dashboard panel and log entries,
 and the article listing's columns."""
 
+from functools import partial
+
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
@@ -95,24 +97,26 @@ def refuse_to_delete_authors_of_live_articles(request, page):
 # --- Medical review ---
 
 
-# (address, view, URL name) of each "due for review" report.
+# (address, view) of each "due for review" report, in the order of the reports menu.
 REVIEW_DUE_REPORTS = [
-    ("articles-due-for-review", ReviewDueReportView, "education_review_due"),
-    ("conditions-due-for-review", ConditionsDueReportView, "education_conditions_review_due"),
-    ("treatments-due-for-review", TreatmentsDueReportView, "education_treatments_review_due"),
+    ("articles-due-for-review", ReviewDueReportView),
+    ("conditions-due-for-review", ConditionsDueReportView),
+    ("treatments-due-for-review", TreatmentsDueReportView),
 ]
+# Where the first of them stands in the reports menu; the others follow.
+REVIEW_DUE_MENU_ORDER = 50
 
 
 @hooks.register("register_admin_urls")
 def review_due_report_urls():
     urls = []
-    for address, view, name in REVIEW_DUE_REPORTS:
+    for address, view in REVIEW_DUE_REPORTS:
         urls += [
-            path(f"reports/{address}/", view.as_view(), name=name),
+            path(f"reports/{address}/", view.as_view(), name=view.index_url_name),
             path(
                 f"reports/{address}/results/",
                 view.as_view(results_only=True),
-                name=f"{name}_results",
+                name=f"{view.index_url_name}_results",
             ),
         ]
     return urls + [
@@ -136,31 +140,15 @@ class ReviewDueMenuItem(MenuItem):
         return user_can_see_review_report(request.user)
 
 
-@hooks.register("register_reports_menu_item")
-def review_due_report_menu_item():
+def review_due_menu_item(view, order):
     return ReviewDueMenuItem(
-        "Articles due for review", reverse("education_review_due"), icon_name="time", order=50
+        view.page_title, reverse(view.index_url_name), icon_name=view.header_icon, order=order
     )
 
 
-@hooks.register("register_reports_menu_item")
-def conditions_due_report_menu_item():
-    return ReviewDueMenuItem(
-        "Conditions due for review",
-        reverse("education_conditions_review_due"),
-        icon_name="time",
-        order=51,
-    )
-
-
-@hooks.register("register_reports_menu_item")
-def treatments_due_report_menu_item():
-    return ReviewDueMenuItem(
-        "Treatments due for review",
-        reverse("education_treatments_review_due"),
-        icon_name="time",
-        order=52,
-    )
+# The hook takes one function an item: one for each report.
+for _order, (_address, _view) in enumerate(REVIEW_DUE_REPORTS, start=REVIEW_DUE_MENU_ORDER):
+    hooks.register("register_reports_menu_item", partial(review_due_menu_item, _view, _order))
 
 
 @hooks.register("construct_homepage_panels")

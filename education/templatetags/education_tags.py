@@ -5,12 +5,9 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from .. import structured_data
 from ..health_icons import icon_svg
 from ..models.reviewed import has_text as rich_text_has_text
-from ..structured_data import article_json_ld as article_data
-from ..structured_data import clinician_json_ld as clinician_data
-from ..structured_data import condition_json_ld as condition_data
-from ..structured_data import treatment_json_ld as treatment_data
 
 register = template.Library()
 
@@ -28,24 +25,23 @@ def json_ld(data):
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
 
 
-@register.simple_tag(takes_context=True)
-def article_json_ld(context, article):
-    return json_ld(article_data(article, context.get("request")))
+def _register_json_ld_tag(name, data_of):
+    """{% <name> page %}: the page's JSON-LD, from `data_of(page, request)`."""
+
+    def tag(context, page):
+        return json_ld(data_of(page, context.get("request")))
+
+    register.simple_tag(tag, takes_context=True, name=name)
 
 
-@register.simple_tag(takes_context=True)
-def clinician_json_ld(context, clinician):
-    return json_ld(clinician_data(clinician, context.get("request")))
-
-
-@register.simple_tag(takes_context=True)
-def condition_json_ld(context, condition):
-    return json_ld(condition_data(condition, context.get("request")))
-
-
-@register.simple_tag(takes_context=True)
-def treatment_json_ld(context, treatment):
-    return json_ld(treatment_data(treatment, context.get("request")))
+# {% article_json_ld page %}, and the same for clinicians, conditions and treatments.
+for _name, _data_of in [
+    ("article_json_ld", structured_data.article_json_ld),
+    ("clinician_json_ld", structured_data.clinician_json_ld),
+    ("condition_json_ld", structured_data.condition_json_ld),
+    ("treatment_json_ld", structured_data.treatment_json_ld),
+]:
+    _register_json_ld_tag(_name, _data_of)
 
 
 @register.filter

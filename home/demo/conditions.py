@@ -24,7 +24,7 @@ from education.models import (
 )
 
 from .loader import html, load
-from .tree import english_home, english_pages
+from .tree import add_published, english_home, english_pages, existing_child, section_index
 
 LINKS = ("treatments", "clinicians", "articles")
 CONDITION_SECTIONS = (
@@ -44,6 +44,25 @@ TREATMENT_SECTIONS = (
     "risks",
     "when_to_call",
 )
+# Each page type: its rich text sections, and its links as (relation, link model, the link's
+# field naming the linked page, the key of LINKS listing the linked pages' slugs).
+TREATMENT = (
+    TreatmentPage,
+    TREATMENT_SECTIONS,
+    [
+        ("clinician_links", TreatmentClinician, "clinician", "clinicians"),
+        ("article_links", TreatmentArticle, "article", "articles"),
+    ],
+)
+CONDITION = (
+    ConditionPage,
+    CONDITION_SECTIONS,
+    [
+        ("treatment_links", ConditionTreatment, "treatment", "treatments"),
+        ("clinician_links", ConditionClinician, "clinician", "clinicians"),
+        ("article_links", ConditionArticle, "article", "articles"),
+    ],
+)
 
 
 def build(log):
@@ -51,27 +70,18 @@ def build(log):
     if home is None:
         return
     treatment_content, condition_content = load("treatments"), load("conditions")
-    clinicians = {page.slug: page for page in english_pages(ClinicianPage)}
-    articles = {page.slug: page for page in english_pages(ArticlePage)}
-    treatment_index = _index(home, TreatmentIndexPage, treatment_content["index"], log)
-    treatments = {
-        spec["slug"]: _treatment(treatment_index, spec, clinicians, articles, log)
+    pages = {
+        "clinicians": {page.slug: page for page in english_pages(ClinicianPage)},
+        "articles": {page.slug: page for page in english_pages(ArticlePage)},
+    }
+    treatment_index = section_index(home, TreatmentIndexPage, treatment_content["index"], log)
+    pages["treatments"] = {
+        spec["slug"]: _page(treatment_index, TREATMENT, spec, pages, log)
         for spec in treatment_content["treatments"]
     }
-    condition_index = _index(home, ConditionIndexPage, condition_content["index"], log)
+    condition_index = section_index(home, ConditionIndexPage, condition_content["index"], log)
     for spec in condition_content["conditions"]:
-        _condition(condition_index, spec, treatments, clinicians, articles, log)
-
-
-def _index(home, model, spec, log):
-    existing = model.objects.child_of(home).first()
-    if existing:
-        return existing
-    index = model(show_in_menus=True, **spec)
-    home.add_child(instance=index)
-    index.save_revision().publish()
-    log(f"Created the page {index.title!r}.")
-    return index
+        _page(condition_index, CONDITION, spec, pages, log)
 
 
 def _review(spec, clinicians):
@@ -89,44 +99,18 @@ def _fields(spec, sections):
     return fields | {section: html(spec[section]) for section in sections if section in spec}
 
 
-def _publish(index, page, log):
-    index.add_child(instance=page)
-    page.save_revision().publish()
-    log(f"Created the page {page.title!r}.")
-    return page
-
-
-def _treatment(index, spec, clinicians, articles, log):
-    existing = TreatmentPage.objects.child_of(index).filter(slug=spec["slug"]).first()
+def _page(index, page_type, spec, pages, log):
+    """A treatment or condition page (`page_type` is TREATMENT or CONDITION) with its review
+    and its links to the `pages` it names (by key of LINKS, then slug)."""
+    model, sections, links = page_type
+    existing = existing_child(index, model, spec["slug"])
     if existing:
         return existing
-    page = TreatmentPage(**_fields(spec, TREATMENT_SECTIONS), **_review(spec, clinicians))
-    page.clinician_links = [
-        TreatmentClinician(clinician=clinicians[slug], sort_order=n)
-        for n, slug in enumerate(spec["clinicians"])
-    ]
-    page.article_links = [
-        TreatmentArticle(article=articles[slug], sort_order=n)
-        for n, slug in enumerate(spec["articles"])
-    ]
-    return _publish(index, page, log)
-
-
-def _condition(index, spec, treatments, clinicians, articles, log):
-    existing = ConditionPage.objects.child_of(index).filter(slug=spec["slug"]).first()
-    if existing:
-        return existing
-    page = ConditionPage(**_fields(spec, CONDITION_SECTIONS), **_review(spec, clinicians))
-    page.treatment_links = [
-        ConditionTreatment(treatment=treatments[slug], sort_order=n)
-        for n, slug in enumerate(spec["treatments"])
-    ]
-    page.clinician_links = [
-        ConditionClinician(clinician=clinicians[slug], sort_order=n)
-        for n, slug in enumerate(spec["clinicians"])
-    ]
-    page.article_links = [
-        ConditionArticle(article=articles[slug], sort_order=n)
-        for n, slug in enumerate(spec["articles"])
-    ]
-    return _publish(index, page, log)
+    page = model(**_fields(spec, sections), **_review(spec, pages["clinicians"]))
+    for relation, link_model, field, key in links:
+        linked = pages[key]
+        rows = [
+            link_model(**{field: linked[slug]}, sort_order=n) for n, slug in enumerate(spec[key])
+        ]
+        setattr(page, relation, rows)
+    return add_published(index, page, log)

@@ -10,7 +10,7 @@ from pages.models import StandardPage
 from practice.models import PracticeSettings
 
 from .loader import html, load
-from .tree import english_home, english_pages
+from .tree import add_published, english_home, english_pages, existing_child
 
 # The page's rich text fields; content/consultation.yaml gives them in its shorthand.
 RICH_TEXT = ("intro", "privacy_note", "thank_you_text", "next_steps")
@@ -20,15 +20,12 @@ def build(log):
     content = load("consultation")
     home = english_home()
     slug = content["page"]["slug"]
-    page = ConsultationFormPage.objects.child_of(home).filter(slug=slug).first()
-    if page is None:
-        page = _create_page(home, content)
-        log(f"Created the page {page.title!r}.")
+    page = existing_child(home, ConsultationFormPage, slug) or _create_page(home, content, log)
     _link_from_settings(page)
     return page
 
 
-def _create_page(home, content):
+def _create_page(home, content, log):
     privacy = english_pages(StandardPage).filter(slug="privacy").first()
     fields = {
         key: html(value) if key in RICH_TEXT else value for key, value in content["page"].items()
@@ -38,9 +35,7 @@ def _create_page(home, content):
         ConsultationFormField(sort_order=order, **spec)
         for order, spec in enumerate(content["fields"])
     ]
-    home.add_child(instance=page)
-    page.save_revision().publish()
-    return page
+    return add_published(home, page, log)
 
 
 def _link_from_settings(page):

@@ -23,7 +23,7 @@ from home.models import FeaturedArticle
 from . import illustrations
 from .images import illustration, pain_scale_image
 from .loader import CONTENT, html, load, stream
-from .tree import english_home
+from .tree import add_published, english_home, existing_child, section_index
 
 # The pictures that articles' image blocks name, made when an article that shows one is built.
 IMAGES = {"pain-scale": pain_scale_image}
@@ -36,8 +36,8 @@ def build(log):
     content = load("education")
     topics = _topics()
     languages = _languages()
-    article_index = _index(home, ArticleIndexPage, content["article_index"], log)
-    clinician_index = _index(home, ClinicianIndexPage, content["clinician_index"], log)
+    article_index = section_index(home, ArticleIndexPage, content["article_index"], log)
+    clinician_index = section_index(home, ClinicianIndexPage, content["clinician_index"], log)
     authors = {
         spec["slug"]: _author(clinician_index, number, spec, content, languages, log)
         for number, spec in enumerate(load("clinicians"))
@@ -77,19 +77,8 @@ def _languages():
     }
 
 
-def _index(home, model, spec, log):
-    existing = model.objects.child_of(home).first()
-    if existing:
-        return existing
-    index = model(title=spec["title"], slug=spec["slug"], intro=spec["intro"], show_in_menus=True)
-    home.add_child(instance=index)
-    index.save_revision().publish()
-    log(f"Created the page {index.title!r}.")
-    return index
-
-
 def _author(index, number, spec, content, languages, log):
-    existing = ClinicianPage.objects.child_of(index).filter(slug=spec["slug"]).first()
+    existing = existing_child(index, ClinicianPage, spec["slug"])
     if existing:
         return existing
     fields = {k: v for k, v in spec.items() if k not in ("slug", "full_bio", "languages")}
@@ -108,14 +97,11 @@ def _author(index, number, spec, content, languages, log):
         **fields,
     )
     author.languages = [languages[code] for code in spec["languages"]]
-    index.add_child(instance=author)
-    author.save_revision().publish()
-    log(f"Created the clinician {author.title!r}.")
-    return author
+    return add_published(index, author, log, "clinician")
 
 
 def _article(index, number, slug, content, authors, topics, log):
-    existing = ArticlePage.objects.child_of(index).filter(slug=slug).first()
+    existing = existing_child(index, ArticlePage, slug)
     if existing:
         return existing
     spec = load(f"articles/{slug}")
@@ -138,10 +124,7 @@ def _article(index, number, slug, content, authors, topics, log):
     for order, author in enumerate(spec["authors"]):
         article.article_authors.add(ArticleAuthor(clinician=authors[author], sort_order=order))
     article.topics = [topics[topic] for topic in spec["topics"]]
-    index.add_child(instance=article)
-    article.save_revision().publish()
-    log(f"Created the article {article.title!r}.")
-    return article
+    return add_published(index, article, log, "article")
 
 
 def _days_ago(days):

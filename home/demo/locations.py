@@ -21,7 +21,7 @@ from pages.us_address import validate_us_phone, validate_zip_code
 from practice.models import PracticeSettings
 
 from .loader import load
-from .tree import english_home, english_pages
+from .tree import add_published, english_home, english_pages, existing_child, section_index
 
 # Keys of a location in the YAML that are not fields of the page.
 NOT_FIELDS = ("primary", "hours", "closures", "clinicians", "treatments")
@@ -32,26 +32,15 @@ def build(log):
     if home is None:
         return
     content = load("locations")
-    index = _index(home, content["index"], log)
+    index = section_index(home, LocationIndexPage, content["index"], log)
     for spec in content["locations"]:
         location = _location(index, spec, log)
         if spec["primary"]:
             _make_primary(location)
 
 
-def _index(home, spec, log):
-    existing = LocationIndexPage.objects.child_of(home).first()
-    if existing:
-        return existing
-    index = LocationIndexPage(show_in_menus=True, **spec)
-    home.add_child(instance=index)
-    index.save_revision().publish()
-    log(f"Created the page {index.title!r}.")
-    return index
-
-
 def _location(index, spec, log):
-    existing = LocationPage.objects.child_of(index).filter(slug=spec["slug"]).first()
+    existing = existing_child(index, LocationPage, spec["slug"])
     if existing:
         return existing
     location = LocationPage(**{k: v for k, v in spec.items() if k not in NOT_FIELDS})
@@ -63,29 +52,25 @@ def _location(index, spec, log):
     location.closures = [
         _closure(order, closure, open_days) for order, closure in enumerate(spec["closures"])
     ]
-    clinicians = {
-        c.slug: c for c in english_pages(ClinicianPage).filter(slug__in=spec["clinicians"])
-    }
-    location.clinician_links = [
-        LocationClinician(clinician=clinicians[slug], sort_order=order)
-        for order, slug in enumerate(spec["clinicians"])
-        if slug in clinicians
-    ]
-    treatments = {
-        t.slug: t for t in english_pages(TreatmentPage).filter(slug__in=spec["treatments"])
-    }
-    location.service_links = [
-        LocationService(treatment=treatments[slug], sort_order=order)
-        for order, slug in enumerate(spec["treatments"])
-        if slug in treatments
-    ]
+    location.clinician_links = _links(
+        LocationClinician, "clinician", ClinicianPage, spec["clinicians"]
+    )
+    location.service_links = _links(LocationService, "treatment", TreatmentPage, spec["treatments"])
     # The demo is held to the editor's rules for the ZIP code and phone number.
     validate_zip_code(location.zip_code)
     validate_us_phone(location.phone)
-    index.add_child(instance=location)
-    location.save_revision().publish()
-    log(f"Created the location {location.title!r}.")
-    return location
+    return add_published(index, location, log, "location")
+
+
+def _links(link_model, field, page_model, slugs):
+    """The location's links (`link_model`, whose `field` names the page) to the English pages of
+    `page_model` with these slugs, in their order; a slug with no such page is left out."""
+    pages = {page.slug: page for page in english_pages(page_model).filter(slug__in=slugs)}
+    return [
+        link_model(**{field: pages[slug]}, sort_order=order)
+        for order, slug in enumerate(slugs)
+        if slug in pages
+    ]
 
 
 def _closure(order, spec, open_days):

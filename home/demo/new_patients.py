@@ -9,7 +9,7 @@ from pages.models import InsurancePlan, NewPatientsPage, PatientForm, SelfPayPri
 
 from .loader import html, load
 from .pdfs import simple_pdf
-from .tree import english_home, english_pages
+from .tree import add_published, english_home, english_pages
 
 RICH_TEXT = (
     "what_to_bring",
@@ -44,9 +44,7 @@ def build(log):
         SelfPayPrice(sort_order=n, **spec) for n, spec in enumerate(content["self_pay_prices"])
     ]
     page.show_in_menus = True
-    home.add_child(instance=page)
-    page.save_revision().publish()
-    log(f"Created the page {page.title!r}.")
+    add_published(home, page, log)
 
 
 def _insurance_plans(specs):

@@ -9,7 +9,7 @@ from django.utils import timezone
 from pages.models import LanguageTagline, NoticePage
 
 from .loader import load, stream
-from .tree import english_home
+from .tree import add_published, english_home, existing_child
 
 DATE_KEYS = ("effective_days_ago", "reviewed_days_ago", "next_review_in_days", "taglines")
 
@@ -19,7 +19,7 @@ def build(log):
     if home is None:
         return
     for spec in load("notices"):
-        if not NoticePage.objects.child_of(home).filter(slug=spec["slug"]).exists():
+        if not existing_child(home, NoticePage, spec["slug"]):
             _notice(home, spec, log)
 
 
@@ -37,9 +37,7 @@ def _notice(home, spec, log):
         LanguageTagline(language=language, language_code=code, text=text, sort_order=n)
         for n, (language, code, text) in enumerate(_taglines(spec.get("taglines", [])))
     ]
-    home.add_child(instance=notice)
-    notice.save_revision().publish()
-    log(f"Created the notice {notice.title!r}.")
+    add_published(home, notice, log, "notice")
 
 
 def _taglines(taglines):

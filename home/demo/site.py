@@ -14,7 +14,7 @@ from practice.site_url import host_and_port
 from . import illustrations
 from .images import illustration
 from .loader import html, load, stream
-from .tree import english_home, english_pages
+from .tree import add_published, english_home, english_pages, existing_child
 
 # Home page fields the content file writes in shorthand (pictures, rich text, blocks).
 RICH_FIELDS = ("hero_image", "introduction", "opioid_stance", "approach")
@@ -68,7 +68,7 @@ def _site(home, name):
 
 
 def _standard_page(home, spec, log):
-    existing = StandardPage.objects.child_of(home).filter(slug=spec["slug"]).first()
+    existing = existing_child(home, StandardPage, spec["slug"])
     if existing:
         return existing
     page = StandardPage(
@@ -78,10 +78,7 @@ def _standard_page(home, spec, log):
         show_in_menus=spec["show_in_menus"],
         body=stream(spec["body"]),
     )
-    home.add_child(instance=page)
-    page.save_revision().publish()
-    log(f"Created the page {page.title!r}.")
-    return page
+    return add_published(home, page, log)
 
 
 def _settings(site, content):

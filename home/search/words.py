@@ -48,15 +48,22 @@ def _looks_plural(word):
     return word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
-def _singulars(word):
-    if not _looks_plural(word):
+def _singular_guesses(word, looks_plural, three_letter_ending):
+    """The word less its "s", less its "es", and with `three_letter_ending` (ending,
+    replacement) undone: ("ies", "y") makes "therapies" therapy, ("ces", "z") "luces" luz."""
+    if not looks_plural(word):
         return set()
     found = {word[:-1]}
     if word.endswith("es"):
         found.add(word[:-2])
-    if word.endswith("ies"):
-        found.add(word[:-3] + "y")
+    ending, replacement = three_letter_ending
+    if word.endswith(ending):
+        found.add(word[:-3] + replacement)
     return {w for w in found if len(w) >= MIN_VARIANT_LENGTH}
+
+
+def _singulars(word):
+    return _singular_guesses(word, _looks_plural, ("ies", "y"))
 
 
 def _plurals(word):
@@ -76,14 +83,7 @@ def _looks_plural_es(word):
 
 def _singulars_es(word):
     """ "dolores" -> dolor, "espaldas" -> espalda, "luces" -> luz (and guesses beside them)."""
-    if not _looks_plural_es(word):
-        return set()
-    found = {word[:-1]}
-    if word.endswith("es"):
-        found.add(word[:-2])
-    if word.endswith("ces"):
-        found.add(word[:-3] + "z")
-    return {w for w in found if len(w) >= MIN_VARIANT_LENGTH}
+    return _singular_guesses(word, _looks_plural_es, ("ces", "z"))
 
 
 def _plurals_es(word):
