@@ -55,65 +55,8 @@ from stack import (
 
 ARTICLE = "/education/knee-osteoarthritis/"
 
-NGINX_CONF = """
-worker_processes 2;
-pid {work}/nginx.pid;
-error_log {work}/nginx-error.log warn;
-events {{ worker_connections 256; }}
-http {{
-    access_log off;
-    client_body_temp_path {work}/body;
-    proxy_temp_path {work}/proxy;
-    fastcgi_temp_path {work}/fastcgi;
-    uwsgi_temp_path {work}/uwsgi;
-    scgi_temp_path {work}/scgi;
-    upstream practice {{
-        server 127.0.0.1:{port_a} max_fails=1 fail_timeout=5s;
-        server 127.0.0.1:{port_b} max_fails=1 fail_timeout=5s;
-    }}
-    # The proxy cache of deploy/nginx.conf: what the app marks public (s-maxage) is kept;
-    # requests carrying a session or messages cookie go to a node and are never stored.
-    proxy_cache_path {work}/proxy-cache levels=1:2 keys_zone=practice_pages:10m
-                     max_size=100m inactive=1h use_temp_path=off;
-    map $cookie_sessionid$cookie_messages $practice_personal {{ "" 0; default 1; }}
-    proxy_cache_key $host$request_uri;
-    proxy_http_version 1.1;
-    proxy_set_header Connection "";
-    proxy_set_header Host $http_host;
-    proxy_set_header X-Forwarded-For $remote_addr;
-    proxy_connect_timeout 2s;
-    server {{
-        listen 127.0.0.1:{port};
-        location / {{
-            proxy_pass http://practice;
-            proxy_next_upstream error timeout http_502 http_503;
-            proxy_cache practice_pages;
-            proxy_cache_bypass $practice_personal;
-            proxy_no_cache $practice_personal;
-            proxy_cache_valid 301 404 10s;
-            proxy_cache_lock on;
-            add_header X-Proxy-Cache $upstream_cache_status always;
-        }}
-    }}
-    # Purges from the nodes (FRONTEND_CACHE_HTTP_URL): a GET here fetches the page again, as
-    # an anonymous visitor, bypassing the cache, and keeps that in place of the old copy.
-    server {{
-        listen 127.0.0.1:{purge_port};
-        location / {{
-            allow 127.0.0.1;
-            deny all;
-            limit_except GET {{ deny all; }}
-            proxy_pass http://practice;
-            proxy_set_header Host $http_host;
-            proxy_set_header Connection "";
-            proxy_set_header Cookie "";
-            proxy_cache practice_pages;
-            proxy_cache_bypass 1;
-            proxy_cache_valid 301 404 10s;
-        }}
-    }}
-}}
-"""
+# The proxy cache and purge listener of deploy/nginx.conf, on loopback ports.
+NGINX_CONF = (Path(__file__).parent / "multinode-nginx.conf.template").read_text()
 
 
 def step(message):
