@@ -32,9 +32,13 @@ from modelsearch.backends.database.postgres.postgres import (
 from wagtail.models import Locale
 from wagtail.search.query import Fuzzy, MatchAll, Not
 
-# Languages indexed in a configuration of their own; any other in the backend's SEARCH_CONFIG
-# (none set: the database's default, english).
+# Languages indexed in a configuration of their own; any other in the backend's SEARCH_CONFIG,
+# or when none is set, english. Always named, never left to the database's default: PostgreSQL
+# works out to_tsquery('english', ...) once per query, but the one-argument to_tsquery(...)
+# depends on a setting, so it is parsed again for every row ranked (bench/search_bench.py:
+# a third of the ranking query's time for "pain pills" at 10,000 articles).
 CONFIGURATIONS = {"es": "spanish_unaccent"}
+DEFAULT_CONFIGURATION = "english"
 AUTOCOMPLETE_CONFIGURATION = "simple_unaccent"
 
 
@@ -110,7 +114,7 @@ class MultilingualPostgresSearchBackend(PostgresSearchBackend):
 
     def __init__(self, params):
         super().__init__(params)
-        self.default_configuration = self.config
+        self.default_configuration = self.config or DEFAULT_CONFIGURATION
         self.autocomplete_config = AUTOCOMPLETE_CONFIGURATION
         language = params.get("LANGUAGE")
         if language:
