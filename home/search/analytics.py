@@ -12,6 +12,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from .models import SearchTermDay
+from .words import ENGLISH
 
 MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 PERSONAL = [
@@ -33,8 +34,8 @@ def normalized(query):
     return " ".join(query.lower().split())[: SearchTermDay._meta.get_field("query").max_length]
 
 
-def record_search(query, found_anything):
-    """Count one search (a first page of results, not paging) for today."""
+def record_search(query, found_anything, language=ENGLISH):
+    """Count one search (a first page of results, not paging) for today, in `language`."""
     if looks_personal(query):
         return False
     text = normalized(query)
@@ -45,6 +46,7 @@ def record_search(query, found_anything):
         increments["searches_without_results"] = F("searches_without_results") + 1
     day = timezone.localdate()
     # Two queries whoever came first: make the day's row if missing, then count on it.
-    SearchTermDay.objects.bulk_create([SearchTermDay(day=day, query=text)], ignore_conflicts=True)
-    SearchTermDay.objects.filter(day=day, query=text).update(**increments)
+    row = {"day": day, "language": language, "query": text}
+    SearchTermDay.objects.bulk_create([SearchTermDay(**row)], ignore_conflicts=True)
+    SearchTermDay.objects.filter(**row).update(**increments)
     return True

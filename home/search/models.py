@@ -95,12 +95,19 @@ class SearchTermDay(models.Model):
     e-mail address, a phone number or a date are never stored (analytics.py)."""
 
     day = models.DateField()
+    # Which search it was, English (/search/) or Spanish (/es/search/): "dolor" found nothing
+    # means a missing Spanish page, not a missing English one.
+    language = language_field("The language of the search page it was typed into.")
     query = models.CharField(max_length=200)
     searches = models.PositiveIntegerField(default=0)
     searches_without_results = models.PositiveIntegerField(default=0)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["day", "query"], name="one_count_a_day")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["day", "language", "query"], name="one_count_a_day_per_language"
+            )
+        ]
         indexes = [models.Index(fields=["day", "-searches"], name="search_day_top")]
         verbose_name = "search count"
 

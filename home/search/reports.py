@@ -2,6 +2,7 @@
 found nothing a filter away. No row says who searched (analytics.py stores no one)."""
 
 import django_filters
+from django.conf import settings
 from django.db.models import Q
 from django_filters import DateFromToRangeFilter
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
@@ -15,6 +16,9 @@ NOTHING_FOUND = "nothing_found"
 
 class SearchTermDayFilterSet(WagtailFilterSet):
     day = DateFromToRangeFilter(label="Day", widget=DateRangePickerWidget)
+    language = django_filters.ChoiceFilter(
+        label="Language", choices=settings.LANGUAGES, empty_label="Every language"
+    )
     outcome = django_filters.ChoiceFilter(
         label="Results",
         method="filter_outcome",
@@ -24,7 +28,7 @@ class SearchTermDayFilterSet(WagtailFilterSet):
 
     class Meta:
         model = SearchTermDay
-        fields = ["day", "outcome"]
+        fields = ["day", "language", "outcome"]
 
     def filter_outcome(self, queryset, name, value):
         if value == NOTHING_FOUND:
@@ -47,13 +51,15 @@ class SearchTermsReportView(ReportView):
     columns = [
         Column("day", label="Day"),
         Column("query", label="Search"),
+        Column("language", label="Language", accessor="get_language_display"),
         NumberColumn("searches", label="Searches"),
         NumberColumn("searches_without_results", label="Found nothing"),
     ]
-    list_export = ["day", "query", "searches", "searches_without_results"]
+    list_export = ["day", "query", "language", "searches", "searches_without_results"]
     export_headings = {
         "day": "Day",
         "query": "Search",
+        "language": "Language",
         "searches": "Searches",
         "searches_without_results": "Found nothing",
     }

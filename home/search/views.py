@@ -108,7 +108,7 @@ def search(request):
                 elif instead["result_count"] > context["result_count"]:
                     context["did_you_mean"] = correction
             if page_number in (None, "", "1") and not as_typed:
-                record_search(query, found_anything=bool(context["result_count"]))
+                record_search(query, bool(context["result_count"]), language)
 
     if context.get("problem") or not context.get("result_count"):
         context.update(no_results_suggestions(request))

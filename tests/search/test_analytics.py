@@ -1,6 +1,7 @@
 """What patients search for, counted per day for editors, with nothing personal stored."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query
 
@@ -78,3 +79,20 @@ def test_editors_see_top_searches_and_the_ones_that_found_nothing(
 def test_the_report_is_for_staff_only(client, db):
     response = client.get("/admin/reports/searches/")
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_spanish_and_english_searches_are_counted_apart(client, editor, spanish_library):
+    client.get("/search/", {"q": "dolor"})
+    client.get("/es/search/", {"q": "dolor"})
+    client.get("/es/search/", {"q": "Dolor"})
+    rows = {(row.language, row.query): row.searches for row in SearchTermDay.objects.all()}
+    assert rows == {("en-us", "dolor"): 1, ("es", "dolor"): 2}
+
+    client.force_login(editor)
+    spanish = BeautifulSoup(
+        client.get("/admin/reports/searches/", {"language": "es"}).content, "html.parser"
+    )
+    cells = [
+        [td.get_text(strip=True) for td in tr.select("td")] for tr in spanish.select("tbody tr")
+    ]
+    assert [cells_of_row[1:] for cells_of_row in cells] == [["dolor", "Español", "2", "0"]]
