@@ -25,6 +25,7 @@ from tests.factories import (
     UserFactory,
     change_practice_settings,
 )
+from tests.helpers import section_fixture
 
 
 def pytest_configure(config):
@@ -152,14 +153,8 @@ def superuser(db):
 # --- Patient education: used by the education, comments, cache and browser tests ----------
 
 
-@pytest.fixture
-def article_index(home_page):
-    return ArticleIndexPageFactory(parent=home_page)
-
-
-@pytest.fixture
-def clinician_index(home_page):
-    return ClinicianIndexPageFactory(parent=home_page)
+article_index = section_fixture(ArticleIndexPageFactory)
+clinician_index = section_fixture(ClinicianIndexPageFactory)
 
 
 @pytest.fixture

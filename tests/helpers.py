@@ -4,8 +4,22 @@ import importlib.util
 from functools import cache
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
+from django.core.cache import cache as fragment_cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale, Page, PageViewRestriction
+
+
+def section_fixture(factory):
+    """A fixture that makes the section `factory` makes (an index page) under the home page."""
+
+    @pytest.fixture
+    def section(home_page):
+        return factory(parent=home_page)
+
+    return section
 
 
 def soup_of(response):
@@ -33,6 +47,30 @@ def translate(page, language="es", publish=True, **fields):
         revision.publish()
     translation.refresh_from_db()
     return translation
+
+
+def queries_for(client, url):
+    """How many queries `url` costs; it must be found."""
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(url).status_code == 200, url
+    return len(context.captured_queries)
+
+
+def query_counts(client, urls, refill=None):
+    """What each of `urls` (addresses by name) costs cold, then warm, as two dicts by name.
+
+    Each page is fetched once first, for the per-process caches (content types, site root
+    paths, renditions); then the cache is emptied, and `refill` (an address), if given, puts
+    back only the site-wide parts (menu, footer), so "cold" counts the page's own fragments."""
+    cold, warm = {}, {}
+    for name, url in urls.items():
+        client.get(url)
+        fragment_cache.clear()
+        if refill:
+            client.get(refill)
+        cold[name] = queries_for(client, url)
+        warm[name] = queries_for(client, url)
+    return cold, warm
 
 
 def one_live_page_per_type():

@@ -41,6 +41,19 @@ def browser_page(chromium):
     page.context.close()
 
 
+@pytest.fixture(params=[360, 1280])
+def width(request):
+    """A small phone's width, then a desktop's: a test that asks for it runs at each."""
+    return request.param
+
+
+@pytest.fixture
+def page_at_width(browser_page, width):
+    """The browser tab, `width` pixels wide."""
+    browser_page.set_viewport_size({"width": width, "height": 800})
+    return browser_page
+
+
 @pytest.fixture
 def axe():
     from axe_playwright_python.sync_playwright import Axe

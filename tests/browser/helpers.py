@@ -1,10 +1,11 @@
 """What the Chromium tests do again and again: check a page with axe, keep a screenshot, open a
-second browser window, sign staff in, fill in the consultation form."""
+second browser window, make staff and sign them in, fill in the consultation form."""
 
 from pathlib import Path
 
 from django.db import connection
 
+from tests.factories import UserFactory
 from tests.pages.consultation.helpers import VALID_ANSWERS
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -39,6 +40,15 @@ def save_screenshot(page, name):
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 
 
+def assert_fits_and_is_accessible(page, axe, width, label, screenshot=None):
+    """The page fits `width` with no sideways scrolling, is kept as `screenshot` if one is
+    named, and has no axe violations (`label` names the page in the failure)."""
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    if screenshot:
+        save_screenshot(page, screenshot)
+    assert_no_axe_violations(axe, page, f"{label} at {width}px")
+
+
 def new_page(chromium, width=1280, **context_options):
     """A tab in a browser window of its own (its own cookies): another person at another
     computer. Closing its context closes it."""
@@ -50,11 +60,20 @@ def new_page(chromium, width=1280, **context_options):
     return page
 
 
-def sign_in(page, base_url, username, password):
-    """Sign in to the Wagtail admin through its own form."""
+# Every member of staff the journeys make signs in with it.
+PASSWORD = "correct horse battery staple"
+
+
+def staff_member(username, groups, **fields):
+    """A member of staff in `groups` (names), who signs in with PASSWORD."""
+    return UserFactory(username=username, password=PASSWORD, groups=groups, **fields)
+
+
+def sign_in(page, base_url, username):
+    """Sign in to the Wagtail admin through its own form, as a `staff_member`."""
     page.goto(base_url + "/admin/login/")
     page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(password)
+    page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url(base_url + "/admin/")
 

@@ -7,21 +7,16 @@ import pytest
 from playwright.sync_api import expect
 
 from education.comments.models import Comment
-from tests.factories import CommentFactory, ReplyFactory, UserFactory
+from tests.factories import CommentFactory, ReplyFactory
 
-from .helpers import assert_no_axe_violations, new_page, save_screenshot, sign_in
+from .helpers import assert_no_axe_violations, new_page, save_screenshot, sign_in, staff_member
 
 COMMENT = "The knee hugs in bed helped me on stiff mornings.\nThank you for the clear steps."
 
 
 @pytest.fixture
 def moderator(db):
-    return UserFactory(
-        username="moira",
-        password="a-long-test-password",
-        first_name="Moira",
-        groups=["Comment moderators"],
-    )
+    return staff_member("moira", ["Comment moderators"], first_name="Moira")
 
 
 @pytest.fixture
@@ -71,7 +66,7 @@ def test_a_comment_is_reviewed_before_it_appears(
 
     # The moderator signs in and approves the comment from its page in the admin.
     staff = new_page(chromium)
-    sign_in(staff, live_server.url, "moira", "a-long-test-password")
+    sign_in(staff, live_server.url, "moira")
     staff.get_by_role("link", name="Comments (2)").click()
     expect(staff.locator("table.listing")).to_contain_text("Hannah")
     staff.get_by_role("link", name=re.compile(r"Comment \d+ by Hannah")).click()

@@ -39,23 +39,15 @@ def front_door(furnished_home_page, clinician_index, article):
     ConditionIndexPageFactory(parent=furnished_home_page)
     TreatmentIndexPageFactory(parent=furnished_home_page)
     injection = TreatmentPageFactory(
-        title="Epidural steroid injection",
-        slug="epidural-steroid-injection",
-        needs_driver=True,
+        epidural=True,
         fasting_advice="Eat a light meal up to 2 hours before.",
-        risks="<p>A headache for a day or two.</p>",
-        when_to_call="<p>Call us if you have a fever.</p>",
         clinicians=[rubin, lopez],
         articles=[article],
         medical_reviewer=rubin,
         last_reviewed=datetime.date.today() - datetime.timedelta(days=30),
     )
     sciatica = ConditionPageFactory(
-        title="Sciatica",
-        slug="sciatica",
-        alternate_names="Lumbar radiculopathy",
-        causes="<p>A disc pressing on a nerve root.</p>",
-        urgent_help="<p>Call 911 if you cannot control your bladder.</p>",
+        sciatica=True,
         treatments=[injection],
         clinicians=[rubin, lopez],
         articles=[article],

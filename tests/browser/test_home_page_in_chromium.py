@@ -4,12 +4,10 @@ from .helpers import assert_no_axe_violations, save_screenshot
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("width", [360, 1280])
 def test_home_page_is_usable_and_accessible(
-    live_server, furnished_home_page, browser_page, axe, width, scheme
+    live_server, furnished_home_page, page_at_width, axe, width, scheme
 ):
-    page = browser_page
-    page.set_viewport_size({"width": width, "height": 800})
+    page = page_at_width
     page.emulate_media(color_scheme=scheme)
     page.goto(live_server.url + "/")
 

@@ -11,23 +11,20 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from pages.consultation.models import ConsultationRequest, Status
-from tests.factories import UserFactory
 from tests.pages.consultation.helpers import VALID_ANSWERS
 
-from .helpers import fill_in_the_consultation_form, new_page, save_screenshot, sign_in
-
-PASSWORD = "correct horse battery staple"
+from .helpers import (
+    fill_in_the_consultation_form,
+    new_page,
+    save_screenshot,
+    sign_in,
+    staff_member,
+)
 
 
 @pytest.fixture
 def desk_user(db):
-    return UserFactory(
-        username="rosa",
-        first_name="Rosa",
-        last_name="Diaz",
-        password=PASSWORD,
-        groups=["Front desk"],
-    )
+    return staff_member("rosa", ["Front desk"], first_name="Rosa", last_name="Diaz")
 
 
 def assert_fits_the_window(page, label):
@@ -45,7 +42,7 @@ def test_front_desk_answers_a_request(live_server, consultation_page, desk_user,
     item = ConsultationRequest.objects.get()
 
     page = new_page(chromium, width=1280, accept_downloads=True)
-    sign_in(page, live_server.url, "rosa", PASSWORD)
+    sign_in(page, live_server.url, "rosa")
     panel = page.locator("#new-consultation-requests-section")
     assert "1 new request" in panel.inner_text()
     save_screenshot(page, "front-desk-dashboard")

@@ -11,12 +11,10 @@ from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
 from pages.consultation.models import ConsultationRequest
-from tests.factories import UserFactory
 
-from .helpers import assert_no_axe_violations, new_page, save_screenshot, sign_in
+from .helpers import assert_no_axe_violations, new_page, save_screenshot, sign_in, staff_member
 
 ARTICLE_TITLE = "Ejercicio para el dolor de espalda baja: por dónde empezar"
-PASSWORD = "correct horse battery staple"
 
 
 def assert_fits_a_phone(page):
@@ -86,10 +84,10 @@ def test_a_spanish_speaker_reads_and_asks_for_a_consultation(
     item = ConsultationRequest.objects.get(form_data__email="rosario.mendez@example.org")
     assert item.language == "es"
 
-    UserFactory(username="rosa", password=PASSWORD, groups=["Front desk"])
+    staff_member("rosa", ["Front desk"])
     assert Group.objects.filter(name="Front desk").exists()
     desk = new_page(chromium, width=1280)
-    sign_in(desk, live_server.url, "rosa", PASSWORD)
+    sign_in(desk, live_server.url, "rosa")
     desk.goto(live_server.url + f"/admin/forms/submissions/{item.page_id}/?language=es")
     row = desk.locator("tr", has_text="rosario.mendez@example.org")
     expect(row).to_contain_text("Spanish")

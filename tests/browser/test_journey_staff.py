@@ -18,11 +18,9 @@ from wagtail.images import get_image_model
 
 from education.review import EDITORS, MEDICAL_REVIEWERS, today
 from education.review_dates import next_review_after
-from tests.factories import ClinicianPageFactory, UserFactory
+from tests.factories import ClinicianPageFactory
 
-from .helpers import assert_no_axe_violations, new_page, save_screenshot, sign_in
-
-PASSWORD = "correct horse battery staple"
+from .helpers import assert_no_axe_violations, new_page, save_screenshot, sign_in, staff_member
 
 TITLE = "Warm baths for sore muscles"
 SUMMARY = "How warm water eases stiff muscles, and when cold is better."
@@ -51,8 +49,8 @@ TOPIC = "Back pain"
 def practice(article_index, clinician_index, back_pain):
     """The education section with no article yet, three clinicians (Dr. Reyes linked to the
     reviewer's login), an editor and a medical reviewer."""
-    UserFactory(username="eddie", password=PASSWORD, groups=[EDITORS])
-    reviewer = UserFactory(username="anita", password=PASSWORD, groups=[MEDICAL_REVIEWERS])
+    staff_member("eddie", [EDITORS])
+    reviewer = staff_member("anita", [MEDICAL_REVIEWERS])
     for given_name, family_name, post_nominals, user in [
         ("Maya", "Okafor", "DPT", None),
         ("Edward", "Rubin", "MD", None),
@@ -150,7 +148,7 @@ def test_staff_write_review_and_publish_an_article_with_images_and_references(
 
     # The editor logs in and uploads the picture, describing it for people who cannot see it.
     page = new_page(chromium)
-    sign_in(page, base, "eddie", PASSWORD)
+    sign_in(page, base, "eddie")
     upload_image(page, base, image_file, IMAGE_TITLE, ALT_TEXT)
     assert get_image_model().objects.get(title=IMAGE_TITLE).description == ALT_TEXT
 
@@ -217,7 +215,7 @@ def test_staff_write_review_and_publish_an_article_with_images_and_references(
 
     # The reviewer finds it on the dashboard and approves it.
     page = new_page(chromium)
-    sign_in(page, base, "anita", PASSWORD)
+    sign_in(page, base, "anita")
     page.get_by_role("link", name=TITLE).first.click()
     page.wait_for_url("**/edit/")
     open_action_menu(page)

@@ -1,30 +1,25 @@
-import pytest
-
-from .helpers import assert_no_axe_violations, save_screenshot
+from .helpers import assert_fits_and_is_accessible, assert_no_axe_violations, save_screenshot
 
 
-@pytest.mark.parametrize("width", [360, 1280])
 def test_search_results_and_no_results_are_accessible(
-    live_server, demo_site, browser_page, axe, width
+    live_server, demo_site, page_at_width, axe, width
 ):
-    page = browser_page
-    page.set_viewport_size({"width": width, "height": 800})
-
+    page = page_at_width
     page.goto(live_server.url + "/search/?q=opioid")
     assert page.locator("h1").inner_text() == "Search results for “opioid”"
     assert page.locator(".search-result").count() >= 2
     assert page.locator(".search-result__summary mark").count() >= 1
-    assert page.evaluate("document.documentElement.scrollWidth") <= width
-    save_screenshot(page, f"search-results-{width}")
-    assert_no_axe_violations(axe, page, f"search results at {width}px")
+    assert_fits_and_is_accessible(
+        page, axe, width, "search results", screenshot=f"search-results-{width}"
+    )
 
     page.goto(live_server.url + "/search/?q=xylophone")
     assert "We could not find a page about" in page.locator("main").inner_text()
     assert page.locator(".search-suggestions a", has_text="A–Z of conditions").count() == 1
     assert page.locator(".search-suggestions a.tag").count() >= 3
-    assert page.evaluate("document.documentElement.scrollWidth") <= width
-    save_screenshot(page, f"search-no-results-{width}")
-    assert_no_axe_violations(axe, page, f"the no-results page at {width}px")
+    assert_fits_and_is_accessible(
+        page, axe, width, "the no-results page", screenshot=f"search-no-results-{width}"
+    )
 
     page.goto(live_server.url + "/search/?q=")
     assert "Type a word or two" in page.locator("main").inner_text()

@@ -5,24 +5,31 @@ import datetime
 import pytest
 from wagtail.models import Locale
 
+from education.review import EDITORS, MEDICAL_REVIEWERS
 from tests.factories import (
     ConditionIndexPageFactory,
     ConditionPageFactory,
     LanguageFactory,
     TreatmentIndexPageFactory,
     TreatmentPageFactory,
+    UserFactory,
 )
-from tests.helpers import translate
+from tests.helpers import section_fixture, translate
+
+condition_index = section_fixture(ConditionIndexPageFactory)
+treatment_index = section_fixture(TreatmentIndexPageFactory)
 
 
 @pytest.fixture
-def condition_index(home_page):
-    return ConditionIndexPageFactory(parent=home_page)
+def writer(db):
+    """An editor (Wagtail's Editors group): writes and submits, never publishes."""
+    return UserFactory(username="writer", groups=[EDITORS])
 
 
 @pytest.fixture
-def treatment_index(home_page):
-    return TreatmentIndexPageFactory(parent=home_page)
+def reviewer(db):
+    """A medical reviewer whose login is linked to no clinician profile."""
+    return UserFactory(username="reyes", groups=[MEDICAL_REVIEWERS])
 
 
 @pytest.fixture
@@ -35,13 +42,9 @@ def injection(treatment_index, rubin, article):
     """An epidural steroid injection Dr. Rubin offers, with the back pain article linked."""
     return TreatmentPageFactory(
         parent=treatment_index,
-        title="Epidural steroid injection",
-        slug="epidural-steroid-injection",
-        needs_driver=True,
+        epidural=True,
         blood_thinner_advice="Tell us if you take a blood thinner.",
         fasting_advice="Eat nothing for 6 hours before.",
-        risks="<p>A headache for a day or two.</p>",
-        when_to_call="<p>Call us if you have a fever.</p>",
         clinicians=[rubin],
         articles=[article],
         medical_reviewer=rubin,
@@ -53,12 +56,8 @@ def injection(treatment_index, rubin, article):
 def sciatica(condition_index, injection, rubin, article):
     return ConditionPageFactory(
         parent=condition_index,
-        title="Sciatica",
-        slug="sciatica",
-        alternate_names="Lumbar radiculopathy",
+        sciatica=True,
         symptom_list="Pain that runs down one leg\nNumbness or tingling in the foot",
-        causes="<p>A disc pressing on a nerve root.</p>",
-        urgent_help="<p>Call 911 if you cannot control your bladder.</p>",
         treatments=[injection],
         clinicians=[rubin],
         articles=[article],

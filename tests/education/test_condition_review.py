@@ -13,6 +13,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from education.models import ConditionPage
 from education.review import MEDICAL_REVIEW_WORKFLOW, MEDICAL_REVIEWERS, today
 from education.review_dates import add_months
+from tests.education.helpers import post_workflow_action
 from tests.factories import (
     ClinicianPageFactory,
     ConditionPageFactory,
@@ -80,10 +81,8 @@ def test_an_editor_writes_a_condition_with_its_links_and_a_reviewer_publishes_it
     assert not condition.live
     assert condition.current_workflow_state is not None
 
-    client.force_login(reviewer)
-    state = condition.current_workflow_task_state
-    url = reverse("wagtailadmin_pages:workflow_action", args=[condition.pk, "approve", state.pk])
-    assert client.post(url, {"comment": "Accurate."}).status_code == 302
+    response = post_workflow_action(client, reviewer, condition, comment="Accurate.")
+    assert response.status_code == 302
 
     condition = ConditionPage.objects.get(pk=condition.pk)
     assert condition.live

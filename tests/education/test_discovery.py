@@ -1,24 +1,16 @@
 """Structured data, the feed, the sitemap and robots.txt: what machines read about articles."""
 
 import datetime
-import json
 import xml.etree.ElementTree as ET
 
 import pytest
 from bs4 import BeautifulSoup
 
+from tests.education.helpers import json_ld_of
 from tests.factories import ArticlePageFactory, ClinicianPageFactory
 from tests.helpers import make_private
 
 pytestmark = pytest.mark.django_db
-
-
-def json_ld_of(response):
-    scripts = BeautifulSoup(response.content, "html.parser").select(
-        'script[type="application/ld+json"]'
-    )
-    assert len(scripts) == 1
-    return json.loads(scripts[0].string)
 
 
 def test_article_json_ld_is_a_medical_web_page_about_a_reviewed_article(client, article):

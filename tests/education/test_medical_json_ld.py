@@ -2,23 +2,13 @@
 engines read (MedicalCondition, MedicalProcedure or MedicalTherapy, review dates), and every
 mention of a clinician is the same Person as their profile."""
 
-import json
-
 import pytest
-from bs4 import BeautifulSoup
 
 from education.models import TreatmentPage
+from tests.education.helpers import json_ld_of
 from tests.factories import ConditionPageFactory, TreatmentPageFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def json_ld_of(response):
-    scripts = BeautifulSoup(response.content, "html.parser").select(
-        'script[type="application/ld+json"]'
-    )
-    assert len(scripts) == 1
-    return json.loads(scripts[0].string)
 
 
 def test_condition_is_a_medical_condition_within_a_reviewed_medical_web_page(

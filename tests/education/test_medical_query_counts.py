@@ -5,9 +5,6 @@ a photo and languages, every condition links treatments, clinicians and articles
 of card is counted."""
 
 import pytest
-from django.core.cache import cache
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from tests.factories import (
     ArticlePageFactory,
@@ -17,6 +14,7 @@ from tests.factories import (
     LanguageFactory,
     TreatmentPageFactory,
 )
+from tests.helpers import query_counts
 
 pytestmark = pytest.mark.django_db
 
@@ -53,23 +51,6 @@ def add(count, start, indexes, languages):
         )
 
 
-def queries_for(client, url):
-    with CaptureQueriesContext(connection) as context:
-        assert client.get(url).status_code == 200, url
-    return len(context.captured_queries)
-
-
-def counts(client, pages):
-    cold, warm = {}, {}
-    for name, url in pages.items():
-        client.get(url)  # per-process caches: content types, site root paths, renditions
-        cache.clear()
-        client.get("/about/")  # refill the site-wide parts (menu, footer) only
-        cold[name] = queries_for(client, url)
-        warm[name] = queries_for(client, url)
-    return cold, warm
-
-
 @pytest.fixture
 def indexes(condition_index, treatment_index, clinician_index, article_index, about_page):
     return condition_index, treatment_index, clinician_index, article_index
@@ -103,9 +84,9 @@ def pages_to_count(indexes):
 def test_query_counts_do_not_grow_from_5_to_50_of_everything(client, indexes, languages):
     add(5, 0, indexes, languages)
     pages = pages_to_count(indexes)
-    cold_few, warm_few = counts(client, pages)
+    cold_few, warm_few = query_counts(client, pages, refill="/about/")
     add(45, 5, indexes, languages)
-    cold_many, warm_many = counts(client, pages)
+    cold_many, warm_many = query_counts(client, pages, refill="/about/")
     assert cold_many == cold_few
     assert warm_many == warm_few
     for name, queries in warm_many.items():

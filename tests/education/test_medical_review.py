@@ -11,18 +11,12 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import PageLogEntry, Workflow, WorkflowPage, WorkflowState
-from wagtail.test.utils.form_data import inline_formset, rich_text, streamfield
 
 from education.models import ArticlePage
 from education.review import EDITORS, MEDICAL_REVIEW_WORKFLOW, MEDICAL_REVIEWERS, today
 from education.review_dates import add_months
-from tests.education.helpers import article_editor_data
-from tests.factories import ArticlePageFactory, ClinicianPageFactory, UserFactory
-
-
-@pytest.fixture
-def reviewer(db):
-    return UserFactory(username="reyes", groups=[MEDICAL_REVIEWERS])
+from tests.education.helpers import article_edit_form, post_workflow_action, submit_for_review
+from tests.factories import ArticlePageFactory, ClinicianPageFactory
 
 
 @pytest.fixture
@@ -47,48 +41,8 @@ def reviewed_article(article_index, rubin):
     )
 
 
-def edit_form(article, **overrides):
-    """The article's edit form as the editor would post it, with `overrides`."""
-    links = list(article.article_authors.all())
-    return article_editor_data(
-        **{
-            "title": article.title,
-            "slug": article.slug,
-            "summary": article.summary,
-            "article_authors": inline_formset(
-                [{"clinician": link.clinician_id, "id": link.pk} for link in links],
-                initial=len(links),
-            ),
-            "display_date": article.display_date.isoformat(),
-            "body": streamfield(
-                [("paragraph", rich_text("<p>Walk a little further each day, and rest well.</p>"))]
-            ),
-            "topics": [],
-            "minor_edit": "",
-            "medical_reviewer": article.medical_reviewer_id or "",
-            "last_reviewed": article.last_reviewed.isoformat() if article.last_reviewed else "",
-            "next_review_due": (
-                article.next_review_due.isoformat() if article.next_review_due else ""
-            ),
-            **overrides,
-        }
-    )
-
-
-def submit_for_review(client, user, article, **overrides):
-    client.force_login(user)
-    data = edit_form(article, **overrides)
-    data["action-submit"] = "Submit to Medical review"
-    response = client.post(reverse("wagtailadmin_pages:edit", args=[article.pk]), data)
-    assert response.status_code == 302, response.content.decode()[:2000]
-    return article.current_workflow_state
-
-
 def act_on_review(client, user, article, action, comment=""):
-    client.force_login(user)
-    state = ArticlePage.objects.get(pk=article.pk).current_workflow_task_state
-    url = reverse("wagtailadmin_pages:workflow_action", args=[article.pk, action, state.pk])
-    response = client.post(url, {"comment": comment})
+    response = post_workflow_action(client, user, article, action, comment)
     assert response.status_code == 302
     return ArticlePage.objects.get(pk=article.pk)
 
@@ -138,7 +92,7 @@ def test_an_editor_who_posts_publish_does_not_publish(client, editor, reviewed_a
     assert 'name="action-publish"' not in page
     assert "Submit to Medical review" in page
 
-    data = edit_form(reviewed_article, title="Pacing, rewritten by the editor")
+    data = article_edit_form(reviewed_article, title="Pacing, rewritten by the editor")
     data["action-publish"] = "action-publish"
     client.post(edit_url, data)
     reviewed_article.refresh_from_db()
@@ -257,7 +211,7 @@ def test_a_reviewer_publishes_a_typo_fix_directly_without_a_new_review(
     client, reviewer, reviewed_article
 ):
     client.force_login(reviewer)
-    data = edit_form(reviewed_article, title="Pacing for everyday living", minor_edit="on")
+    data = article_edit_form(reviewed_article, title="Pacing for everyday living", minor_edit="on")
     data["action-publish"] = "action-publish"
     client.post(reverse("wagtailadmin_pages:edit", args=[reviewed_article.pk]), data)
     article = ArticlePage.objects.get(pk=reviewed_article.pk)
@@ -270,7 +224,7 @@ def test_a_reviewer_publishes_a_typo_fix_directly_without_a_new_review(
 def test_an_article_never_reviewed_cannot_be_a_minor_edit(client, editor, article_index, rubin):
     article = ArticlePageFactory(parent=article_index, authors=[rubin], publish=False)
     client.force_login(editor)
-    data = edit_form(article, minor_edit="on")
+    data = article_edit_form(article, minor_edit="on")
     data["action-submit"] = "Submit to Medical review"
     response = client.post(reverse("wagtailadmin_pages:edit", args=[article.pk]), data)
     assert response.status_code == 200

@@ -7,13 +7,11 @@ import datetime
 
 import pytest
 from django.core.cache import cache
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils.text import slugify
 
 from education.models import ArticlePage, Topic
 from tests.factories import ArticlePageFactory, ClinicianPageFactory, ImageFactory, TopicFactory
-from tests.helpers import translate
+from tests.helpers import queries_for, query_counts, translate
 
 pytestmark = pytest.mark.django_db
 
@@ -60,33 +58,16 @@ def add_articles(article_index, authors, topics, count):
         )
 
 
-def queries_for(client, url):
-    with CaptureQueriesContext(connection) as context:
-        assert client.get(url).status_code == 200
-    return len(context.captured_queries)
-
-
-def counts(client, urls):
-    cold, warm = {}, {}
-    for name, url in urls.items():
-        client.get(url)  # per-process caches: content types, site root paths, renditions
-        cache.clear()
-        client.get("/about/")  # refill the site-wide parts (menu, footer) only
-        cold[name] = queries_for(client, url)
-        warm[name] = queries_for(client, url)
-    return cold, warm
-
-
 def test_query_counts_do_not_grow_with_the_number_of_articles(
     client, article_index, clinician_index
 ):
     # Four, not one: with a single article the "related articles" list is empty and its card
     # images cost nothing, which would hide a per-card query rather than reveal one.
     urls = build(article_index, clinician_index, 4)
-    cold_few, warm_few = counts(client, urls)
+    cold_few, warm_few = query_counts(client, urls, refill="/about/")
     authors = [p.specific for p in clinician_index.get_children()]
     add_articles(article_index, authors, list(Topic.objects.all()), 26)  # 30 in all
-    cold_many, warm_many = counts(client, urls)
+    cold_many, warm_many = query_counts(client, urls, refill="/about/")
     assert cold_many == cold_few
     assert warm_many == warm_few
 
@@ -150,7 +131,7 @@ def test_spanish_query_counts_do_not_grow_with_articles_or_topics(
     translate_topics(list(Topic.objects.all()), es_locale)
     translate_articles(article_index, es_locale)
     urls = spanish_urls(spanish_article_index)
-    cold_few, warm_few = counts(client, urls)
+    cold_few, warm_few = query_counts(client, urls, refill="/about/")
 
     authors = [p.specific for p in clinician_index.get_children()]
     more_topics = [TopicFactory(name=f"Extra topic {n}") for n in range(6)]
@@ -161,7 +142,7 @@ def test_spanish_query_counts_do_not_grow_with_articles_or_topics(
     add_articles(article_index, authors, list(Topic.objects.filter(name__startswith="Topic")), 12)
     # 30 articles in all, under 10 topics, 9 of them in Spanish
     translate_articles(article_index, es_locale)
-    cold_many, warm_many = counts(client, urls)
+    cold_many, warm_many = query_counts(client, urls, refill="/about/")
     assert cold_many == cold_few
     assert warm_many == warm_few
     assert max(warm_many.values()) <= SPANISH_WARM_BUDGET, warm_many

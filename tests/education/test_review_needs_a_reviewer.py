@@ -4,26 +4,14 @@ refused, from the editor and from the dashboard, with a message that says how to
 import pytest
 from django.urls import reverse
 from wagtail.models import Workflow, WorkflowState
-from wagtail.test.utils.form_data import inline_formset, rich_text, streamfield
 
 from education.approval import REVIEWER_MISSING
 from education.models import ArticlePage, MedicalReviewTask
-from education.review import EDITORS, MEDICAL_REVIEW_WORKFLOW, MEDICAL_REVIEWERS, today
-from tests.education.helpers import article_editor_data
-from tests.factories import ArticlePageFactory, ClinicianPageFactory, UserFactory
+from education.review import MEDICAL_REVIEW_WORKFLOW, MEDICAL_REVIEWERS, today
+from tests.education.helpers import article_edit_form, post_workflow_action, submit_for_review
+from tests.factories import ArticlePageFactory, ClinicianPageFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def reviewer(db):
-    """A medical reviewer whose login is linked to no clinician profile."""
-    return UserFactory(username="reyes", groups=[MEDICAL_REVIEWERS])
-
-
-@pytest.fixture
-def writer(db):
-    return UserFactory(username="writer", groups=[EDITORS])
 
 
 @pytest.fixture
@@ -33,37 +21,9 @@ def unreviewed_draft(article_index, rubin):
     )
 
 
-def editor_data(article, **overrides):
-    links = list(article.article_authors.all())
-    fields = {
-        "title": article.title,
-        "slug": article.slug,
-        "summary": article.summary,
-        "article_authors": inline_formset(
-            [{"clinician": link.clinician_id, "id": link.pk} for link in links],
-            initial=len(links),
-        ),
-        "display_date": article.display_date.isoformat(),
-        "body": streamfield([("paragraph", rich_text("<p>Keep a regular bedtime.</p>"))]),
-        "topics": [],
-        "minor_edit": "",
-        "medical_reviewer": "",
-        "last_reviewed": "",
-    }
-    return article_editor_data(**{**fields, **overrides})
-
-
-def submit(client, writer, article):
-    client.force_login(writer)
-    data = editor_data(article)
-    data["action-submit"] = "Submit to Medical review"
-    response = client.post(reverse("wagtailadmin_pages:edit", args=[article.pk]), data)
-    assert response.status_code == 302
-
-
 def approve_in_editor(client, reviewer, article, **overrides):
     client.force_login(reviewer)
-    data = editor_data(article, **overrides)
+    data = article_edit_form(article, **overrides)
     data["action-workflow-action"] = "true"
     data["workflow-action-name"] = "approve"
     return client.post(reverse("wagtailadmin_pages:edit", args=[article.pk]), data)
@@ -77,7 +37,7 @@ def in_review(article):
 def test_approving_in_the_editor_without_a_reviewer_is_refused_beside_the_field(
     client, writer, reviewer, unreviewed_draft
 ):
-    submit(client, writer, unreviewed_draft)
+    submit_for_review(client, writer, unreviewed_draft)
     response = approve_in_editor(client, reviewer, unreviewed_draft, title="Sleep, revised")
     assert response.status_code == 200
     html = response.content.decode()
@@ -91,7 +51,7 @@ def test_approving_in_the_editor_without_a_reviewer_is_refused_beside_the_field(
 def test_naming_the_reviewer_in_the_editor_lets_the_approval_through(
     client, writer, reviewer, rubin, unreviewed_draft
 ):
-    submit(client, writer, unreviewed_draft)
+    submit_for_review(client, writer, unreviewed_draft)
     response = approve_in_editor(
         client,
         reviewer,
@@ -108,13 +68,8 @@ def test_naming_the_reviewer_in_the_editor_lets_the_approval_through(
 def test_approving_from_the_dashboard_without_a_reviewer_is_refused(
     client, writer, reviewer, unreviewed_draft
 ):
-    submit(client, writer, unreviewed_draft)
-    client.force_login(reviewer)
-    state = ArticlePage.objects.get(pk=unreviewed_draft.pk).current_workflow_task_state
-    url = reverse(
-        "wagtailadmin_pages:workflow_action", args=[unreviewed_draft.pk, "approve", state.pk]
-    )
-    response = client.post(url, {"comment": ""}, follow=True)
+    submit_for_review(client, writer, unreviewed_draft)
+    response = post_workflow_action(client, reviewer, unreviewed_draft, follow=True)
     assert response.status_code == 200
     article = ArticlePage.objects.get(pk=unreviewed_draft.pk)
     assert not article.live
@@ -125,13 +80,8 @@ def test_approving_from_the_dashboard_without_a_reviewer_is_refused(
 def test_the_dashboard_refusal_says_why_and_opens_the_editor(
     client, writer, reviewer, unreviewed_draft
 ):
-    submit(client, writer, unreviewed_draft)
-    client.force_login(reviewer)
-    state = ArticlePage.objects.get(pk=unreviewed_draft.pk).current_workflow_task_state
-    url = reverse(
-        "wagtailadmin_pages:workflow_action", args=[unreviewed_draft.pk, "approve", state.pk]
-    )
-    response = client.post(url, {"comment": ""}, follow=True)
+    submit_for_review(client, writer, unreviewed_draft)
+    response = post_workflow_action(client, reviewer, unreviewed_draft, follow=True)
     assert response.status_code == 200
     assert response.redirect_chain[-1][0] == reverse(
         "wagtailadmin_pages:edit", args=[unreviewed_draft.pk]
@@ -152,7 +102,7 @@ def test_a_reviewer_linked_to_a_profile_is_named_for_them(
     profile = ClinicianPageFactory(
         parent=clinician_index, given_name="Anita", family_name="Reyes", user=reviewer
     )
-    submit(client, writer, unreviewed_draft)
+    submit_for_review(client, writer, unreviewed_draft)
     response = approve_in_editor(client, reviewer, unreviewed_draft)
     assert response.status_code == 302
     article = ArticlePage.objects.get(pk=unreviewed_draft.pk)

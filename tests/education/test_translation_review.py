@@ -11,24 +11,14 @@ from django.utils import timezone
 from wagtail.models import WorkflowState
 
 from education.models import ArticlePage
-from education.review import EDITORS, MEDICAL_REVIEW_WORKFLOW, MEDICAL_REVIEWERS, today
-from tests.factories import ClinicianPageFactory, UserFactory
+from education.review import MEDICAL_REVIEW_WORKFLOW, today
+from tests.education.helpers import post_workflow_action
+from tests.factories import ClinicianPageFactory
 from tests.helpers import translate
 
 pytestmark = pytest.mark.django_db
 
 REPORT = "/admin/reports/articles-due-for-review/"
-
-
-@pytest.fixture
-def writer(db):
-    return UserFactory(username="writer", groups=[EDITORS])
-
-
-@pytest.fixture
-def reviewer(db):
-    """A medical reviewer whose login is linked to no clinician profile."""
-    return UserFactory(username="reyes", groups=[MEDICAL_REVIEWERS])
 
 
 @pytest.fixture
@@ -39,13 +29,6 @@ def spanish_draft(article, spanish_article_index):
 
 def submit(page, user):
     page.get_workflow().start(page, user)
-
-
-def approve_from_dashboard(client, user, page):
-    client.force_login(user)
-    state = ArticlePage.objects.get(pk=page.pk).current_workflow_task_state
-    url = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "approve", state.pk])
-    return client.post(url, {"comment": ""}, follow=True)
 
 
 def test_a_new_translation_has_no_review_of_its_own_yet(article, spanish_draft):
@@ -84,7 +67,7 @@ def test_a_translation_goes_live_when_a_medical_reviewer_approves_it(
     )
     submit(spanish_draft, writer)
     assert not ArticlePage.objects.get(pk=spanish_draft.pk).live  # waiting for review
-    approve_from_dashboard(client, reviewer, spanish_draft)
+    post_workflow_action(client, reviewer, spanish_draft, follow=True)
     page = ArticlePage.objects.get(pk=spanish_draft.pk)
     assert page.live
     assert (page.medical_reviewer, page.last_reviewed) == (profile, today())
@@ -94,7 +77,7 @@ def test_approving_a_translation_without_a_named_reviewer_is_refused(
     client, writer, reviewer, spanish_draft
 ):
     submit(spanish_draft, writer)
-    response = approve_from_dashboard(client, reviewer, spanish_draft)
+    response = post_workflow_action(client, reviewer, spanish_draft, follow=True)
     assert "it names no medical reviewer" in response.content.decode()
     page = ArticlePage.objects.get(pk=spanish_draft.pk)
     assert not page.live

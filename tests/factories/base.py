@@ -36,6 +36,25 @@ class PageFactory(DjangoModelFactory):
         """Set what must be on the page before its first save (inline children, tags)."""
 
 
+def inline_rows(model, items, *names):
+    """A page's inline rows of `model`, in the order of `items`: with one field name, each item
+    is that field's value; with several, a tuple of their values."""
+    if len(names) == 1:
+        items = [(item,) for item in items]
+    return [
+        model(sort_order=order, **dict(zip(names, values, strict=True)))
+        for order, values in enumerate(items)
+    ]
+
+
+def save_with(instance, **fields):
+    """`instance` with `fields` changed, saved."""
+    for name, value in fields.items():
+        setattr(instance, name, value)
+    instance.save()
+    return instance
+
+
 class ImageFactory(DjangoModelFactory):
     """A small JPEG in one colour: quick to store and quick to make renditions of. Pass width
     and height for a picture big enough for every rendition a template asks for."""

@@ -27,8 +27,8 @@ from education.models import (
     TreatmentPage,
 )
 
-from .base import PageFactory
-from .home import home_page
+from .base import PageFactory, inline_rows
+from .home import IndexPageFactory
 
 
 class TopicFactory(DjangoModelFactory):
@@ -37,21 +37,6 @@ class TopicFactory(DjangoModelFactory):
 
     name = factory.Sequence(lambda n: f"Topic {n}")
     slug = factory.LazyAttribute(lambda topic: slugify(topic.name))
-
-
-class IndexPageFactory(PageFactory):
-    """A section's front page, under the home page and in the main menu."""
-
-    class Meta:
-        abstract = True
-
-    parent = factory.LazyFunction(home_page)
-    show_in_menus = True
-
-    @classmethod
-    def existing(cls):
-        """The site's section (there is one at most), made if there is none yet."""
-        return cls._meta.model.objects.first() or cls()
 
 
 class ArticleIndexPageFactory(IndexPageFactory):
@@ -123,8 +108,7 @@ class ArticlePageFactory(PageFactory):
 
     @classmethod
     def before_save(cls, page, authors, topics):
-        for order, clinician in enumerate(authors):
-            page.article_authors.add(ArticleAuthor(clinician=clinician, sort_order=order))
+        page.article_authors = inline_rows(ArticleAuthor, authors, "clinician")
         page.topics = list(topics)
 
 
@@ -163,7 +147,9 @@ def section(text):
 
 
 class TreatmentPageFactory(PageFactory):
-    """A treatment under the treatments section; `clinicians` and `articles` are its links."""
+    """A treatment under the treatments section; `clinicians` and `articles` are its links.
+    `epidural=True` makes it the epidural steroid injection the tests of conditions talk
+    about."""
 
     class Meta:
         model = TreatmentPage
@@ -179,17 +165,25 @@ class TreatmentPageFactory(PageFactory):
     articles = ()
     _set_before_save = ("clinicians", "articles")
 
+    class Params:
+        epidural = factory.Trait(
+            title="Epidural steroid injection",
+            slug="epidural-steroid-injection",
+            needs_driver=True,
+            risks=section("A headache for a day or two."),
+            when_to_call=section("Call us if you have a fever."),
+        )
+
     @classmethod
     def before_save(cls, page, clinicians, articles):
-        for order, clinician in enumerate(clinicians):
-            page.clinician_links.add(TreatmentClinician(clinician=clinician, sort_order=order))
-        for order, article in enumerate(articles):
-            page.article_links.add(TreatmentArticle(article=article, sort_order=order))
+        page.clinician_links = inline_rows(TreatmentClinician, clinicians, "clinician")
+        page.article_links = inline_rows(TreatmentArticle, articles, "article")
 
 
 class ConditionPageFactory(PageFactory):
     """A condition under the conditions section; `treatments`, `clinicians` and `articles`
-    are its links, in the editor's order."""
+    are its links, in the editor's order. `sciatica=True` makes it the sciatica page the
+    tests of conditions talk about."""
 
     class Meta:
         model = ConditionPage
@@ -205,11 +199,17 @@ class ConditionPageFactory(PageFactory):
     articles = ()
     _set_before_save = ("treatments", "clinicians", "articles")
 
+    class Params:
+        sciatica = factory.Trait(
+            title="Sciatica",
+            slug="sciatica",
+            alternate_names="Lumbar radiculopathy",
+            causes=section("A disc pressing on a nerve root."),
+            urgent_help=section("Call 911 if you cannot control your bladder."),
+        )
+
     @classmethod
     def before_save(cls, page, treatments, clinicians, articles):
-        for order, treatment in enumerate(treatments):
-            page.treatment_links.add(ConditionTreatment(treatment=treatment, sort_order=order))
-        for order, clinician in enumerate(clinicians):
-            page.clinician_links.add(ConditionClinician(clinician=clinician, sort_order=order))
-        for order, article in enumerate(articles):
-            page.article_links.add(ConditionArticle(article=article, sort_order=order))
+        page.treatment_links = inline_rows(ConditionTreatment, treatments, "treatment")
+        page.clinician_links = inline_rows(ConditionClinician, clinicians, "clinician")
+        page.article_links = inline_rows(ConditionArticle, articles, "article")

@@ -2,13 +2,14 @@
 practice's settings (name, phone, theme) that every page shows."""
 
 import factory
+from django.utils.text import slugify
 from factory.django import DjangoModelFactory
 from wagtail.models import Page, Site
 
 from home.models import FeaturedArticle, HomePage
 from practice.models import FooterLink, PracticeSettings, SocialLink, ThemeSettings
 
-from .base import PageFactory
+from .base import PageFactory, save_with
 
 PRACTICE_NAME = "Rubin Pain Management"
 
@@ -85,15 +86,36 @@ class SiteFactory(DjangoModelFactory):
     def _create(cls, model_class, *args, **fields):
         """The default site migrations made, pointed at the new home page."""
         site = model_class.objects.filter(is_default_site=True).first() or model_class()
-        for name, value in fields.items():
-            setattr(site, name, value)
-        site.save()
-        return site
+        return save_with(site, **fields)
 
 
 def home_page():
     """The site's home page, made with the site if there is none yet."""
     return HomePage.objects.first() or SiteFactory().root_page.specific
+
+
+class TopLevelPageFactory(PageFactory):
+    """A page right under the home page, its slug made from its title unless given."""
+
+    class Meta:
+        abstract = True
+
+    parent = factory.LazyFunction(home_page)
+    slug = factory.LazyAttribute(lambda page: slugify(page.title))
+
+
+class IndexPageFactory(TopLevelPageFactory):
+    """A section's front page, under the home page and in the main menu."""
+
+    class Meta:
+        abstract = True
+
+    show_in_menus = True
+
+    @classmethod
+    def existing(cls):
+        """The site's section (there is one at most), made if there is none yet."""
+        return cls._meta.model.objects.first() or cls()
 
 
 def default_practice_settings():
@@ -102,11 +124,7 @@ def default_practice_settings():
 
 def change_practice_settings(**values):
     """Change the default site's practice details and save them, as staff do in Settings."""
-    practice = default_practice_settings()
-    for name, value in values.items():
-        setattr(practice, name, value)
-    practice.save()
-    return practice
+    return save_with(default_practice_settings(), **values)
 
 
 class FooterLinkFactory(DjangoModelFactory):

@@ -26,36 +26,28 @@ from pages.models import (
     StandardPage,
 )
 
-from .base import PageFactory
-from .home import home_page
+from .base import PageFactory, inline_rows, save_with
+from .home import IndexPageFactory, TopLevelPageFactory
 
 NINE = datetime.time(9)
 FIVE_PM = datetime.time(17)
 
 
-class StandardPageFactory(PageFactory):
+class StandardPageFactory(TopLevelPageFactory):
     class Meta:
         model = StandardPage
 
-    parent = factory.LazyFunction(home_page)
     title = factory.Sequence(lambda n: f"Page {n}")
-    slug = factory.LazyAttribute(lambda page: slugify(page.title))
     intro = factory.LazyAttribute(lambda page: f"What to know about {page.title.lower()}.")
 
 
-class LocationIndexPageFactory(PageFactory):
+class LocationIndexPageFactory(IndexPageFactory):
     class Meta:
         model = LocationIndexPage
 
-    parent = factory.LazyFunction(home_page)
     title = "Our locations"
     slug = "locations"
     intro = "Where to find us."
-    show_in_menus = True
-
-    @classmethod
-    def existing(cls):
-        return LocationIndexPage.objects.first() or cls()
 
 
 def weekdays_nine_to_five():
@@ -95,22 +87,10 @@ class LocationPageFactory(PageFactory):
 
     @classmethod
     def before_save(cls, page, hours=(), closures=(), clinicians=(), services=()):
-        page.opening_hours = [
-            OpeningHours(weekday=day, opens=opens, closes=closes, sort_order=order)
-            for order, (day, opens, closes) in enumerate(hours)
-        ]
-        page.closures = [
-            Closure(first_day=first, last_day=last, reason=reason, sort_order=order)
-            for order, (first, last, reason) in enumerate(closures)
-        ]
-        page.clinician_links = [
-            LocationClinician(clinician=clinician, sort_order=order)
-            for order, clinician in enumerate(clinicians)
-        ]
-        page.service_links = [
-            LocationService(treatment=treatment, sort_order=order)
-            for order, treatment in enumerate(services)
-        ]
+        page.opening_hours = inline_rows(OpeningHours, hours, "weekday", "opens", "closes")
+        page.closures = inline_rows(Closure, closures, "first_day", "last_day", "reason")
+        page.clinician_links = inline_rows(LocationClinician, clinicians, "clinician")
+        page.service_links = inline_rows(LocationService, services, "treatment")
 
 
 def days_from_today(days):
@@ -134,11 +114,7 @@ def spanish_locale():
 def translate_plan(plan, **fields):
     """The plan's Spanish translation, as staff make it (a copy in Spanish), with `fields`
     changed."""
-    translation = plan.copy_for_translation(spanish_locale())
-    for name, value in fields.items():
-        setattr(translation, name, value)
-    translation.save()
-    return translation
+    return save_with(plan.copy_for_translation(spanish_locale()), **fields)
 
 
 class DocumentFactory(DjangoModelFactory):
@@ -154,11 +130,10 @@ class DocumentFactory(DjangoModelFactory):
     )
 
 
-class NewPatientsPageFactory(PageFactory):
+class NewPatientsPageFactory(TopLevelPageFactory):
     class Meta:
         model = NewPatientsPage
 
-    parent = factory.LazyFunction(home_page)
     title = "New patients"
     slug = "new-patients"
     intro = "What to expect at your first visit."
@@ -173,22 +148,15 @@ class NewPatientsPageFactory(PageFactory):
 
     @classmethod
     def before_save(cls, page, forms=(), prices=()):
-        page.patient_forms = [
-            PatientForm(document=document, sort_order=n) for n, document in enumerate(forms)
-        ]
-        page.self_pay_prices = [
-            SelfPayPrice(service=service, price=price, sort_order=n)
-            for n, (service, price) in enumerate(prices)
-        ]
+        page.patient_forms = inline_rows(PatientForm, forms, "document")
+        page.self_pay_prices = inline_rows(SelfPayPrice, prices, "service", "price")
 
 
-class NoticePageFactory(PageFactory):
+class NoticePageFactory(TopLevelPageFactory):
     class Meta:
         model = NoticePage
 
-    parent = factory.LazyFunction(home_page)
     title = factory.Sequence(lambda n: f"Notice {n}")
-    slug = factory.LazyAttribute(lambda page: slugify(page.title))
     intro = "What this notice covers."
     body = factory.LazyFunction(lambda: [("heading", {"text": "Your rights", "level": "h2"})])
     last_reviewed = factory.LazyFunction(lambda: days_from_today(-30))
@@ -198,7 +166,4 @@ class NoticePageFactory(PageFactory):
 
     @classmethod
     def before_save(cls, page, taglines=()):
-        page.taglines = [
-            LanguageTagline(language=language, language_code=code, text=text, sort_order=n)
-            for n, (language, code, text) in enumerate(taglines)
-        ]
+        page.taglines = inline_rows(LanguageTagline, taglines, "language", "language_code", "text")

@@ -5,9 +5,6 @@ Spanish pages, which show each plan, notice and footer link in Spanish or else i
 cost the same with 3 of each as with 30."""
 
 import pytest
-from django.core.cache import cache
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from pages.models import LocationClinician, LocationPage
 from tests.factories import (
@@ -20,9 +17,10 @@ from tests.factories import (
     StandardPageFactory,
     days_from_today,
 )
+from tests.factories.base import inline_rows
 from tests.factories.home import FooterLinkFactory, change_practice_settings
 from tests.factories.pages import translate_plan
-from tests.helpers import translate
+from tests.helpers import query_counts, translate
 
 pytestmark = pytest.mark.django_db
 
@@ -50,10 +48,7 @@ def add(count, clinicians, locations):
             )
         )
     first = locations[0]
-    first.clinician_links = [
-        LocationClinician(clinician=clinician, sort_order=order)
-        for order, clinician in enumerate(clinicians)
-    ]
+    first.clinician_links = inline_rows(LocationClinician, clinicians, "clinician")
     first.save_revision().publish()
 
 
@@ -75,29 +70,13 @@ def build(home_page, count):
     return urls, clinicians, locations
 
 
-def queries_for(client, url):
-    with CaptureQueriesContext(connection) as context:
-        assert client.get(url).status_code == 200
-    return len(context.captured_queries)
-
-
-def counts(client, urls):
-    cold, warm = {}, {}
-    for name, url in urls.items():
-        client.get(url)  # per-process caches: content types, site root paths, renditions
-        cache.clear()
-        cold[name] = queries_for(client, url)
-        warm[name] = queries_for(client, url)
-    return cold, warm
-
-
 def test_query_counts_do_not_grow_from_5_to_50_locations_and_clinicians(client, home_page):
     urls, clinicians, locations = build(home_page, 5)
-    cold_few, warm_few = counts(client, urls)
+    cold_few, warm_few = query_counts(client, urls)
     add(45, clinicians, locations)
     assert len(locations) == len(clinicians) == 50
     assert len(LocationPage.objects.get(pk=locations[0].pk).clinicians) == 50
-    cold_many, warm_many = counts(client, urls)
+    cold_many, warm_many = query_counts(client, urls)
     assert cold_many == cold_few
     assert warm_many == warm_few
     assert all(count <= WARM_BUDGET for count in warm_many.values()), warm_many
@@ -121,9 +100,9 @@ def test_spanish_pages_cost_the_same_with_3_and_30_plans_notices_and_footer_link
     location = translate(LocationPageFactory(clinicians=[ClinicianPageFactory()]))
     urls = {"home": "/es/", "new patients": "/es/pacientes-nuevos/", "location": location.url}
     add_spanish(3, home_page)
-    cold_few, warm_few = counts(client, urls)
+    cold_few, warm_few = query_counts(client, urls)
     add_spanish(27, home_page)
-    cold_many, warm_many = counts(client, urls)
+    cold_many, warm_many = query_counts(client, urls)
     assert cold_many == cold_few
     assert warm_many == warm_few
     assert all(count <= SPANISH_WARM_BUDGET for count in warm_many.values()), warm_many
