@@ -123,3 +123,18 @@ def test_modules_stay_small():
         if lines > limit:
             too_long[module] = lines
     assert too_long == {}
+
+
+def test_tests_and_benches_stay_small_too():
+    """Every Python file the project writes, tests, benches and scripts included, outside
+    migrations (the apps' modules have their own, tighter check above)."""
+    skipped = {".venv", "node_modules", "var", "test-artifacts", "migrations", "__pycache__"}
+    too_long = {}
+    for path in ROOT.rglob("*.py"):
+        relative = path.relative_to(ROOT)
+        if skipped & set(relative.parts) or relative.parts[0].startswith("."):
+            continue
+        lines = len(path.read_text().splitlines())
+        if lines > MAX_MODULE_LINES:
+            too_long[str(relative)] = lines
+    assert too_long == {}

@@ -1,143 +1,17 @@
-"""Staff moderate comments in the admin: only superusers and the Comment moderators group, with
-every decision in Wagtail's audit log."""
+"""Staff moderate comments in the admin: the listing, each comment's page, replies as the
+practice, bulk decisions, and every decision in Wagtail's audit log."""
 
 import pytest
 from bs4 import BeautifulSoup
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
 from education.comments import moderation
 from education.comments.models import Comment
+from tests.comments.helpers import LIST_URL, bulk_url, inspect_url, listed_comment_ids
 from tests.factories import ArticlePageFactory, CommentFactory, ReplyFactory
 
 pytestmark = pytest.mark.django_db
-
-LIST_URL = "/admin/comments/"
-
-
-def inspect_url(comment):
-    return reverse("comments:inspect", args=[comment.pk])
-
-
-def bulk_url(action, comments=(), **params):
-    url = reverse("wagtail_bulk_action", args=["comments", "comment", action])
-    query = "&".join([f"id={c.pk}" for c in comments] + [f"{k}={v}" for k, v in params.items()])
-    return f"{url}?{query}"
-
-
-def listed_comment_ids(response):
-    page = BeautifulSoup(response.content, "html.parser")
-    return sorted(
-        int(box["data-object-id"]) for box in page.select("input[data-bulk-action-checkbox]")
-    )
-
-
-def test_the_migration_creates_the_moderators_group_with_comment_permissions():
-    group = Group.objects.get(name="Comment moderators")
-
-    assert sorted(group.permissions.values_list("codename", flat=True)) == [
-        "access_admin",
-        "change_comment",
-        "delete_comment",
-        "view_comment",
-    ]
-
-
-# --- Who sees what -----------------------------------------------------------------------------
-
-
-def test_moderators_see_the_menu_with_the_number_waiting(client, article, moderator):
-    CommentFactory(article=article, status=Comment.Status.PENDING)
-    CommentFactory(article=article, status=Comment.Status.PENDING)
-    CommentFactory(article=article, status=Comment.Status.APPROVED)
-    client.force_login(moderator)
-
-    dashboard = client.get("/admin/").content.decode()
-
-    assert "Comments (2)" in dashboard
-    assert "/admin/comments/?status=pending" in dashboard
-
-
-def test_the_menu_says_just_comments_when_none_wait(client, article, moderator):
-    CommentFactory(article=article, status=Comment.Status.APPROVED)
-    client.force_login(moderator)
-
-    dashboard = client.get("/admin/").content.decode()
-
-    assert '"Comments"' in dashboard
-    assert "Comments (" not in dashboard
-
-
-def test_superusers_can_moderate(client, article, superuser):
-    comment = CommentFactory(article=article, status=Comment.Status.PENDING)
-    client.force_login(superuser)
-
-    assert "Comments (1)" in client.get("/admin/").content.decode()
-    assert client.get(LIST_URL).status_code == 200
-    client.post(inspect_url(comment), {"status": Comment.Status.APPROVED})
-    comment.refresh_from_db()
-    assert comment.status == Comment.Status.APPROVED
-
-
-def test_editors_outside_the_group_see_no_comments(client, article, editor):
-    comment = CommentFactory(article=article, status=Comment.Status.PENDING)
-    client.force_login(editor)
-
-    dashboard = client.get("/admin/").content.decode()
-    assert "/admin/comments/" not in dashboard
-
-    for url in (
-        LIST_URL,
-        LIST_URL + "results/",
-        inspect_url(comment),
-        reverse("comments:edit", args=[comment.pk]),
-        reverse("comments:delete", args=[comment.pk]),
-        reverse("comments:history", args=[comment.pk]),
-        bulk_url("approve", [comment]),
-        "/admin/snippets/choose/comments/comment/",
-        "/admin/snippets/choose/comments/comment/results/",
-        f"/admin/snippets/choose/comments/comment/chosen/{comment.pk}/",
-    ):
-        assert client.get(url).status_code in (302, 403), url
-
-    response = client.post(inspect_url(comment), {"status": Comment.Status.APPROVED})
-    assert response.status_code in (302, 403)
-    client.post(bulk_url("approve", [comment]))
-    comment.refresh_from_db()
-    assert comment.status == Comment.Status.PENDING
-
-
-def test_wagtails_page_moderators_do_not_moderate_comments_by_default(client, article, editor):
-    editor.groups.add(Group.objects.get(name="Moderators"))
-    client.force_login(editor)
-
-    assert client.get(LIST_URL).status_code in (302, 403)
-    assert (
-        Group.objects.get(name="Moderators")
-        .permissions.filter(content_type__model="comment")
-        .count()
-        == 0
-    )
-
-
-def test_editors_added_to_the_group_can_moderate(client, article, editor):
-    editor.groups.add(Group.objects.get(name="Comment moderators"))
-    CommentFactory(article=article, status=Comment.Status.PENDING)
-    client.force_login(editor)
-
-    assert client.get(LIST_URL).status_code == 200
-
-
-def test_nobody_adds_comments_in_the_admin(client, superuser, moderator):
-    for user in (superuser, moderator):
-        client.force_login(user)
-        assert client.get(reverse("comments:add")).status_code in (302, 403)
-        assert "Add comment" not in client.get(LIST_URL).content.decode()
-        assert Comment.objects.count() == 0
-
-
-# --- The listing ---------------------------------------------------------------------------------
 
 
 def test_the_listing_filters_by_status_and_article(client, article, article_index, moderator):

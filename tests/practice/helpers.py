@@ -148,3 +148,10 @@ def _append(entry, field, text):
         entry.msgid_plural = (entry.msgid_plural or "") + text
     else:
         setattr(entry, field, getattr(entry, field) + text)
+
+
+def get(client, path="/", **extra):
+    """A page that must answer 200."""
+    response = client.get(path, **extra)
+    assert response.status_code == 200, response.status_code
+    return response
