@@ -315,6 +315,7 @@ def main():
     if options.database:
         with tempfile.TemporaryDirectory(prefix="search-bench-") as workdir:
             env = bench_env(options.database, Path(workdir))
+            manage(env, "migrate", "--noinput", "-v0", timeout=300)  # code newer than the data
             manage(env, "collectstatic", "--noinput", "-v0", timeout=300)
             report(env, options)
         return
