@@ -66,14 +66,20 @@ def migration_data(django_db_setup, django_db_blocker):
 def pytest_collection_modifyitems(config, items):
     """Within each module, the tests on the demo site run last. The demo is built once per
     module (`_module_demo`) and stays until the module ends, where a test that builds its own
-    small site would otherwise meet it."""
-    module_first_seen = {}
+    small site would otherwise meet it. pytest-django has already put the tests that commit
+    (live server, transaction=True) after the rest; that order is kept."""
+
+    def group(item):
+        commits = {"transactional_db", "live_server"} & set(item.fixturenames)
+        return item.nodeid.split("::")[0], bool(commits)
+
+    first_seen = {}
     for index, item in enumerate(items):
-        module_first_seen.setdefault(item.nodeid.split("::")[0], index)
+        first_seen.setdefault(group(item), index)
     order = {id(item): index for index, item in enumerate(items)}
     items.sort(
         key=lambda item: (
-            module_first_seen[item.nodeid.split("::")[0]],
+            first_seen[group(item)],
             "demo_site" in item.fixturenames,
             order[id(item)],
         )
