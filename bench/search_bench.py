@@ -15,10 +15,13 @@ bypassing the page tree's one-at-a-time `add_child`; the tree paths they get are
 
 It then times the search view, in process with Django's test client (no network, production
 settings), for a few queries patients type (misspelled ones and lay words among them), and
-prints p50 / p95 / max latency and the number of SQL queries of each, twice in the same run:
-as the site answers them (singular and plural forms, the demo's synonyms, spelling corrections
-from the vocabulary) and, alternating request by request, with those three switched off (the
-search as it was before them: the words as typed). Every step has a time limit.
+prints p50 / p95 / max latency and the number of SQL queries of each, three times in the same
+run, alternating request by request: as the site answers them (singular and plural forms, the
+demo's synonyms, spelling corrections from the vocabulary); with those three switched off (the
+search as it was before them: the words as typed); and "untuned", the site's search without
+its PostgreSQL tuning (home/search/backend.py and search_transaction in results.py: the index
+vector left out of the SELECT list, a named text search configuration, the count taken with the
+page, random_page_cost 1.1). Every step has a time limit.
 """
 
 import argparse
@@ -208,7 +211,39 @@ def words_as_typed():
         yield
 
 
-MODES = {"understanding": contextlib.nullcontext, "as_typed": words_as_typed}
+@contextlib.contextmanager
+def untuned():
+    # The same search with PostgreSQL as Wagtail's backend and PostgreSQL's defaults leave it:
+    # the index vector selected for every match, the one-argument to_tsquery() parsed again per
+    # row, a separate count query, and random_page_cost 4.
+    from modelsearch.backends.database.postgres.postgres import PostgresSearchQueryCompiler
+    from home.search import backend as search_backend_module
+
+    def ranked_as_wagtail_does(pages, query, language, wanted=None):
+        backend = search_backend_module.search_backend(language)
+        return backend.search(query, pages.specific().defer_streamfields())
+
+    @contextlib.contextmanager
+    def default_costs():
+        with search_results.search_transaction():
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL random_page_cost = 4")
+            yield
+
+    patches = [
+        (search_backend_module.MatchWithoutSelectingTheVector, "search",
+         PostgresSearchQueryCompiler.search),
+        (search_backend_module, "DEFAULT_CONFIGURATION", None),
+        (search_views, "ranked_results", ranked_as_wagtail_does),
+        (search_views, "search_transaction", default_costs),
+    ]
+    with contextlib.ExitStack() as stack:
+        for target, name, replacement in patches:
+            stack.enter_context(mock.patch.object(target, name, replacement))
+        yield
+
+
+MODES = {"understanding": contextlib.nullcontext, "as_typed": words_as_typed, "untuned": untuned}
 
 
 def found(html):
