@@ -14,14 +14,13 @@ TARGET_READING_GRADES = (6, 8)
 
 
 class MedicalReviewMixin:
+    """Each page type using it defines `prose_lines()`: the lines of text a patient reads, for
+    the reading level (ArticlePage from its body, MedicallyReviewedPage from its sections)."""
+
     # What the page is called in the "minor edit" error.
     reviewed_noun = "page"
     # What update_derived_fields() sets: saved too when only some fields are saved.
     derived_fields = frozenset({"reading_grade", "reading_ease", "next_review_due"})
-
-    def prose_lines(self):
-        """The lines of text a patient reads, for the reading level."""
-        raise NotImplementedError
 
     def editor_errors(self):
         """{field: message} for review dates that do not fit together, or a minor edit to a

@@ -96,3 +96,10 @@ def test_spanish_and_english_searches_are_counted_apart(client, editor, spanish_
         [td.get_text(strip=True) for td in tr.select("td")] for tr in spanish.select("tbody tr")
     ]
     assert [cells_of_row[1:] for cells_of_row in cells] == [["dolor", "Español", "2", "0"]]
+
+
+@pytest.mark.parametrize("value", ["%00", "%FF", "x" * 10_000, "fr"])
+def test_the_report_filters_answer_bad_values_without_an_error(client, editor, value):
+    client.force_login(editor)
+    response = client.get(f"/admin/reports/searches/?language={value}&outcome={value}")
+    assert response.status_code in (200, 400)
