@@ -138,15 +138,16 @@ class CountedWithTheirPage:
     def __init__(self, matches, wanted):
         self.matches = matches
         self.wanted = wanted
-        self._fetched = {}  # start: (stop, rows)
+        self._fetched = (0, 0, None)  # start, stop, rows: the last slice read
 
     def _rows(self, start, stop):
-        fetched_stop, rows = self._fetched.get(start, (None, None))
-        if rows is None or stop > fetched_stop:
+        """Rows start to stop; the paginator's slice of the last page (shorter than the one
+        counted with) is cut from the rows already read."""
+        fetched_start, fetched_stop, rows = self._fetched
+        if rows is None or start != fetched_start or stop > fetched_stop:
             counted = self.matches.annotate(matches_in_all=Window(Count("pk")))
             rows = list(counted[start:stop])
-            self._fetched[start] = (stop, rows)
-            fetched_stop = stop
+            self._fetched = (start, stop, rows)
         return rows[: stop - start]
 
     def count(self):
