@@ -61,10 +61,9 @@ def axe():
     return Axe()
 
 
-@pytest.fixture(autouse=True)
-def _restore_migration_data(migration_data, transactional_db):
-    """Live-server tests flush the database after each test, taking what migrations created
-    (Wagtail's root page, locale and collection, the staff groups) with it: put it back.
+def restore_migration_data(migration_data):
+    """Put back what migrations created (Wagtail's root page, locale and collection, the staff
+    groups) when a flush has taken it.
 
     Django's own serialized rollback cannot be used: once Playwright's event loop runs, the
     ORM hands out a fresh connection object that lacks the serialized copy.
@@ -88,13 +87,42 @@ def _restore_migration_data(migration_data, transactional_db):
                 item.save()
 
 
-@pytest.fixture
-def demo_site(_restore_migration_data, transactional_db):
-    """The demo site, committed, so the live server's thread sees it; flushed after the test
-    (the module-wide build of tests/conftest.py lives in a transaction the server cannot see)."""
-    from wagtail.models import Site
+@pytest.fixture(autouse=True)
+def _restore_migration_data(migration_data, transactional_db):
+    """Live-server tests flush the database after each test: each starts from what migrations
+    made."""
+    restore_migration_data(migration_data)
+
+
+@pytest.fixture(scope="module")
+def _module_demo_committed(migration_data, django_db_blocker):
+    """The demo site built and committed once for a module, so the live server's thread sees
+    it, and flushed when the module ends. Between the module's tests the usual flush is held
+    back: every test in a browser module that uses the demo uses it (and what one journey
+    sends, a comment or a request, changes nothing the next one looks for). Building it takes
+    10-25 s; once per test was 19 builds a run."""
+    from django.core.management import call_command
+    from django.test import TransactionTestCase
 
     from home import demo
 
-    demo.build(log=lambda message: None)
+    with django_db_blocker.unblock():
+        restore_migration_data(migration_data)
+        demo.build(log=lambda message: None)
+    flush_after_each_test = TransactionTestCase._fixture_teardown
+    TransactionTestCase._fixture_teardown = lambda test_case: None
+    try:
+        yield
+    finally:
+        TransactionTestCase._fixture_teardown = flush_after_each_test
+        with django_db_blocker.unblock():
+            call_command("flush", verbosity=0, interactive=False)
+
+
+@pytest.fixture
+def demo_site(_module_demo_committed, _restore_migration_data, transactional_db):
+    """The demo site, as `make run` shows it, committed for the live server (the rolled-back
+    build of tests/conftest.py lives in a transaction the server's thread cannot see)."""
+    from wagtail.models import Site
+
     return Site.objects.get(is_default_site=True)
