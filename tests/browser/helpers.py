@@ -1,6 +1,7 @@
 """What the Chromium tests do again and again: check a page with axe, keep a screenshot, open a
 second browser window, make staff and sign them in, fill in the consultation form."""
 
+import os
 from pathlib import Path
 
 from django.db import connection
@@ -11,6 +12,11 @@ from tests.pages.consultation.helpers import VALID_ANSWERS
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 # A folder per database, so the SQLite and PostgreSQL runs in CI never write the same file.
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / connection.vendor
+# CI keeps nothing a run leaves on disk, and the full-page screenshots were a third of the
+# every-page-type sweep's time there: it takes them only when SAVE_SCREENSHOTS asks.
+SAVE_SCREENSHOTS = os.environ.get(
+    "SAVE_SCREENSHOTS", "false" if os.environ.get("CI", "").lower() == "true" else "true"
+).lower() in ("1", "true", "yes")
 
 
 def assert_no_axe_violations(axe, page, label):
@@ -35,6 +41,8 @@ LOAD_EVERY_PICTURE = """
 
 
 def save_screenshot(page, name):
+    if not SAVE_SCREENSHOTS:
+        return
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.evaluate(LOAD_EVERY_PICTURE)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
