@@ -6,6 +6,8 @@ Later features add their own step module and list it in STEPS, in dependency ord
 
 from importlib import import_module
 
+from .indexing import indexed_at_the_end
+
 STEPS = [
     "home.demo.site",
     "home.demo.education",
@@ -24,5 +26,6 @@ STEPS = [
 
 
 def build(log=print):
-    for dotted in STEPS:
-        import_module(dotted).build(log)
+    with indexed_at_the_end():
+        for dotted in STEPS:
+            import_module(dotted).build(log)
