@@ -67,23 +67,30 @@ BARE_TIME = re.compile(r"\b\d{1,2}(:\d\d)? ?(am|pm)\b", re.IGNORECASE)
 US_PHONE = re.compile(r"(?:^|\s)\(\d{3}\) \d{3}-\d{4}$")
 
 
-def demo_page_texts(client):
+@pytest.fixture(scope="module")
+def demo_page_texts(_module_demo, django_db_blocker):
     """The text people read on every live English page of the demo, and on the 404 page
-    (the Spanish pages are Spanish: tests/home/test_demo_content.py)."""
-    english = Page.objects.live().public().filter(locale=Locale.get_default())
-    paths = [page.url for page in english.specific() if page.url]
-    paths += ["/no-such-page/"]
-    for path in paths:
-        response = client.get(path)
-        assert response.status_code in (200, 404), path
-        html = soup_of(response)
-        for hidden in html.select("script, style"):
-            hidden.decompose()
-        yield path, " ".join(html.get_text(" ").split())
+    (the Spanish pages are Spanish: tests/home/test_demo_content.py), as (path, text) pairs.
+    Read once for the module's checks: walking the demo takes 15-25 s."""
+    from django.test import Client
+
+    client = Client()
+    texts = []
+    with django_db_blocker.unblock():
+        english = Page.objects.live().public().filter(locale=Locale.get_default())
+        paths = [page.url for page in english.specific() if page.url]
+        for path in [*paths, "/no-such-page/"]:
+            response = client.get(path)
+            assert response.status_code in (200, 404), path
+            html = soup_of(response)
+            for hidden in html.select("script, style"):
+                hidden.decompose()
+            texts.append((path, " ".join(html.get_text(" ").split())))
+    return texts
 
 
-def test_the_demo_pages_use_no_british_spellings(client, demo_site):
-    found = {path: british_words(text) for path, text in demo_page_texts(client)}
+def test_the_demo_pages_use_no_british_spellings(demo_site, demo_page_texts):
+    found = {path: british_words(text) for path, text in demo_page_texts}
     found = {path: words for path, words in found.items() if words}
     assert not found, f"British English on the demo pages: {found}"
 
@@ -99,8 +106,8 @@ def british_words(text):
     return sorted(f"{word} -> {us}" for word, us in (ise | listed).items())
 
 
-def test_the_demo_pages_write_dates_and_times_the_american_way(client, demo_site):
-    for path, text in demo_page_texts(client):
+def test_the_demo_pages_write_dates_and_times_the_american_way(demo_site, demo_page_texts):
+    for path, text in demo_page_texts:
         assert not UK_DATE.search(text), (path, UK_DATE.search(text).group())
         assert not BARE_TIME.search(text), (path, BARE_TIME.search(text).group())
 
