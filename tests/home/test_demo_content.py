@@ -153,6 +153,17 @@ def english_source(page):
     return page.get_translation(Locale.get_default()).specific
 
 
+@pytest.fixture(scope="module")
+def spanish_responses(_module_demo, django_db_blocker):
+    """Every Spanish page of the demo as a visitor gets it, by URL: fetched once for the
+    module's checks (each walk took 8-13 s)."""
+    from django.test import Client
+
+    client = Client()
+    with django_db_blocker.unblock():
+        return {page.url: client.get(page.url) for page in spanish_pages()}
+
+
 def test_the_spanish_tree_holds_the_translations_and_nothing_else(demo_site):
     pages = spanish_pages()
     kinds = Counter(type(page).__name__ for page in pages)
@@ -170,10 +181,12 @@ def test_the_spanish_tree_holds_the_translations_and_nothing_else(demo_site):
     assert all(page.languages.filter(code="es").exists() for page in spanish_speaking)
 
 
-def test_every_spanish_page_answers_in_spanish_beside_its_english_version(client, demo_site):
+def test_every_spanish_page_answers_in_spanish_beside_its_english_version(
+    demo_site, spanish_responses
+):
     for page in spanish_pages():
         source = english_source(page)
-        response = client.get(page.url)
+        response = spanish_responses[page.url]
         assert response.status_code == 200, page.url
         html = soup_of(response)
         assert html.html["lang"] == "es", page.url
@@ -187,10 +200,10 @@ def test_every_spanish_page_answers_in_spanish_beside_its_english_version(client
         assert page.url.startswith("/es/")
 
 
-def test_no_spanish_page_keeps_the_english_words_of_its_copy(client, demo_site):
+def test_no_spanish_page_keeps_the_english_words_of_its_copy(demo_site, spanish_responses):
     for page in spanish_pages():
         source = english_source(page)
-        text = soup_of(client.get(page.url)).select_one("main").get_text(" ")
+        text = soup_of(spanish_responses[page.url]).select_one("main").get_text(" ")
         text = " ".join(text.split())
         for name in TRANSLATED_FIELDS:
             english = getattr(source, name, None)
@@ -201,7 +214,7 @@ def test_no_spanish_page_keeps_the_english_words_of_its_copy(client, demo_site):
                 assert " ".join(english.split()) not in text, (page.url, name)
 
 
-def test_each_spanish_medical_page_has_its_own_review(client, demo_site):
+def test_each_spanish_medical_page_has_its_own_review(demo_site, spanish_responses):
     today = timezone.localdate()
     for page in spanish_pages():
         if not isinstance(page, MEDICAL_TYPES):
@@ -214,7 +227,7 @@ def test_each_spanish_medical_page_has_its_own_review(client, demo_site):
         assert today - datetime.timedelta(days=60) < page.last_reviewed <= today, page.url
         assert page.next_review_due == next_review_after(page.last_reviewed), page.url
         assert page.next_review_due != source.next_review_due, page.url
-        html = client.get(page.url).content.decode()
+        html = spanish_responses[page.url].content.decode()
         assert reviewer.display_name in html, page.url
         assert page.last_reviewed.isoformat() in html, page.url
 
