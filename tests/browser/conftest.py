@@ -115,8 +115,10 @@ def _module_demo_committed(migration_data, django_db_blocker):
         yield
     finally:
         TransactionTestCase._fixture_teardown = flush_after_each_test
+        # As TransactionTestCase flushes: PostgreSQL's sequences go on counting, so the ids
+        # restore_migration_data puts back (the root page is 1) are never handed out again.
         with django_db_blocker.unblock():
-            call_command("flush", verbosity=0, interactive=False)
+            call_command("flush", verbosity=0, interactive=False, reset_sequences=False)
 
 
 @pytest.fixture
