@@ -7,6 +7,7 @@ PostgreSQL. Deletions are still indexed as they happen.
 """
 
 import contextlib
+from collections import defaultdict
 
 from django.apps import apps
 from django.db.models.signals import post_save
@@ -25,18 +26,18 @@ def indexed_at_the_end():
     it). Nothing is indexed if the block fails."""
     searched = {model for model in index.get_indexed_models() if _auto_updated(model)}
     referenced = set(ReferenceIndex.tracked_models)
-    saved = {}  # (app label, model name, pk) -> the tasks to queue for it, in order saved
+    # (app label, model name, pk) of each object saved, in the order first saved (dicts as
+    # ordered sets), for each index.
+    to_search, to_reference = {}, {}
 
     def remember(sender, instance, raw=False, **kwargs):
-        if raw or (sender not in searched and sender not in referenced):
+        if raw:
             return
-        tasks = saved.setdefault(
-            (instance._meta.app_label, instance._meta.model_name, str(instance.pk)), set()
-        )
+        key = (instance._meta.app_label, instance._meta.model_name, str(instance.pk))
         if sender in searched:
-            tasks.add(insert_or_update_object_task)
+            to_search[key] = None
         if sender in referenced:
-            tasks.add(update_reference_index_task)
+            to_reference[key] = None
 
     # Only what was connected is connected again afterwards.
     held = [
@@ -55,17 +56,30 @@ def indexed_at_the_end():
         post_save.disconnect(dispatch_uid="demo-indexed-at-the-end")
         for handler, model in held:
             post_save.connect(handler, sender=model)
-    for key, tasks in saved.items():
-        if _still_there(*key):
-            for task in (insert_or_update_object_task, update_reference_index_task):
-                if task in tasks:
-                    task.enqueue(*key)
+    # An object the build deleted after saving it is left out (its deletion was indexed).
+    existing = _still_there(to_search.keys() | to_reference.keys())
+    for task, keys in (
+        (insert_or_update_object_task, to_search),
+        (update_reference_index_task, to_reference),
+    ):
+        for key in keys:
+            if key in existing:
+                task.enqueue(*key)
 
 
 def _auto_updated(model):
     return getattr(model, "search_auto_update", True)
 
 
-def _still_there(app_label, model_name, pk):
-    """False for an object the build deleted after saving it (its deletion was indexed)."""
-    return apps.get_model(app_label, model_name).objects.filter(pk=pk).exists()
+def _still_there(keys):
+    """The (app label, model name, pk) keys whose object still exists: a query per model."""
+    pks = defaultdict(set)
+    for app_label, model_name, pk in keys:
+        pks[app_label, model_name].add(pk)
+    return {
+        (app_label, model_name, str(pk))
+        for (app_label, model_name), wanted in pks.items()
+        for pk in apps.get_model(app_label, model_name)
+        .objects.filter(pk__in=wanted)
+        .values_list("pk", flat=True)
+    }
