@@ -267,6 +267,12 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Staff avatars from gravatar.com would be a third-party request (and the CSP refuses it).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_PASSWORD_RESET_ENABLED = True
+# Reset mails one client may ask for, and one e-mail address may receive, per period; past
+# either, the answer is the same and no mail goes out (practice/password_reset.py).
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "practice.password_reset.LimitedPasswordResetForm"
+PASSWORD_RESET_LIMIT_PER_ADDRESS = env_int("PASSWORD_RESET_LIMIT_PER_ADDRESS", 10)
+PASSWORD_RESET_LIMIT_PER_EMAIL = env_int("PASSWORD_RESET_LIMIT_PER_EMAIL", 3)
+PASSWORD_RESET_LIMIT_PERIOD = env_int("PASSWORD_RESET_LIMIT_PERIOD", 60 * 60)
 # Admin sign-in is paused after repeated failures (practice/login_throttle.py).
 WAGTAILADMIN_USER_LOGIN_FORM = "practice.login_throttle.ThrottledLoginForm"
 LOGIN_THROTTLE_FAILURES_PER_USER = env_int("LOGIN_THROTTLE_FAILURES_PER_USER", 5)
