@@ -278,6 +278,10 @@ WAGTAILADMIN_USER_LOGIN_FORM = "practice.login_throttle.ThrottledLoginForm"
 LOGIN_THROTTLE_FAILURES_PER_USER = env_int("LOGIN_THROTTLE_FAILURES_PER_USER", 5)
 LOGIN_THROTTLE_FAILURES_PER_ADDRESS = env_int("LOGIN_THROTTLE_FAILURES_PER_ADDRESS", 20)
 LOGIN_THROTTLE_WINDOW = env_int("LOGIN_THROTTLE_WINDOW", 15 * 60)
+# Failures for one account from every address together within the window; past it the account
+# is locked for LOGIN_LOCKOUT_SECONDS, or until an administrator lifts the lock.
+LOGIN_THROTTLE_FAILURES_PER_ACCOUNT = env_int("LOGIN_THROTTLE_FAILURES_PER_ACCOUNT", 10)
+LOGIN_LOCKOUT_SECONDS = env_int("LOGIN_LOCKOUT_SECONDS", 30 * 60)
 # The client address for sign-in throttling and the comment and consultation rate limits
 # (practice/client_address.py). Only behind a proxy that sets X-Forwarded-For itself (nginx:
 # proxy_add_x_forwarded_for); otherwise a visitor could claim any address.
