@@ -1,11 +1,14 @@
-"""Admin screens for staff sign-ins: the locked accounts.
+"""Admin screens for staff sign-ins: the locked accounts and "Sign out everywhere".
 
 - "Locked sign-ins" (Reports): the accounts practice/login_throttle.py has locked after too many
   failed sign-ins from any address, with a button to lift each lock.
+- "Sign out everywhere": from one's own account page (More actions), it ends every other
+  session and keeps this one; from the Users list, an administrator ends all of a colleague's.
 
-Who manages users (Wagtail's "Can change user" permission) may lift locks; a superuser's only
-by another superuser, and never one's own lock (someone still signed in elsewhere to a locked
-account must not be able to unlock it). Every lift is written to the audit log.
+Who manages users (Wagtail's "Can change user" permission) may lift locks and end colleagues'
+sessions; a superuser's only by another superuser, and never one's own lock (someone still
+signed in elsewhere to a locked account must not be able to unlock it). Every lift and every
+"Sign out everywhere" is written to the audit log.
 """
 
 import datetime
@@ -19,7 +22,7 @@ from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from practice import login_throttle
+from practice import login_throttle, staff_sessions
 from practice.log_actions import log_formatter
 
 MANAGE_USERS = "auth.change_user"
@@ -115,6 +118,49 @@ class UnlockSignInView(ColleagueActionView):
         return redirect("locked_sign_ins")
 
 
+class EndColleagueSessionsView(ColleagueActionView):
+    page_title = "Sign out everywhere"
+    question = (
+        "Sign {name} out of every session, on every computer and phone? They will need to "
+        "sign in again."
+    )
+    button_label = "Yes, sign them out everywhere"
+
+    def post(self, request, user_id):
+        staff_sessions.end_sessions(self.colleague, by=request.user)
+        messages.success(request, f"{_person(self.colleague)} is signed out everywhere.")
+        return redirect("wagtailusers_users:index")
+
+
+class EndOwnSessionsView(WagtailAdminTemplateMixin, TemplateView):
+    template_name = "practice/admin/confirm_staff_action.html"
+    header_icon = "user"
+    page_title = "Sign out everywhere"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            question=(
+                "Sign out of every other session, on every other computer and phone? This one "
+                "stays signed in. Do it if you signed in somewhere you no longer use, or think "
+                "someone else may have your password (then change it too)."
+            ),
+            button_label="Yes, sign out my other sessions",
+            back_url=reverse("wagtailadmin_account"),
+            **kwargs,
+        )
+
+    def post(self, request):
+        staff_sessions.end_sessions(request.user, by=request.user, request=request)
+        messages.success(request, "Your other sessions are signed out.")
+        return redirect("wagtailadmin_account")
+
+
+def _ended_sessions(data):
+    if data.get("kept_current_session"):
+        return "Signed out of every other session"
+    return "Signed out of every session"
+
+
 def _locked(data):
     return f"Sign-in locked after {data.get('failures')} failed attempts from any address"
 
@@ -126,4 +172,5 @@ def _unlocked(data):
 LOG_FORMATTERS = {
     login_throttle.LOCKED: log_formatter("Lock sign-in", _locked),
     login_throttle.UNLOCKED: log_formatter("Unlock sign-in", _unlocked),
+    staff_sessions.SIGNED_OUT_EVERYWHERE: log_formatter("Sign out everywhere", _ended_sessions),
 }

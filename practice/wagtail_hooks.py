@@ -28,7 +28,7 @@ def register_style_guide_menu_item():
     )
 
 
-# Staff sign-ins: locked accounts (practice/staff_admin.py).
+# Staff sign-ins: locked accounts, "Sign out everywhere" (practice/staff_admin.py).
 
 
 @hooks.register("register_admin_urls")
@@ -39,6 +39,16 @@ def register_staff_session_urls():
             "sign-ins/<int:user_id>/unlock/",
             staff_admin.UnlockSignInView.as_view(),
             name="unlock_sign_in",
+        ),
+        path(
+            "sign-ins/<int:user_id>/sign-out-everywhere/",
+            staff_admin.EndColleagueSessionsView.as_view(),
+            name="end_colleague_sessions",
+        ),
+        path(
+            "account/sign-out-everywhere/",
+            staff_admin.EndOwnSessionsView.as_view(),
+            name="end_own_sessions",
         ),
     ]
 
@@ -59,11 +69,27 @@ def register_locked_sign_ins_menu_item():
 def staff_session_buttons(user, request_user):
     if not staff_admin.may_act_on(request_user, user):
         return []
-    buttons = []
+    buttons = [
+        Button(
+            "Sign out everywhere",
+            reverse("end_colleague_sessions", args=[user.pk]),
+            icon_name="logout",
+            priority=60,
+        )
+    ]
     if login_throttle.account_lock(user.get_username()):
         unlock_url = reverse("unlock_sign_in", args=[user.pk])
         buttons.append(Button("Unlock sign-in", unlock_url, icon_name="lock-open", priority=50))
     return buttons
+
+
+@hooks.register("register_account_menu_item")
+def end_own_sessions_menu_item(request):
+    return {
+        "url": reverse("end_own_sessions"),
+        "label": "Sign out everywhere",
+        "help_text": "Sign out of every other computer and phone; this one stays signed in.",
+    }
 
 
 @hooks.register("register_log_actions")
