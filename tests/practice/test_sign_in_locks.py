@@ -163,3 +163,25 @@ def _user_management_permissions():
         content_type__app_label__in=["auth", "wagtailadmin"],
         codename__in=["change_user", "access_admin"],
     )
+
+
+def test_with_redis_down_sign_in_answers_and_each_process_still_locks(
+    client, rf, rosa, settings, monkeypatch
+):
+    from django.test import override_settings
+
+    from practice import resilient_cache
+
+    monkeypatch.setattr(resilient_cache, "_health", {})
+    nothing_listens = "redis://127.0.0.1:9/0"
+    backend = {"BACKEND": "practice.resilient_cache.ResilientRedisCache"}
+    caches = {
+        "default": {**backend, "LOCATION": nothing_listens},
+        "pages": {**backend, "LOCATION": nothing_listens, "KEY_PREFIX": "pages"},
+    }
+    with override_settings(CACHES=caches):
+        lock_by_form(rf, "rosa", settings)
+        response = sign_in(client, "rosa", "pw")
+        assert response.status_code == 200
+        assert "This account is temporarily locked" in response.content.decode()
+        assert [user for user, _lock in login_throttle.locks_of([rosa])] == [rosa]
