@@ -143,8 +143,8 @@ class StaffSessionMiddleware:
             return _sign_out(
                 request,
                 f"You were signed out after {minutes} minute{'s' if minutes != 1 else ''} "
-                f"without activity, to keep health "
-                f"information safe on this computer. Sign in again to continue.",
+                "without activity, to keep health information safe on this computer. Sign in "
+                "again to continue.",
             )
         if not is_polling(request):
             note_activity(request)

@@ -121,6 +121,7 @@ def test_an_admin_sees_the_lock_and_lifts_it_and_the_audit_log_says_who(
     assert str(settings.LOGIN_THROTTLE_FAILURES_PER_ACCOUNT) in row.text
     users_list = client.get("/admin/users/").content.decode()
     assert f"/admin/sign-ins/{rosa.pk}/unlock/" in users_list
+    assert f"/admin/sign-ins/{rosa.pk}/sign-out-everywhere/" in users_list
 
     assert client.post(row.form["action"]).status_code == 302
     assert not login_throttle.locks_of([rosa])
