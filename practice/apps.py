@@ -18,6 +18,10 @@ class PracticeConfig(AppConfig):
 
         connect_frontend_cache()
 
+        from .staff_sessions import connect_signals as connect_staff_sessions
+
+        connect_staff_sessions()
+
         from django.db.models.signals import post_migrate
 
         from . import site_url  # registers its system checks

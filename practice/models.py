@@ -1,5 +1,7 @@
-"""Site-wide settings staff edit under Settings in the Wagtail admin."""
+"""Site-wide settings staff edit under Settings in the Wagtail admin, and what "Sign out
+everywhere" keeps per member of staff."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -244,3 +246,21 @@ class ThemeSettings(BaseSiteSetting):
     def version(self):
         """Changes whenever the colours change, so browsers fetch the new theme.css."""
         return f"{self.pk or 0}-{self.primary_colour[1:]}-{self.accent_colour[1:]}"
+
+
+class SignInGeneration(models.Model):
+    """How many times a member of staff's sessions were all ended ("Sign out everywhere").
+
+    A session remembers the number it was signed in under; practice/staff_sessions.py ends any
+    session whose number is behind. One row per person who ever used it: the session table has
+    no index by user, so finding and deleting someone's sessions would read every session.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    number = models.PositiveIntegerField(default=0)
+    changed_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"Sessions of {self.user} (generation {self.number})"

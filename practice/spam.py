@@ -32,11 +32,15 @@ def is_honeypot_filled(form_data):
     return bool(str(form_data.get(HONEYPOT_FIELD, "")).strip())
 
 
+def private_key(value):
+    """A stable, non-reversible key for an address or an e-mail address, never stored as such."""
+    secret = settings.SECRET_KEY.encode()
+    return hmac.new(secret, value.encode(), hashlib.sha256).hexdigest()[:32]
+
+
 def client_key(request):
     """A stable, non-reversible key for the client: the IP address is never stored as such."""
-    address = client_address(request)
-    secret = settings.SECRET_KEY.encode()
-    return hmac.new(secret, address.encode(), hashlib.sha256).hexdigest()[:32]
+    return private_key(client_address(request))
 
 
 class RateLimiter:
@@ -54,12 +58,21 @@ class RateLimiter:
         self.period = period
 
     def _cache_key(self, request, now=None):
+        return self._key_for(client_key(request), now)
+
+    def _key_for(self, who, now=None):
         window = int((now if now is not None else time.time()) // self.period)
-        return f"ratelimit:{self.scope}:{client_key(request)}:{window}"
+        return f"ratelimit:{self.scope}:{who}:{window}"
 
     def hit(self, request):
         """Count one attempt by this client; True while it is within the limit."""
-        key = self._cache_key(request)
+        return self._hit(self._cache_key(request))
+
+    def hit_for(self, value):
+        """Count one attempt about `value` (an e-mail address, an account) from any client."""
+        return self._hit(self._key_for(private_key(value)))
+
+    def _hit(self, key):
         # add() only creates the counter if it is missing, so concurrent first hits are safe.
         cache.add(key, 0, timeout=self.period)
         try:

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from .env import env_bool, env_int, env_list, env_str
+from .env import env_bool, env_int, env_list, env_minutes_by_name, env_str
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -79,6 +79,10 @@ MIDDLEWARE = [
     "practice.page_cache.PageCacheMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Signs out idle staff sessions and ones ended by "Sign out everywhere", with a message
+    # (practice/staff_sessions.py): after the two above, whose user and messages it uses.
+    # Requests without a session cookie pass untouched.
+    "practice.staff_sessions.StaffSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -267,11 +271,26 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Staff avatars from gravatar.com would be a third-party request (and the CSP refuses it).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_PASSWORD_RESET_ENABLED = True
+# Reset mails one client may ask for, and one e-mail address may receive, per period; past
+# either, the answer is the same and no mail goes out (practice/password_reset.py).
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "practice.password_reset.LimitedPasswordResetForm"
+PASSWORD_RESET_LIMIT_PER_ADDRESS = env_int("PASSWORD_RESET_LIMIT_PER_ADDRESS", 10)
+PASSWORD_RESET_LIMIT_PER_EMAIL = env_int("PASSWORD_RESET_LIMIT_PER_EMAIL", 3)
+PASSWORD_RESET_LIMIT_PERIOD = env_int("PASSWORD_RESET_LIMIT_PERIOD", 60 * 60)
 # Admin sign-in is paused after repeated failures (practice/login_throttle.py).
 WAGTAILADMIN_USER_LOGIN_FORM = "practice.login_throttle.ThrottledLoginForm"
 LOGIN_THROTTLE_FAILURES_PER_USER = env_int("LOGIN_THROTTLE_FAILURES_PER_USER", 5)
 LOGIN_THROTTLE_FAILURES_PER_ADDRESS = env_int("LOGIN_THROTTLE_FAILURES_PER_ADDRESS", 20)
 LOGIN_THROTTLE_WINDOW = env_int("LOGIN_THROTTLE_WINDOW", 15 * 60)
+# Failures for one account from every address together within the window; past it the account
+# is locked for LOGIN_LOCKOUT_SECONDS, or until an administrator lifts the lock.
+LOGIN_THROTTLE_FAILURES_PER_ACCOUNT = env_int("LOGIN_THROTTLE_FAILURES_PER_ACCOUNT", 10)
+LOGIN_LOCKOUT_SECONDS = env_int("LOGIN_LOCKOUT_SECONDS", 30 * 60)
+# A staff session idle for longer than its limit is signed out on its next request
+# (practice/staff_sessions.py): the limit of the person's groups (the shortest if several),
+# else the site-wide one. The admin's background polling does not count as activity.
+IDLE_SIGN_OUT_MINUTES = env_int("IDLE_SIGN_OUT_MINUTES", 60, minimum=1)
+IDLE_SIGN_OUT_GROUP_MINUTES = env_minutes_by_name("IDLE_SIGN_OUT_GROUP_MINUTES", {"Front desk": 15})
 # The client address for sign-in throttling and the comment and consultation rate limits
 # (practice/client_address.py). Only behind a proxy that sets X-Forwarded-For itself (nginx:
 # proxy_add_x_forwarded_for); otherwise a visitor could claim any address.
