@@ -238,6 +238,19 @@ def copy_with_publish(client, built):
     return [Page.objects.filter(slug="copy-of-treatment").values_list("pk", flat=True).first()]
 
 
+def make_an_alias(client, built):
+    """Copy → "Alias": a page that shows its source, live when the source is (the section is
+    asked)."""
+    data = {
+        "new_title": "Alias of a condition",
+        "new_slug": "alias-of-condition",
+        "new_parent_page": built.sections["condition"],
+        "alias": "on",
+    }
+    client.post(reverse("wagtailadmin_pages:copy", args=[built.live["condition"]]), data)
+    return [Page.objects.filter(slug="alias-of-condition").values_list("pk", flat=True).first()]
+
+
 def approve_in_review(client, built):
     """The dashboard's "Approve" on a page waiting in medical review."""
     for pk in built.in_review.values():
@@ -255,6 +268,7 @@ PATHS = {
     "bulk publish with subpages": bulk_publish_with_subpages,
     "create and publish": create_and_publish,
     "copy and publish the copy": copy_with_publish,
+    "make an alias": make_an_alias,
     "approve in medical review": approve_in_review,
 }
 
