@@ -2,8 +2,9 @@
 an approval records. Condition and treatment pages are medical advice too: their sections get
 the same workflow and permissions, and an approval records their review the same way.
 
-- Editors write and edit; they submit articles to the "Medical review" workflow and cannot
-  publish them. Medical reviewers approve (which publishes) or request changes.
+- Editors write and edit; they submit articles to the "Medical review" workflow. Medical
+  reviewers approve (which publishes) or request changes. Nobody but a superuser publishes a
+  medical page any other way, whatever their groups' page permissions (publishing.py).
 - The roles and the workflow are created by migration 0002; the workflow is attached to the
   article index, and the roles get their page permissions on it, when that page is created
   (see `set_up_article_index`), since on a fresh install it does not exist yet at migration
@@ -32,6 +33,7 @@ from .models import (
     TreatmentIndexPage,
     TreatmentPage,
 )
+from .publishing import NotApprovedInReview, approved_in_review
 from .review_dates import next_review_after
 
 logger = logging.getLogger(__name__)
@@ -49,7 +51,9 @@ REVIEW_RECORDED = "education.medical_review"
 MINOR_EDIT_PUBLISHED = "education.minor_edit"
 
 # Page permissions each role gets on the sections it works in. Editors may publish clinician
-# profiles (not medical advice) but never articles.
+# profiles (not medical advice) but never articles. The reviewers' "publish" lets them take a
+# page down or make it private; their approval publishes, never their Publish button
+# (publishing.py).
 ARTICLE_INDEX_PERMISSIONS = {
     EDITORS: ["add", "change"],
     MEDICAL_REVIEWERS: ["add", "change", "publish", "lock", "unlock"],
@@ -140,9 +144,12 @@ def publish_after_review(workflow_state, user=None):
     the scheduled revision and the page history all carry it."""
     revision = workflow_state.content_object.get_latest_revision()
     page = revision.as_object()
-    if isinstance(page, REVIEWED_PAGE_TYPES):
+    reviewed = isinstance(page, REVIEWED_PAGE_TYPES)
+    if reviewed:
+        # Raised inside Wagtail's atomic approval: the approval is undone, nothing goes live.
+        if not approved_in_review(workflow_state, user):
+            raise NotApprovedInReview
         if reviewer_for_approval(page.medical_reviewer, user) is None:
-            # Raised inside Wagtail's atomic approval: the approval is undone, nothing goes live.
             raise ReviewerMissing
         with transaction.atomic():
             minor = page.minor_edit
@@ -153,7 +160,8 @@ def publish_after_review(workflow_state, user=None):
             revision.content = page.serializable_data()
             revision.save(update_fields=["content"])
             log_review(page, revision, user, minor)
-    revision.publish(user=user)
+    # The approval is the permission: a medical page's Publish is a superuser's alone.
+    revision.publish(user=user, skip_permission_checks=reviewed)
 
 
 def log_review(article, revision, user, minor):

@@ -34,3 +34,7 @@ class PracticeConfig(AppConfig):
 
         request_started.connect(forget_protected_values, dispatch_uid="practice.privacy.start")
         request_finished.connect(forget_protected_values, dispatch_uid="practice.privacy.end")
+
+        from .spreadsheets import neutralize_exports
+
+        neutralize_exports()

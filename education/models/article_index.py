@@ -7,12 +7,13 @@ from django.http import Http404
 from practice.pages import IndexPage
 from practice.pagination import paginate, requested_page
 
+from ..publishing import SectionOfReviewedPages
 from .articles import ArticlePage
 
 ARTICLES_PER_PAGE = 10
 
 
-class ArticleIndexPage(IndexPage):
+class ArticleIndexPage(SectionOfReviewedPages, IndexPage):
     subpage_types = ["education.ArticlePage"]
 
     class Meta:

@@ -11,13 +11,14 @@ from wagtail.search import index
 
 from practice.pages import IndexPage
 
+from ..publishing import SectionOfReviewedPages
 from ..querysets import ConditionQuerySet
 from .clinicians import lines_of
 from .reviewed import MedicallyReviewedPage, has_text, section_field
 from .treatments import TreatmentPage
 
 
-class ConditionIndexPage(IndexPage):
+class ConditionIndexPage(SectionOfReviewedPages, IndexPage):
     """Conditions A to Z, each also listed under the other names patients know it by."""
 
     subpage_types = ["education.ConditionPage"]

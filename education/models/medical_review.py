@@ -6,6 +6,7 @@ with help text in its own words."""
 
 from django.core.exceptions import ValidationError
 
+from ..publishing import PublishedThroughReview
 from ..readability import reading_grade_verdict
 from ..review_dates import next_review_after
 
@@ -13,9 +14,10 @@ from ..review_dates import next_review_after
 TARGET_READING_GRADES = (6, 8)
 
 
-class MedicalReviewMixin:
+class MedicalReviewMixin(PublishedThroughReview):
     """Each page type using it defines `prose_lines()`: the lines of text a patient reads, for
-    the reading level (ArticlePage from its body, MedicallyReviewedPage from its sections)."""
+    the reading level (ArticlePage from its body, MedicallyReviewedPage from its sections).
+    Only a medical reviewer's approval (or a superuser) publishes it (publishing.py)."""
 
     # What the page is called in the "minor edit" error.
     reviewed_noun = "page"

@@ -11,12 +11,13 @@ from wagtail.search import index
 
 from practice.pages import IndexPage
 
+from ..publishing import SectionOfReviewedPages
 from ..querysets import TreatmentQuerySet
 from .links import pages_linking_to
 from .reviewed import MedicallyReviewedPage, has_text, section_field
 
 
-class TreatmentIndexPage(IndexPage):
+class TreatmentIndexPage(SectionOfReviewedPages, IndexPage):
     subpage_types = ["education.TreatmentPage"]
 
     class Meta:

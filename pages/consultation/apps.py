@@ -13,7 +13,7 @@ class ConsultationConfig(AppConfig):
         from .models import ConsultationFormPage, ConsultationRequest
         from .views import ConsultationRequestsListView
 
-        # Wagtail's list of a form's submissions, with our audit log and export guard.
+        # Wagtail's list of a form's submissions, with our audit log.
         ConsultationFormPage.submissions_list_view_class = ConsultationRequestsListView
 
         post_delete.connect(

@@ -36,9 +36,6 @@ REGARDING_HEADINGS = {
 }
 REGARDING_FIELDS = tuple(REGARDING_HEADINGS)
 
-# Spreadsheet programs run cells that start with these as formulas; patients type free text.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
 
 def consultation_pages_for_user(user):
     """Consultation pages whose requests this user may read (see wagtail_hooks)."""
@@ -181,12 +178,6 @@ class ConsultationRequestsListView(SubmissionsListView):
         for field in self.form_fields:
             row[field.clean_name] = export_answer(data.get(field.clean_name))
         return row
-
-    def preprocess_field_value(self, field, value, export_format):
-        value = super().preprocess_field_value(field, value, export_format)
-        if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-            return "'" + value
-        return value
 
 
 class ConsultationRequestDetailView(WagtailAdminTemplateMixin, TemplateView):

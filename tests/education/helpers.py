@@ -1,11 +1,12 @@
-"""What the article editor in the Wagtail admin posts, how a reviewer acts on a page's medical
-review from the dashboard, and how the tests read a page's JSON-LD."""
+"""What the article, condition and treatment editors in the Wagtail admin post, how a reviewer
+acts on a page's medical review from the dashboard, and how the tests read a page's JSON-LD."""
 
 import json
 
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from education.models import ArticlePage, ConditionPage
 from tests.helpers import soup_of
 
 # Fields a test about the article itself leaves empty: the hero picture, the Promote tab and
@@ -55,6 +56,65 @@ def article_edit_form(article, **overrides):
         "next_review_due": iso_or_empty(article.next_review_due),
     }
     return article_editor_data(**{**fields, **overrides})
+
+
+def condition_form(**fields):
+    """The condition editor's form data: sciatica, with `fields`."""
+    empty = {"seo_title": "", "search_description": "", "go_live_at": "", "expire_at": ""}
+    blank_sections = {
+        name: rich_text("")
+        for name in ("symptoms", "causes", "diagnosis", "treatment_intro", "urgent_help")
+    }
+    data = {
+        **empty,
+        **blank_sections,
+        "title": "Sciatica",
+        "slug": "sciatica",
+        "summary": "Pain that runs down one leg.",
+        "alternate_names": "",
+        "symptom_list": "",
+        "overview": rich_text("<p>An irritated nerve root in the lower back.</p>"),
+        "treatment_links": inline_formset([]),
+        "clinician_links": inline_formset([]),
+        "article_links": inline_formset([]),
+        "minor_edit": "",
+        **fields,
+    }
+    return nested_form_data(data)
+
+
+def treatment_form(**fields):
+    """The treatment editor's form data: an epidural steroid injection, with `fields`."""
+    sections = ("who_it_helps", "how_to_prepare", "on_the_day", "recovery", "risks")
+    data = {
+        "seo_title": "",
+        "search_description": "",
+        "go_live_at": "",
+        "expire_at": "",
+        **{name: rich_text("") for name in (*sections, "when_to_call")},
+        "title": "Epidural steroid injection",
+        "slug": "epidural-steroid-injection",
+        "summary": "An injection near an irritated nerve root.",
+        "kind": "percutaneous",
+        "what_it_is": rich_text("<p>Steroid medicine, injected with X-ray guidance.</p>"),
+        "needs_driver": "on",
+        "blood_thinner_advice": "",
+        "fasting_advice": "",
+        "clinician_links": inline_formset([]),
+        "article_links": inline_formset([]),
+        "minor_edit": "",
+        **fields,
+    }
+    return nested_form_data(data)
+
+
+def editor_form(page, **overrides):
+    """The form data of `page`'s editor (an article, a condition or a treatment without links),
+    with its title and slug, and `overrides`."""
+    if isinstance(page, ArticlePage):
+        return article_edit_form(page, **overrides)
+    form = condition_form if isinstance(page, ConditionPage) else treatment_form
+    return form(**{"title": page.title, "slug": page.slug, **overrides})
 
 
 def submit_for_review(client, user, article, **overrides):

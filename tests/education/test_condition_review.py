@@ -8,12 +8,12 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from wagtail.models import WorkflowPage
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+from wagtail.test.utils.form_data import inline_formset
 
 from education.models import ConditionPage
 from education.review import MEDICAL_REVIEW_WORKFLOW, MEDICAL_REVIEWERS, today
 from education.review_dates import add_months
-from tests.education.helpers import post_workflow_action
+from tests.education.helpers import condition_form, post_workflow_action, treatment_form
 from tests.factories import (
     ClinicianPageFactory,
     ConditionPageFactory,
@@ -30,30 +30,6 @@ def reviewer(clinician_index):
     user = UserFactory(username="reyes", groups=[MEDICAL_REVIEWERS])
     ClinicianPageFactory(parent=clinician_index, given_name="Anita", family_name="Reyes", user=user)
     return user
-
-
-def condition_form(**fields):
-    empty = {"seo_title": "", "search_description": "", "go_live_at": "", "expire_at": ""}
-    blank_sections = {
-        name: rich_text("")
-        for name in ("symptoms", "causes", "diagnosis", "treatment_intro", "urgent_help")
-    }
-    data = {
-        **empty,
-        **blank_sections,
-        "title": "Sciatica",
-        "slug": "sciatica",
-        "summary": "Pain that runs down one leg.",
-        "alternate_names": "",
-        "symptom_list": "",
-        "overview": rich_text("<p>An irritated nerve root in the lower back.</p>"),
-        "treatment_links": inline_formset([]),
-        "clinician_links": inline_formset([]),
-        "article_links": inline_formset([]),
-        "minor_edit": "",
-        **fields,
-    }
-    return nested_form_data(data)
 
 
 def test_condition_and_treatment_sections_go_through_medical_review(
@@ -152,29 +128,6 @@ def test_a_new_page_can_be_previewed_before_it_is_saved(
     assert response.status_code == 200
     title = "Sciatica" if model == "conditionpage" else "Epidural steroid injection"
     assert soup_of(response).h1.get_text() == title
-
-
-def treatment_form():
-    sections = ("who_it_helps", "how_to_prepare", "on_the_day", "recovery", "risks")
-    data = {
-        "seo_title": "",
-        "search_description": "",
-        "go_live_at": "",
-        "expire_at": "",
-        **{name: rich_text("") for name in (*sections, "when_to_call")},
-        "title": "Epidural steroid injection",
-        "slug": "epidural-steroid-injection",
-        "summary": "An injection near an irritated nerve root.",
-        "kind": "percutaneous",
-        "what_it_is": rich_text("<p>Steroid medicine, injected with X-ray guidance.</p>"),
-        "needs_driver": "on",
-        "blood_thinner_advice": "",
-        "fasting_advice": "",
-        "clinician_links": inline_formset([]),
-        "article_links": inline_formset([]),
-        "minor_edit": "",
-    }
-    return nested_form_data(data)
 
 
 def test_choosing_the_same_treatment_twice_is_refused_not_a_500(

@@ -77,12 +77,17 @@ def test_an_editor_can_write_articles_but_not_publish_them(editor, article_index
     assert editor.has_perm("education.change_topic")
 
 
-def test_a_medical_reviewer_can_publish_articles(client, reviewer, article_index, rubin):
+def test_a_medical_reviewer_approves_articles_but_has_no_publish_button(
+    client, reviewer, article_index, rubin
+):
     article = ArticlePageFactory(parent=article_index, authors=[rubin])
-    assert article.permissions_for_user(reviewer).can_publish()
+    permissions = article.permissions_for_user(reviewer)
+    assert not permissions.can_publish()
+    assert permissions.can_unpublish()  # a page found wrong comes down at once
     client.force_login(reviewer)
     edit_page = client.get(reverse("wagtailadmin_pages:edit", args=[article.pk]))
-    assert 'name="action-publish"' in edit_page.content.decode()
+    assert 'name="action-publish"' not in edit_page.content.decode()
+    assert "Submit to Medical review" in edit_page.content.decode()
 
 
 def test_an_editor_who_posts_publish_does_not_publish(client, editor, reviewed_article):
@@ -207,14 +212,13 @@ def test_an_editor_cannot_slip_new_review_dates_into_a_minor_edit(
     assert 'name="last_reviewed"' in form.content.decode()
 
 
-def test_a_reviewer_publishes_a_typo_fix_directly_without_a_new_review(
+def test_a_reviewer_publishes_a_typo_fix_by_approving_it_without_a_new_review(
     client, reviewer, reviewed_article
 ):
-    client.force_login(reviewer)
-    data = article_edit_form(reviewed_article, title="Pacing for everyday living", minor_edit="on")
-    data["action-publish"] = "action-publish"
-    client.post(reverse("wagtailadmin_pages:edit", args=[reviewed_article.pk]), data)
-    article = ArticlePage.objects.get(pk=reviewed_article.pk)
+    submit_for_review(
+        client, reviewer, reviewed_article, title="Pacing for everyday living", minor_edit="on"
+    )
+    article = act_on_review(client, reviewer, reviewed_article, "approve")
     assert article.title == "Pacing for everyday living"
     assert article.last_reviewed == datetime.date(2026, 2, 1)
     assert not article.minor_edit

@@ -100,6 +100,29 @@ def test_the_demo_puts_articles_under_review_and_promotes_a_search(demo_site):
     assert promotion.page.slug == "opioid-induced-hyperalgesia"
 
 
+def test_no_group_of_the_demo_publishes_its_medical_pages_outside_review(demo_site):
+    """Every group a fresh install has (Wagtail's Moderators and Editors, Medical reviewers,
+    Front desk, Comment moderators): no article, condition or treatment, in either language,
+    and no section of them, lets a member publish (tests/education/test_publishing_paths.py
+    tries each way)."""
+    from django.contrib.auth.models import Group
+
+    from education.review import REVIEWED_SECTION_TYPES
+    from tests.factories import UserFactory
+
+    pages = [
+        page
+        for model in (ArticlePage, ConditionPage, TreatmentPage)
+        for page in model.objects.all()
+    ]
+    sections = [section for model in REVIEWED_SECTION_TYPES for section in model.objects.all()]
+    assert len(sections) == 6 and len(pages) > 20
+    for group in Group.objects.all():
+        member = UserFactory(groups=[group.name])
+        assert not any(page.permissions_for_user(member).can_publish() for page in pages)
+        assert not any(s.permissions_for_user(member).can_publish_subpage() for s in sections)
+
+
 def test_every_request_a_consultation_button_leads_to_the_demo_form(demo_site):
     consultation_page = ConsultationFormPage.objects.get(slug="consultation")
     assert PracticeSettings.for_site(demo_site).consultation_page_id == consultation_page.pk
