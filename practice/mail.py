@@ -104,7 +104,12 @@ class QueuedEmailBackend(BaseEmailBackend):
 # --- Sending, in the worker --------------------------------------------------------------
 
 
-@task(backend="background")
+# Before any page render (practice/prerender.py): a bulk publish queues hundreds of those, and
+# the office must not hear of a consultation request only after them.
+MAIL_PRIORITY = 10
+
+
+@task(backend="background", priority=MAIL_PRIORITY)
 def send_message(parts, attempt=1):
     """Send one message through settings.EMAIL_DELIVERY_BACKEND. A failure is raised, so the
     worker records this attempt as failed with its error, after the next one is queued."""

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django_tasks import task_backends
 
 from practice.mail import MAIL_ATTEMPTS, RETRY_DELAYS, send_message
+from practice.prerender import render_published_page
 from tests.factories import UserFactory
 from tests.helpers import bench_stack, mail_sent, send_queued_mail
 
@@ -56,6 +57,7 @@ def test_a_message_waits_for_the_commit_then_the_worker_sends_it_whole():
     assert len(committed) == 1
     (queued,) = queued_mail()
     json.dumps(queued.args)  # plain data only: no model instance, nothing lazy
+    assert queued.task.priority > render_published_page.priority  # not behind a bulk publish
     assert mail.outbox == []  # the request itself sent nothing
 
     send_queued_mail()
