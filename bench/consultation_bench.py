@@ -256,6 +256,19 @@ def send_all(args, port, run_id):
     return results, time.perf_counter() - started
 
 
+def warm_up(port, workers):
+    """Not timed: the home page's first render (its pictures: a few tries, as a slow machine can
+    take longer than gunicorn's timeout, and each keeps what it made) and each worker's first
+    post."""
+    for _ in range(5):
+        with contextlib.suppress(OSError):
+            if http_request(port, "GET", "/", timeout=120)[0] == 200:
+                break
+    for number in range(workers):
+        with contextlib.suppress(OSError):
+            submit_one(port, f"Warm-up {number}")
+
+
 def run(args, database_url, scratch, mail_port):
     """Build the site, serve it, send the submissions. Returns what report() prints."""
     env = server_environment(database_url, scratch, args, mail_port)
@@ -268,10 +281,7 @@ def run(args, database_url, scratch, mail_port):
     probe = PageProbe(port)
     try:
         wait_until_serving(server, f"http://127.0.0.1:{port}{FORM_PATH}", log_path, timeout=60)
-        # Not timed: the home page's first render (its pictures) and each worker's first post.
-        http_request(port, "GET", "/", timeout=120)
-        for number in range(args.workers):
-            submit_one(port, f"Warm-up {number}")
+        warm_up(port, args.workers)
         run_id = uuid.uuid4().hex[:8]
         print(
             f"Sending {args.requests} requests, {args.concurrency} at a time, to "
