@@ -9,7 +9,7 @@
 - databases: `pg_option` (the --pg style option), `throwaway_database` (PostgreSQL database
   and scratch folder, removed afterwards) and `served_demo_site` (all of the above at once);
 - load: `run_processes`, client processes started together, timed until the last is done;
-- drills: `Checks`, the ok/FAIL lines and the exit status.
+- drills: `Checks`, the ok/FAIL lines and the exit status; `HungMailServer`, `RedisServer`.
 """
 
 import contextlib
@@ -22,6 +22,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.parse
 import urllib.request
@@ -369,3 +370,28 @@ class RedisServer:
         import redis
 
         return redis.Redis.from_url(self.url).keys("*")
+
+
+class HungMailServer:
+    """An SMTP server that accepts every connection and never says a word (not even its
+    greeting): a mail server that hangs. Listens on a free 127.0.0.1 port until closed."""
+
+    def __init__(self):
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        self.connections = []  # held open, never answered
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self):
+        while True:
+            try:
+                self.connections.append(self.listener.accept()[0])
+            except OSError:  # closed
+                return
+
+    def close(self):
+        with contextlib.suppress(OSError):
+            self.listener.shutdown(socket.SHUT_RDWR)  # wakes the accepting thread
+        self.listener.close()
+        for connection in self.connections:
+            connection.close()

@@ -24,7 +24,7 @@ class PracticeConfig(AppConfig):
 
         from django.db.models.signals import post_migrate
 
-        from . import site_url  # registers its system checks
+        from . import checks, site_url  # noqa: F401  (they register their system checks)
 
         post_migrate.connect(site_url.apply_to_wagtail_site, sender=self)
 

@@ -1,13 +1,17 @@
-"""Dashboard panel for everyone who edits pages: their own drafts, changes not yet published.
+"""Dashboard panels: for everyone who edits pages, their own drafts, changes not yet published;
+for those who can act on it, a warning that e-mail is not being delivered.
 
 Wagtail's own panels list the pages each person has in a workflow ("Your pages and snippets in a
 workflow") and those waiting for their review; this adds what they started and have not yet
 sent on, so the dashboard answers "what needs me today"."""
 
+from django.conf import settings
 from django.db.models import CharField, Exists, OuterRef
 from django.db.models.functions import Cast
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, WorkflowState, get_default_page_content_type
+
+from .mail import LONGEST_WAIT, MAIL_ATTEMPTS, delivery_trouble
 
 MY_DRAFTS_LIMIT = 10
 
@@ -43,3 +47,34 @@ def add_my_drafts_panel(request, panels):
     drafts = list(drafts_of(request.user)[:MY_DRAFTS_LIMIT])
     if drafts:
         panels.append(MyDraftsPanel(drafts))
+
+
+class MailTroublePanel(Component):
+    """What fails and since when, without a word of any message: no address, no subject."""
+
+    name = "mail_trouble"
+    template_name = "practice/mail_trouble_panel.html"
+    order = 20  # near the top: the office hears of no consultation request meanwhile
+
+    def __init__(self, trouble):
+        self.trouble = trouble
+
+    def get_context_data(self, parent_context):
+        smtp = settings.EMAIL_DELIVERY_BACKEND.endswith(".smtp.EmailBackend")
+        return {
+            "trouble": self.trouble,
+            "attempts": MAIL_ATTEMPTS,
+            "longest_wait_minutes": int(LONGEST_WAIT.total_seconds() // 60),
+            "mail_server": f"{settings.EMAIL_HOST}:{settings.EMAIL_PORT}" if smtp else "",
+        }
+
+
+def can_fix_mail(user):
+    """Superusers, and whoever manages the site's settings (the practice's details)."""
+    return user.is_superuser or user.has_perm("practice.change_practicesettings")
+
+
+def add_mail_trouble_panel(request, panels):
+    """construct_homepage_panels hook: only while e-mail is failing, for those who can act."""
+    if can_fix_mail(request.user) and (trouble := delivery_trouble()):
+        panels.append(MailTroublePanel(trouble))

@@ -4,7 +4,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 
 from . import login_throttle, staff_admin
-from .dashboard import add_my_drafts_panel
+from .dashboard import add_mail_trouble_panel, add_my_drafts_panel
 from .languages import refuse_cross_language_alias
 from .log_actions import register_formatters
 from .page_cache import remember_served_page
@@ -14,6 +14,7 @@ from .style_guide import style_guide
 hooks.register("before_serve_page", remember_served_page, order=-1)
 hooks.register("before_serve_page", refuse_cross_language_alias)
 hooks.register("construct_homepage_panels", add_my_drafts_panel)
+hooks.register("construct_homepage_panels", add_mail_trouble_panel)
 
 
 @hooks.register("register_admin_urls")

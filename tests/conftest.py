@@ -53,6 +53,25 @@ def _empty_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _mail_is_queued(django_test_environment):
+    """Django's test set-up sends mail straight to the outbox (its locmem EMAIL_BACKEND); the
+    site queues every message for the background worker (practice/mail.py), and so do the tests:
+    tests.helpers.mail_sent runs the queue."""
+    replaced = settings.EMAIL_BACKEND
+    settings.EMAIL_BACKEND = "practice.mail.QueuedEmailBackend"
+    yield
+    settings.EMAIL_BACKEND = replaced
+
+
+@pytest.fixture(autouse=True)
+def _empty_task_queue():
+    """Nothing one test queued for the background worker (renders, e-mail) reaches the next."""
+    from django_tasks import task_backends
+
+    task_backends["background"].clear()
+
+
 @pytest.fixture(autouse=True)
 def _rate_limit_window_held(monkeypatch):
     """Rate limits count in fixed windows of wall-clock time, so a test that sends 100 requests

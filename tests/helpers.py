@@ -1,5 +1,6 @@
 """Small helpers the tests of several apps share."""
 
+import contextlib
 import importlib.util
 from functools import cache
 from pathlib import Path
@@ -8,7 +9,9 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core.cache import cache as fragment_cache
 from django.db import connection
+from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
+from django_tasks import task_backends
 from wagtail.models import Locale, Page, PageViewRestriction
 
 
@@ -97,3 +100,55 @@ def bench_stack():
 # What a browser sends with a form posted from one of the site's own pages (the test client's
 # host is "testserver"); anonymous posts are checked by these, not by a token.
 FROM_THIS_SITE = {"HTTP_ORIGIN": "http://testserver", "HTTP_SEC_FETCH_SITE": "same-origin"}
+
+
+def send_queued_mail():
+    """Send the e-mail the site queued (practice/mail.py) as the background worker would, into
+    django.core.mail.outbox; returns the tasks run. A message that fails queues its retry."""
+    from practice.mail import send_message
+
+    queue = task_backends["background"]
+    queued = [result for result in queue.results if result.task.func is send_message.func]
+    for result in queued:
+        queue.results.remove(result)
+        with contextlib.suppress(Exception):  # a failure is the worker's to record
+            result.task.call(*result.args, **result.kwargs)
+    return queued
+
+
+@contextlib.contextmanager
+def mail_sent():
+    """Run the block as a request runs (its on-commit callbacks queue the mail), then the
+    worker: every e-mail the block sent is in django.core.mail.outbox afterwards."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        yield
+    send_queued_mail()
+
+
+# settings.TASKS with the "background" tasks in django-tasks' database backend, as in
+# production (the tests' own settings keep them in memory).
+DATABASE_TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
+
+
+def run_like_the_worker(row):
+    """Run one task row of the database backend as `manage.py db_worker` does: claimed, run,
+    and recorded as successful or failed with its error. Returns the row, reloaded."""
+    from django_tasks_db.management.commands.db_worker import Worker
+
+    worker = Worker(
+        queue_names=[row.queue_name],
+        interval=0,
+        batch=True,
+        backend_name=row.backend_name,
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="test-worker",
+        excluded_queue_names=[],
+    )
+    row.claim(worker.worker_id)
+    worker.run_task(row)
+    row.refresh_from_db()
+    return row

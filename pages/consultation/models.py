@@ -215,8 +215,10 @@ class ConsultationFormPage(PageMetaMixin, RoutablePageMixin, AbstractEmailForm):
         return submission
 
     def notify_office(self, submission):
-        """Tell the office a request arrived. The request itself is already safely stored, so a
-        mail server that is down must not cost the patient their request."""
+        """Tell the office a request arrived. The message is queued and the background worker
+        sends it (practice/mail.py), so the patient never waits on the mail server. The request
+        itself is already stored: nothing about the mail may turn it into an error page, or the
+        patient would send it again."""
         addresses = [address.strip() for address in self.to_address.split(",")]
         try:
             # The office reads English, whatever language the patient wrote in.

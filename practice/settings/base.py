@@ -180,7 +180,8 @@ if env_str("CLOUDFLARE_ZONEID"):
 
 # Background tasks (django-tasks). Wagtail's own (search index, reference index) run at once, as
 # before; "background" tasks wait in PostgreSQL for `manage.py db_worker --backend background`
-# (docs/deployment.md): rendering a page after it is published (practice/prerender.py).
+# (docs/deployment.md): rendering a page after it is published (practice/prerender.py) and
+# sending e-mail (practice/mail.py).
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "background": {"BACKEND": "django_tasks_db.DatabaseBackend"},
@@ -223,8 +224,16 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-# E-mail: the console in development; SMTP settings from the environment in production.
-EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# E-mail never waits in a request: Django's EMAIL_BACKEND queues each message once the request's
+# transaction commits, and the background worker sends it (practice/mail.py) through
+# EMAIL_DELIVERY_BACKEND, which the environment's EMAIL_BACKEND names: the console in
+# development, SMTP in production (production.py). EMAIL_TASK_BACKEND is the task backend
+# (settings.TASKS) the messages wait in. A mail server gets EMAIL_TIMEOUT seconds to answer each
+# step; a message that fails is tried again later, three times in all.
+EMAIL_BACKEND = "practice.mail.QueuedEmailBackend"
+EMAIL_DELIVERY_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_TASK_BACKEND = "background"
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")

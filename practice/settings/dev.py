@@ -9,3 +9,6 @@ LOG_FORMAT = env_str("LOG_FORMAT", "plain")
 LOGGING["handlers"]["console"]["formatter"] = "plain" if LOG_FORMAT == "plain" else "json"  # noqa: F405
 # Templates change under a developer's hands: no full-page cache unless asked for.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", False)
+# `make run` starts no background worker: e-mail is sent (to the console) by the immediate task
+# backend as soon as the request commits, through the same queue and task as in production.
+EMAIL_TASK_BACKEND = "default"

@@ -34,6 +34,11 @@ STORAGES = {
 }
 SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 
+# The background worker sends e-mail through SMTP (EMAIL_HOST and the rest in base.py); a console
+# or file backend would write password reset links into the log (`check --deploy` refuses them,
+# practice/checks.py).
+EMAIL_DELIVERY_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+
 # Uploads on S3 (or any S3-compatible store) instead of a shared folder, when a bucket is named.
 # Needs the optional dependency: pip install "practice-site[s3]" (django-storages with boto3).
 AWS_STORAGE_BUCKET_NAME = env_str("AWS_STORAGE_BUCKET_NAME")

@@ -6,7 +6,10 @@ from .env import env_str
 DEBUG = False
 SECRET_KEY = env_str("SECRET_KEY", "test-only-insecure-key")
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Queued e-mail is delivered to django.core.mail.outbox when a test runs the queue
+# (tests.helpers.mail_sent); Django's test set-up replaces EMAIL_BACKEND itself, which
+# tests/conftest.py puts back to the queue.
+EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 ALLOWED_HOSTS = ["*"]
 SITE_URL = "http://testserver"
 WAGTAILADMIN_BASE_URL = SITE_URL
@@ -23,7 +26,8 @@ LOGGING["handlers"]["console"]["formatter"] = "plain"  # noqa: F405
 # Off by default: a page cached in one test would outlive its database rollback.
 # tests/practice/test_page_cache.py switches it on with a clean cache.
 PAGE_CACHE_ENABLED = False
-# Publishing queues a render of the page (practice/prerender.py); tests run it when they mean to.
+# Publishing queues a render of the page (practice/prerender.py), and e-mail is queued
+# (practice/mail.py); tests run them when they mean to.
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "background": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"},

@@ -17,6 +17,7 @@ from education.review import EDITORS, MEDICAL_REVIEW_WORKFLOW, MEDICAL_REVIEWERS
 from education.review_dates import add_months
 from tests.education.helpers import article_edit_form, post_workflow_action, submit_for_review
 from tests.factories import ArticlePageFactory, ClinicianPageFactory
+from tests.helpers import mail_sent
 
 
 @pytest.fixture
@@ -105,7 +106,8 @@ def test_an_editor_who_posts_publish_does_not_publish(client, editor, reviewed_a
 
 
 def test_submitting_notifies_the_medical_reviewers(client, editor, reviewer, reviewed_article):
-    state = submit_for_review(client, editor, reviewed_article, title="Pacing, updated")
+    with mail_sent():
+        state = submit_for_review(client, editor, reviewed_article, title="Pacing, updated")
     assert state.status == WorkflowState.STATUS_IN_PROGRESS
     assert state.current_task_state.task.name == MEDICAL_REVIEW_WORKFLOW
     assert any(reviewer.email in message.to for message in mail.outbox)

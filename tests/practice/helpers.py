@@ -33,6 +33,8 @@ def production_env(tmp_path, **overrides):
         DATABASE_URL=f"sqlite:///{tmp_path / 'production.sqlite3'}",
         STATIC_ROOT=str(tmp_path / "static"),
         MEDIA_ROOT=str(tmp_path / "media"),
+        # Behind deploy/nginx.conf, which appends the client's address (docs/deployment.md).
+        TRUST_X_FORWARDED_FOR="true",
     )
     env.update(overrides)
     return {key: value for key, value in env.items() if value is not None}

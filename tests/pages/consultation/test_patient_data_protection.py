@@ -2,17 +2,19 @@
 
 import io
 import logging
-import smtplib
 import sys
 from unittest import mock
 
 import pytest
 from django.core import mail
+from django.db import OperationalError
 from django.test import Client
 from django.views.debug import get_exception_reporter_class
+from django_tasks.backends.dummy import DummyBackend
 
 from pages.consultation.models import ConsultationFormPage, ConsultationRequest
 from practice.privacy import forget_protected_values, protect_form_data
+from tests.helpers import mail_sent
 
 from .helpers import PERSONAL_VALUES, answers
 
@@ -31,7 +33,8 @@ def console_log():
 
 
 def test_the_office_is_told_a_request_arrived_without_any_of_its_content(client, consultation_page):
-    client.post(URL, answers())
+    with mail_sent():
+        client.post(URL, answers())
 
     [message] = mail.outbox
     stored = ConsultationRequest.objects.get()
@@ -57,20 +60,23 @@ def test_wagtails_own_email_rendering_carries_no_answers_either(consultation_pag
 
 def test_no_email_is_sent_when_no_address_is_set(client, consultation_page):
     ConsultationFormPage.objects.filter(pk=consultation_page.pk).update(to_address="")
-    assert client.post(URL, answers()).status_code == 303
+    with mail_sent():
+        assert client.post(URL, answers()).status_code == 303
     assert mail.outbox == []
     assert ConsultationRequest.objects.count() == 1
 
 
-def test_a_mail_server_failure_does_not_lose_the_request(client, consultation_page, console_log):
-    with mock.patch(
-        "pages.consultation.models.send_mail", side_effect=smtplib.SMTPException("down")
-    ):
+def test_a_mail_queue_that_cannot_be_written_does_not_lose_the_request(
+    client, consultation_page, console_log
+):
+    unreachable = OperationalError("the task table is unreachable")
+    with mock.patch.object(DummyBackend, "enqueue", side_effect=unreachable), mail_sent():
         response = client.post(URL, answers())
 
     assert response.status_code == 303
     assert ConsultationRequest.objects.count() == 1
-    assert "Could not e-mail the office about consultation request" in console_log.getvalue()
+    assert "Could not queue an e-mail (New consultation request" in console_log.getvalue()
+    assert mail.outbox == []
 
 
 def failing_submission(page, form):

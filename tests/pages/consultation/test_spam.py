@@ -8,6 +8,7 @@ from django.test import RequestFactory, override_settings
 
 from pages.consultation.models import ConsultationRequest
 from practice import spam
+from tests.helpers import mail_sent
 
 from .helpers import VALID_ANSWERS, answers
 
@@ -35,7 +36,8 @@ def test_the_honeypot_is_hidden_from_people_keyboards_and_screen_readers(client,
 def test_a_bot_that_fills_the_honeypot_gets_the_thank_you_page_and_nothing_is_stored(
     client, consultation_page
 ):
-    response = client.post(URL, answers(**{spam.HONEYPOT_FIELD: "https://cheap-pills.example"}))
+    with mail_sent():
+        response = client.post(URL, answers(**{spam.HONEYPOT_FIELD: "https://cheap-pills.example"}))
 
     assert response.status_code == 303
     assert response["Location"] == "/consultation/thank-you/"

@@ -15,6 +15,7 @@ from pages.consultation import audit
 from pages.consultation.models import ConsultationRequest, Status
 from pages.consultation.panels import waiting_age
 from tests.factories import ConsultationRequestFactory, UserFactory
+from tests.helpers import mail_sent
 
 from .helpers import VALID_ANSWERS
 
@@ -69,10 +70,11 @@ def test_the_front_desk_changes_status_assignee_and_adds_a_note(
     client, front_desk_user, colleague, waiting_request, mailoutbox
 ):
     client.force_login(front_desk_user)
-    response = client.post(
-        detail_url(waiting_request),
-        {"status": "contacted", "assignee": colleague.pk, "note": "Left a voicemail at 9:10."},
-    )
+    with mail_sent():
+        response = client.post(
+            detail_url(waiting_request),
+            {"status": "contacted", "assignee": colleague.pk, "note": "Left a voicemail at 9:10."},
+        )
     assert response.status_code == 303
 
     waiting_request.refresh_from_db()
