@@ -26,8 +26,11 @@ def chromium():
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail(message + " Browser tests may not be skipped in CI.")
         pytest.skip(message)
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    # Assertions wait as long as actions do (helpers.new_page): with both databases' suites
+    # side by side on two cores, the editor's preview has taken over the default 5 s to redraw.
+    expect.set_options(timeout=30_000)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
