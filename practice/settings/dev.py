@@ -1,5 +1,5 @@
 from .base import *  # noqa: F403
-from .env import env_bool, env_str
+from .env import env_bool, env_list, env_str
 
 DEBUG = env_bool("DEBUG", True)
 # A fixed key is fine for a laptop; production.py refuses to start without a real one.
@@ -9,3 +9,6 @@ LOG_FORMAT = env_str("LOG_FORMAT", "plain")
 LOGGING["handlers"]["console"]["formatter"] = "plain" if LOG_FORMAT == "plain" else "json"  # noqa: F405
 # Templates change under a developer's hands: no full-page cache unless asked for.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", False)
+# The account `make run` creates and prints (ensure_admin) may skip enrolling a second factor,
+# so a newcomer reaches the admin at once; the banner says so. Production refuses this.
+STAFF_MFA_SKIP_USERS = env_list("STAFF_MFA_SKIP_USERS", ["admin"])
