@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
+from django.utils.functional import LazyObject, empty
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
@@ -43,8 +44,19 @@ def _address(request):
     return {"address": client_address(request)} if request is not None else {}
 
 
+def concrete(user):
+    """The user itself: request.user is a lazy object inside a lazy object (django-otp's around
+    Django's), and Wagtail's log picks the log model by the instance's class."""
+    while isinstance(user, LazyObject):
+        if user._wrapped is empty:
+            user._setup()
+        user = user._wrapped
+    return user
+
+
 def _log(request, account, action, user=None, **data):
-    log(account, action, user=user, data={**data, **_address(request)})
+    user = concrete(user) if user is not None else None
+    log(concrete(account), action, user=user, data={**data, **_address(request)})
 
 
 def signed_in(sender, request, user, **kwargs):

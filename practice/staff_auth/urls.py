@@ -1,8 +1,8 @@
-"""The addresses under /admin/sign-in-factors/ (the admin's, so only staff reach them)."""
+"""The addresses under /admin/sign-in-factors/ (the admin's, so only staff reach them); the
+passkey ceremony's are in passkeys.py, under their own namespace."""
 
-from django.urls import include, path
+from django.urls import path
 
-from . import passkeys
 from .account_views import FactorsView, RecoveryCodesView, ResetView
 from .gate import open_before_second_factor
 from .reports import AuditReportView, FactorsReportView
@@ -19,7 +19,6 @@ urlpatterns = [
     ),
     path("add/", open_before_second_factor(EnrollView.as_view()), name="enroll"),
     path("skip/", open_before_second_factor(SkipView.as_view()), name="skip"),
-    path("passkeys/", include(passkeys.urlpatterns)),
     # After it.
     path("", FactorsView.as_view(), name="factors"),
     path("recovery-codes/", RecoveryCodesView.as_view(), name="recovery_codes"),

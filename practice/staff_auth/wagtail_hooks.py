@@ -5,14 +5,18 @@ from wagtail.admin.widgets import Button
 
 from practice.log_actions import register_formatters
 
-from . import urls
+from . import passkeys, urls
 from .account_views import MANAGE_USERS_PERMISSION, may_reset
 from .audit import FORMATTERS
 
 
 @hooks.register("register_admin_urls")
 def register_staff_auth_urls():
-    return [path("sign-in-factors/", include(urls))]
+    return [
+        path("sign-in-factors/", include(urls)),
+        # Outside our namespace: the library's template tags look up "otp_webauthn:...".
+        path("sign-in-factors/passkeys/", include(passkeys.urlpatterns)),
+    ]
 
 
 @hooks.register("register_log_actions")
