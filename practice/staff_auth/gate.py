@@ -9,9 +9,10 @@ from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 
 from .factors import has_factor
 
-# Wagtail's own views such a session needs: signing out, and the admin's translations script
-# every admin page (ours included) loads.
-OPEN_URL_NAMES = {"wagtailadmin_logout", "wagtailadmin_javascript_catalog"}
+# Wagtail's own views such a session needs: signing out, and what every admin page (ours
+# included) loads: the translations script and the icons, which Wagtail's script fetches and
+# writes into the page (a redirect there put a second copy of the step into the page).
+OPEN_URL_NAMES = {"wagtailadmin_logout", "wagtailadmin_javascript_catalog", "wagtailadmin_sprite"}
 # Set when an account allowed to (STAFF_MFA_SKIP_USERS, development only) skips enrollment.
 SKIPPED_SESSION_KEY = "staff_auth_skipped"
 

@@ -103,6 +103,7 @@ def test_the_steps_and_sign_out_stay_open(client, boss):
     assert client.get(VERIFY).status_code == 200
     assert client.get(VERIFY + "recovery-code/").status_code == 200
     assert client.get("/admin/jsi18n/").status_code == 200
+    assert client.get("/admin/sprite/").status_code == 200
     assert client.post("/admin/sign-in-factors/passkeys/authentication/begin/").status_code == 200
     response = client.post("/admin/logout/")
     assert response["Location"] == "/admin/login/"
