@@ -8,7 +8,6 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
-from django_otp.models import Device
 from wagtail.admin.utils import get_user_display_name
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
@@ -47,12 +46,11 @@ class FactorsView(WagtailAdminTemplateMixin, TemplateView):
 
     def post(self, request):
         """Removes one of the person's own passkeys or apps, never the last one."""
-        device = Device.from_persistent_id(request.POST.get("device", ""))
-        if device is None or device.user_id != request.user.pk:
+        own = {device.persistent_id: device for device in factors.sign_in_factors(request.user)}
+        device = own.get(request.POST.get("device", ""))
+        if device is None:
             raise PermissionDenied
-        if factors.kind(device) == factors.RECOVERY_CODE:
-            raise PermissionDenied
-        if len(factors.sign_in_factors(request.user)) < 2:
+        if len(own) < 2:
             messages.error(request, "Add another passkey or app before removing your last one.")
             return redirect("staff_auth:factors")
         device.delete()

@@ -13,6 +13,8 @@ from .factors import has_factor
 # included) loads: the translations script and the icons, which Wagtail's script fetches and
 # writes into the page (a redirect there put a second copy of the step into the page).
 OPEN_URL_NAMES = {"wagtailadmin_logout", "wagtailadmin_javascript_catalog", "wagtailadmin_sprite"}
+# Who can sign in to the admin, and so who needs the second factor.
+ADMIN_ACCESS_PERMISSION = "wagtailadmin.access_admin"
 # Set when an account allowed to (STAFF_MFA_SKIP_USERS, development only) skips enrollment.
 SKIPPED_SESSION_KEY = "staff_auth_skipped"
 
@@ -46,12 +48,15 @@ def skipped(request):
 
 
 def needs_second_factor(request):
-    """Signed in with a password, and no second factor has verified this session yet."""
+    """An account that may use the admin, signed in with a password, and no second factor has
+    verified this session yet. (Wagtail refuses the admin to anyone else: sending them to a
+    step they cannot reach would only loop.)"""
     user = request.user
     return (
         settings.STAFF_MFA_REQUIRED
         and user.is_authenticated
         and not user.is_verified()
+        and user.has_perm(ADMIN_ACCESS_PERMISSION)
         and not skipped(request)
     )
 

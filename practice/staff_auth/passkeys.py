@@ -45,6 +45,8 @@ class AuthenticationComplete(views.CompleteCredentialAuthenticationView):
 
     def post(self, *args, **kwargs):
         response = super().post(*args, **kwargs)
+        # A new session key once the second factor is in, as after any sign-in.
+        self.request.session.cycle_key()
         audit.verified(self.request, self.request.user, audit.PASSKEY)
         return response
 

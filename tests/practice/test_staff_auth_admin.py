@@ -144,7 +144,9 @@ def test_staff_keep_their_own_factors_and_never_remove_the_last(client, nurse):
     assert "Add another passkey or app before removing your last one" in response.text
     assert TOTPDevice.objects.filter(user=nurse).exists()
     other = staff_authenticator(UserFactory(username="other"))
-    client.post("/admin/sign-in-factors/", {"device": other.persistent_id})
+    for someone_elses in [other.persistent_id, f"auth.user/{nurse.pk}", "x" * 10_000, "a/\x00"]:
+        response = client.post("/admin/sign-in-factors/", {"device": someone_elses})
+        assert response.status_code == 302  # Wagtail's "no permission", never a 500
     assert TOTPDevice.objects.filter(pk=other.pk).exists()
 
 

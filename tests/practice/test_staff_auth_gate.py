@@ -6,7 +6,12 @@ import pytest
 from django.urls import reverse
 from wagtail.models import ModelLogEntry, PageLogEntry, PageViewRestriction
 
-from tests.factories import ConsultationRequestFactory, StandardPageFactory, SuperuserFactory
+from tests.factories import (
+    ConsultationRequestFactory,
+    StandardPageFactory,
+    SuperuserFactory,
+    UserFactory,
+)
 from tests.helpers import staff_authenticator
 
 pytestmark = pytest.mark.usefixtures("password_only_sign_in")
@@ -136,3 +141,12 @@ def test_a_wrong_password_is_logged_without_what_was_typed(client, boss):
     entries = ModelLogEntry.objects.filter(action="staff_auth.sign_in_failed").order_by("pk")
     assert [entry.label for entry in entries] == ["boss", "(no such account)"]
     assert "hunter2" not in str([entry.data for entry in entries])
+
+
+def test_an_account_without_the_admin_is_refused_it_without_a_loop(client, db):
+    """Wagtail keeps such an account out of the admin; the second factor is for staff."""
+    reader = UserFactory(username="reader")
+    client.force_login(reader)
+    response = client.get("/admin/", follow=True)
+    assert response.redirect_chain[-1][0].startswith("/admin/login/")
+    assert len(response.redirect_chain) < 4
