@@ -37,7 +37,15 @@ def watch_for_refusals(page):
         "console",
         lambda message: (
             problems.append(message.text)
-            if "Content Security Policy" in message.text or "Permissions policy" in message.text
+            if any(
+                warning in message.text
+                for warning in (
+                    "Content Security Policy",
+                    "Permissions-Policy",
+                    "Permissions policy",
+                    "Unrecognized feature",
+                )
+            )
             else None
         ),
     )
