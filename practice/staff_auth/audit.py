@@ -19,10 +19,6 @@ from wagtail.models import ModelLogEntry
 from practice.client_address import client_address
 from practice.log_actions import log_formatter
 
-from .factors import AUTHENTICATOR_APP, PASSKEY, RECOVERY_CODE
-
-__all__ = ["AUTHENTICATOR_APP", "PASSKEY", "RECOVERY_CODE"]
-
 SIGNED_IN = "staff_auth.sign_in"
 SIGN_IN_FAILED = "staff_auth.sign_in_failed"
 VERIFIED = "staff_auth.verified"

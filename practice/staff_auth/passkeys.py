@@ -14,6 +14,7 @@ from django_otp_webauthn import views
 from django_otp_webauthn.helpers import WebAuthnHelper
 
 from . import audit
+from .factors import PASSKEY
 from .gate import open_before_second_factor
 
 
@@ -36,7 +37,7 @@ class RegistrationComplete(views.CompleteCredentialRegistrationView):
 
     def post(self, *args, **kwargs):
         response = super().post(*args, **kwargs)
-        audit.factor_added(self.request, self.request.user, audit.PASSKEY)
+        audit.factor_added(self.request, self.request.user, PASSKEY)
         return response
 
 
@@ -47,12 +48,12 @@ class AuthenticationComplete(views.CompleteCredentialAuthenticationView):
         response = super().post(*args, **kwargs)
         # A new session key once the second factor is in, as after any sign-in.
         self.request.session.cycle_key()
-        audit.verified(self.request, self.request.user, audit.PASSKEY)
+        audit.verified(self.request, self.request.user, PASSKEY)
         return response
 
     def handle_exception(self, exc):
         if self.request.user.is_authenticated:
-            audit.second_factor_failed(self.request, self.request.user, audit.PASSKEY)
+            audit.second_factor_failed(self.request, self.request.user, PASSKEY)
         return super().handle_exception(exc)
 
     def get_success_url(self):
