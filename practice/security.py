@@ -86,6 +86,18 @@ PERMISSIONS_POLICY = ", ".join(
 )
 
 
+# The admin's sign-in asks for a passkey (practice/staff_auth/): there, and only for this
+# origin, the browser may create and use one.
+ADMIN_PERMISSIONS_POLICY = ", ".join(
+    [
+        item
+        for item in PERMISSIONS_POLICY.split(", ")
+        if not item.startswith("publickey-credentials-get=")
+    ]
+    + ["publickey-credentials-create=(self)", "publickey-credentials-get=(self)"]
+)
+
+
 def is_admin_path(path):
     return path.startswith(ADMIN_PREFIX)
 
@@ -121,9 +133,10 @@ class SecurityHeadersMiddleware:
             # through the middleware; the real admin request around it sets the headers.
             return response
         if is_admin_path(request.path_info):
-            policy = ADMIN_POLICY
+            policy, permissions = ADMIN_POLICY, ADMIN_PERMISSIONS_POLICY
         else:
             policy = public_policy(getattr(request, "csp_style_sources", ()))
+            permissions = PERMISSIONS_POLICY
         response.headers.setdefault("Content-Security-Policy", policy)
-        response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        response.headers.setdefault("Permissions-Policy", permissions)
         return response

@@ -86,6 +86,35 @@ def _rate_limit_window_held(monkeypatch):
     monkeypatch.setattr(spam, "time", SimpleNamespace(time=lambda: held))
 
 
+@pytest.fixture(autouse=True)
+def _signed_in_staff_are_verified(request, monkeypatch):
+    """Staff signed in by a test (`client.force_login`, `client.login`, `admin_client`) get a
+    session a second factor has verified, as the real sign-in gives after the code
+    (practice/staff_auth/): the test client signs in without the form, so it has no code to
+    type. Each gets an authenticator app ("Test authenticator") to be verified by.
+
+    The tests of the second factor itself ask for `password_only_sign_in`, and their sessions
+    then hold the password alone. Browser tests sign in through the forms (helpers.sign_in)."""
+    if "password_only_sign_in" in request.fixturenames:
+        return
+    from django.test import Client
+
+    from tests.helpers import verify_session
+
+    sign_in = Client._login
+
+    def sign_in_verified(client, user, backend=None):
+        sign_in(client, user, backend)
+        verify_session(client.session, user)
+
+    monkeypatch.setattr(Client, "_login", sign_in_verified)
+
+
+@pytest.fixture
+def password_only_sign_in():
+    """The test client's sign-ins hold the password alone, as before the second factor."""
+
+
 @pytest.fixture(scope="session", autouse=True)
 def migration_data(django_db_setup, django_db_blocker):
     """What migrations put in the fresh test database, taken before any test runs."""

@@ -152,3 +152,31 @@ def run_like_the_worker(row):
     worker.run_task(row)
     row.refresh_from_db()
     return row
+
+
+def staff_authenticator(user):
+    """The staff member's authenticator app in tests (practice/staff_auth/), made once."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device, _ = TOTPDevice.objects.get_or_create(
+        user=user, name="Test authenticator", defaults={"confirmed": True}
+    )
+    return device
+
+
+def verify_session(session, user):
+    """Mark a signed-in test session as verified by the user's second factor, as the real
+    verification step does (django_otp.login)."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+
+    session[DEVICE_ID_SESSION_KEY] = staff_authenticator(user).persistent_id
+    session.save()
+
+
+def current_code(device, steps_ahead=0):
+    """The code the authenticator app shows now (RFC 6238, worked out here as an app does), or
+    `steps_ahead` periods of 30 seconds later."""
+    from django_otp.oath import totp
+
+    code = totp(device.bin_key, step=device.step, digits=device.digits, drift=steps_ahead)
+    return f"{code:0{device.digits}d}"

@@ -82,3 +82,9 @@ def work_queue_css():
 @hooks.register("register_log_actions")
 def register_consultation_log_actions(actions):
     register_formatters(actions, audit.FORMATTERS)
+
+
+@hooks.register("register_audit_report_actions")
+def consultation_exports_in_the_staff_audit():
+    """The staff sign-in audit (practice/staff_auth/) lists every export of requests."""
+    return [audit.EXPORTED]

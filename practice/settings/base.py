@@ -17,6 +17,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "practice",
+    # Staff sign-in's second factor: passkeys, authenticator apps, recovery codes.
+    "practice.staff_auth",
     "home",
     "home.search",
     "pages",
@@ -51,6 +53,12 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     # The database backend of django-tasks (the "background" tasks below).
     "django_tasks_db",
+    # The second factor's devices (practice/staff_auth/): authenticator-app codes (TOTP),
+    # recovery codes (static), passkeys (WebAuthn).
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
 ]
 
 MIDDLEWARE = [
@@ -78,11 +86,16 @@ MIDDLEWARE = [
     # touches the database.
     "practice.page_cache.PageCacheMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Which second factor, if any, verified this session (request.user.is_verified()).
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Signs out idle staff sessions and ones ended by "Sign out everywhere", with a message
     # (practice/staff_sessions.py): after the two above, whose user and messages it uses.
     # Requests without a session cookie pass untouched.
     "practice.staff_sessions.StaffSessionMiddleware",
+    # A session signed in with a password alone reaches only the second-factor pages
+    # (practice/staff_auth/middleware.py).
+    "practice.staff_auth.middleware.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -300,6 +313,27 @@ LOGIN_LOCKOUT_SECONDS = env_int("LOGIN_LOCKOUT_SECONDS", 30 * 60)
 # else the site-wide one. The admin's background polling does not count as activity.
 IDLE_SIGN_OUT_MINUTES = env_int("IDLE_SIGN_OUT_MINUTES", 60, minimum=1)
 IDLE_SIGN_OUT_GROUP_MINUTES = env_minutes_by_name("IDLE_SIGN_OUT_GROUP_MINUTES", {"Front desk": 15})
+# Every account that signs in to the admin proves it is its owner with a second factor after
+# the password: a passkey or an authenticator app's code, with one-time recovery codes
+# (practice/staff_auth/, docs/deployment.md). Off only on a developer's machine.
+STAFF_MFA_REQUIRED = env_bool("STAFF_MFA_REQUIRED", True)
+# User names that may skip enrolling a second factor: development only (dev.py names the
+# account `make run` prints); production.py refuses any.
+STAFF_MFA_SKIP_USERS = env_list("STAFF_MFA_SKIP_USERS")
+# A passkey is the second factor after the password, never a way to sign in without one.
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+# The relying party (the site a passkey belongs to) and the origins a passkey may answer are the
+# host the admin is reached at (checked against ALLOWED_HOSTS): practice/staff_auth/passkeys.py.
+OTP_WEBAUTHN_HELPER_CLASS = "practice.staff_auth.passkeys.PasskeyHelper"
+OTP_WEBAUTHN_RP_ID_CALLABLE = "practice.staff_auth.passkeys.relying_party_id"
+OTP_WEBAUTHN_RP_NAME = WAGTAIL_SITE_NAME
+# The name the authenticator app shows next to the staff member's user name.
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+# django-otp-webauthn's check wants a fixed list of origins; ours come from the request (above).
+SILENCED_SYSTEM_CHECKS = ["otp_webauthn.E030"]
+# Private pages "for signed-in people" send visitors to the admin's sign-in, which asks for the
+# second factor too, instead of Wagtail's password-only form.
+WAGTAIL_FRONTEND_LOGIN_URL = "/admin/login/"
 # The client address for sign-in throttling and the comment and consultation rate limits
 # (practice/client_address.py). Only behind a proxy that sets X-Forwarded-For itself (nginx:
 # proxy_add_x_forwarded_for); otherwise a visitor could claim any address.

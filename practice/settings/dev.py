@@ -1,5 +1,5 @@
 from .base import *  # noqa: F403
-from .env import env_bool, env_str
+from .env import env_bool, env_list, env_str
 
 DEBUG = env_bool("DEBUG", True)
 # A fixed key is fine for a laptop; production.py refuses to start without a real one.
@@ -12,3 +12,6 @@ PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", False)
 # `make run` starts no background worker: e-mail is sent (to the console) by the immediate task
 # backend as soon as the request commits, through the same queue and task as in production.
 EMAIL_TASK_BACKEND = "default"
+# The account `make run` creates and prints (ensure_admin) may skip enrolling a second factor,
+# so a newcomer reaches the admin at once; the banner says so. Production refuses this.
+STAFF_MFA_SKIP_USERS = env_list("STAFF_MFA_SKIP_USERS", ["admin"])

@@ -18,6 +18,17 @@ if _missing:
         + " (see README.md, 'Configuration', and docs/deployment.md)."
     )
 
+# Every staff account signs in with a second factor: the development shortcuts are refused
+# rather than ignored, so a production environment that asks for them fails loudly.
+if not env_bool("STAFF_MFA_REQUIRED", True) or env_list("STAFF_MFA_SKIP_USERS"):
+    raise ImproperlyConfigured(
+        "Production settings cannot start: staff always sign in with a second factor here. "
+        "Unset STAFF_MFA_REQUIRED and STAFF_MFA_SKIP_USERS (they are for a developer's machine; "
+        "see docs/deployment.md, 'Staff sign-in')."
+    )
+STAFF_MFA_REQUIRED = True
+STAFF_MFA_SKIP_USERS = []
+
 DEBUG = False
 SECRET_KEY = env_str("SECRET_KEY", required=True)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
