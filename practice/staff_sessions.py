@@ -35,6 +35,7 @@ from django.urls import reverse
 from wagtail.log_actions import log
 
 from practice.models import SignInGeneration
+from practice.staff_auth.audit import concrete
 
 LAST_SEEN = "practice_last_seen"
 GENERATION = "practice_sign_in_generation"
@@ -102,6 +103,9 @@ def connect_signals():
 
 def end_sessions(user, by, request=None):
     """Sign `user` out of every session; the one `request` belongs to stays signed in."""
+    # request.user arrives wrapped (django-otp's lazy user around Django's), which Wagtail's
+    # log would silently skip.
+    user, by = concrete(user), concrete(by)
     generation, _ = SignInGeneration.objects.get_or_create(user=user)
     SignInGeneration.objects.filter(pk=generation.pk).update(number=F("number") + 1)
     kept = request is not None and request.user.pk == user.pk
