@@ -43,7 +43,8 @@ def email_or_blank(address):
 
 
 def label(comment, item):
-    return f"{comment.wp_id} by {plain_text(comment.author) or 'Anonymous'} on {item.label!r}"
+    number = comment.wp_id or "(no ID)"
+    return f"{number} by {plain_text(comment.author) or 'Anonymous'} on {item.label!r}"
 
 
 def import_comment(comment, article, ctx, thread):

@@ -4,7 +4,6 @@ editor until someone saves the page here, after which the page is theirs (and a 
 import leaves it alone)."""
 
 from django.contrib import messages
-from django.contrib.contenttypes.models import ContentType
 
 from .models import ImportedItem
 
@@ -16,7 +15,7 @@ def what_to_check(page):
     record = (
         ImportedItem.objects.filter(
             kind__in=KINDS,
-            content_type=ContentType.objects.get_for_model(page.specific_class),
+            content_type_id=page.content_type_id,  # the page's own type, as the import saw it
             object_id=page.pk,
         )
         .exclude(to_check="")

@@ -189,7 +189,8 @@ def _posts_and_pages(ctx, path, verbosity):
         kind = KINDS.get(item.post_type, "other")
         if kind == "other":
             reason = f"WordPress {item.post_type or 'untyped'} items are not imported"
-            ctx.report.record("other", f"{item.post_type} {item.label!r}", "skipped", reason)
+            label = f"{item.post_type or '(no type)'} {item.label!r}"
+            ctx.report.record("other", label, "skipped", reason)
         elif kind != "attachment" and not item.wp_id:
             ctx.report.record(kind, item.label, "skipped", NO_ID)
         if kind in ("other", "attachment") or not item.wp_id:

@@ -58,7 +58,7 @@ class Author:
 
     @property
     def label(self):
-        return self.display_name or self.login
+        return plain_text(self.display_name) or self.login
 
 
 @dataclasses.dataclass

@@ -94,7 +94,7 @@ def test_incomplete_items_are_each_explained_in_one_line(home, tmp_path):
     assert "could not be imported" not in output
     assert "it has no WordPress ID (wp:post_id), so a later import could not find it" in output
     assert "it names no taxonomy" in output
-    assert "it has no WordPress ID (wp:comment_id)" in output
+    assert "it has no WordPress ID (wp:comment_id)" in output and "(no ID) by Bo on" in output
     assert "no state in the export: it waits for approval" in output
     assert Comment.objects.get().status == Comment.Status.PENDING
     assert ArticlePage.objects.filter(slug="odd-link", live=True).exists()
@@ -193,6 +193,7 @@ def test_the_read_line_names_items_without_a_type(home, tmp_path):
     path = wxr.write(tmp_path / "e.xml", AUTHOR, wxr.item(7, "Heat", "heat", BODY), untyped)
     output = run_import(path, "--dry-run")
     assert f"Read {path}: 1 post, 1 without a type.\n" in output
+    assert "would skip: other (no type) 'Odd'" in output
 
 
 def rows():
