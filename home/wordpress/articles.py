@@ -15,7 +15,7 @@ from .report import Outcome, Skip
 SOURCE = "WordPress"
 MAX_SUMMARY = 300
 # Raised when the conversion changes, so a later run rewrites what the old one made.
-CONVERSION_VERSION = 1
+CONVERSION_VERSION = 2
 
 
 def shorten(text, limit):
@@ -46,13 +46,15 @@ def hero_image(item, ctx, notes):
 
 
 def import_post(item, ctx):
-    plan, plan_note = publishing.plan_for(item)
+    wordpress_plan, plan_note = publishing.plan_for(item)
     record = find(Kind.POST, item.wp_id)
     page = publishing.existing_page(record)
-    notes = [plan_note] if plan_note else []
     converter = BodyConverter(ctx.library, ctx.links, ARTICLE_BLOCKS)
     body = converter.convert(item.content)
-    notes += body.notes
+    plan, held, to_check = publishing.hold_back(item, body, wordpress_plan)
+    public = publishing.goes_live(wordpress_plan, item)
+    notes = [plan_note] if plan_note else []
+    notes += body.notes + [note for note in to_check if note not in held + body.notes]
     image_id, image_alt, decorative = hero_image(item, ctx, notes)
     topics = ctx.topics_for(item)
     clinician_id = ctx.clinicians.get(item.creator.lower())
@@ -73,7 +75,7 @@ def import_post(item, ctx):
         clinician_id, plan,
     )  # fmt: skip
     if page is not None and record.fingerprint == signature:
-        return Outcome("unchanged", page)
+        return publishing.unchanged(item, page, record, ctx, public)
     if page is not None and publishing.edited_here(page, record):
         raise Skip("edited in Wagtail since the last import, so left as it is")
     action = "updated" if page is not None else "created"
@@ -89,6 +91,7 @@ def import_post(item, ctx):
     if page.slug != wanted:
         notes.append(f"the address {wanted!r} was taken, so it is now {page.slug!r}")
     revision = publishing.save(ctx.places.article_index, page, plan, item)
-    remember(Kind.POST, item.wp_id, page, signature, revision.pk, record)
-    moved = redirects.for_item(item, page, ctx) if plan == publishing.LIVE else []
-    return Outcome(action, page, notes, body.shortcodes, moved)
+    remember(Kind.POST, item.wp_id, page, signature, revision.pk, record, to_check)
+    # A draft held back to check keeps its old addresses: they work once it is published.
+    moved = redirects.for_item(item, page, ctx) if public else []
+    return Outcome(action, page, notes, body.shortcodes, moved, held)

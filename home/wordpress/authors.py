@@ -15,7 +15,7 @@ from education.models import ClinicianPage
 from .destinations import available_slug
 from .mapping import Kind, remember, target
 from .records import plain_text
-from .report import Outcome
+from .report import Outcome, Skip
 
 PREFIX = re.compile(r"^(dr|prof)\.?\s+", re.IGNORECASE)
 PREFIXES = {"dr": "Dr.", "prof": "Prof."}
@@ -64,6 +64,8 @@ def find_clinician(author):
 
 
 def import_author(author, places):
+    if not author.login and not author.email:
+        raise Skip("it has no login or e-mail address, so no post can name it")
     clinician, how = find_clinician(author)
     notes = [how] if how else []
     action = "unchanged"

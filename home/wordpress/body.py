@@ -48,15 +48,20 @@ class Body:
     blocks: list  # [(block type, value)]
     notes: list  # what the editor should check, in plain words
     shortcodes: list  # names of the shortcodes removed
+    to_check: list = dataclasses.field(default_factory=list)  # notes of content lost
+    pending: int = 0  # pictures a dry run found, which a real run would show
 
     @property
     def first_text(self):
         """The text of the first paragraph, for a summary when the post has no excerpt."""
         for kind, value in self.blocks:
             if kind == "paragraph":
-                first = re.split(r"</p>|</li>", value, maxsplit=1)[0]
-                return html.unescape(plain(TAG.sub(" ", first)))
+                return html_tree.plain_text(re.split(r"</p>|</li>", value, maxsplit=1)[0])
         return ""
+
+    @property
+    def empty(self):
+        return not self.blocks and not self.pending
 
 
 class BodyConverter:
@@ -64,18 +69,23 @@ class BodyConverter:
         self.media, self.links, self.allowed = media, links, allowed
 
     def convert(self, markup):
-        self.blocks, self.rich, self.notes = [], [], []
+        self.blocks, self.rich, self.notes, self.to_check = [], [], [], []
+        self.pending = 0
         self.classic = "<!-- wp:" not in (markup or "")
         markup = GUTENBERG_COMMENT.sub("\n", markup or "")
         markup, removed = shortcodes.expand(markup)
         self.container(html_tree.parse(markup))
         self.flush()
-        if not self.blocks:
-            self.note("the post has no text: write some before the next publish")
-        return Body(self.blocks, list(dict.fromkeys(self.notes)), removed)
+        unique = list(dict.fromkeys(self.notes))
+        return Body(self.blocks, unique, removed, list(dict.fromkeys(self.to_check)), self.pending)
 
     def note(self, text):
         self.notes.append(text)
+
+    def flag(self, text):
+        """A note of content lost on the way: the page is flagged for a person to check."""
+        self.note(text)
+        self.to_check.append(text)
 
     # --- Collecting blocks: consecutive paragraphs and lists share one rich text block ---
 
@@ -233,7 +243,10 @@ class BodyConverter:
         classes = node.classes()
         caption_node = next(iter(node.elements("figcaption")), None)
         caption = plain(caption_node.text()) if caption_node else ""
-        if any(c.startswith(EMBED_FIGURES) for c in classes):
+        if shortcodes.UNNAMED_GALLERY in classes:
+            self.flag("a [gallery] named no pictures (WordPress showed the ones uploaded to the "
+                      "post): add them here")  # fmt: skip
+        elif any(c.startswith(EMBED_FIGURES) for c in classes):
             wrapper = node.find("div")
             media = node.find(*EMBEDDED)
             url = plain(wrapper.text()) if wrapper else ""
@@ -253,9 +266,13 @@ class BodyConverter:
                 self.add([("paragraph", f"<p>{html.escape(caption, quote=False)}</p>")])
         elif images := list(node.find_all("img")):
             single = len(images) == 1
+            pending = self.pending
+            shown = []
             for image in images:
-                self.add(self.image(image, caption if single else ""))
-            if caption and not single:
+                shown += self.image(image, caption if single else "")
+            self.add(shown)
+            # Several pictures share the caption; a missing one leaves its caption as text.
+            if caption and (not single or (not shown and self.pending == pending)):
                 self.add([("paragraph", f"<p>{html.escape(caption, quote=False)}</p>")])
         elif media := node.find(*EMBEDDED):
             self.add(self.embed(media))
@@ -266,9 +283,10 @@ class BodyConverter:
         found = self.media.find_image(node) if self.media is not None else None
         if found is None:
             source = node.attrs.get("src") or f"attachment {node.attrs.get('data-attachment-id')}"
-            self.note(f"a picture was left out: {source} is not among the imported images")
+            self.flag(f"a picture was left out: {source} is not among the imported images")
             return []
         if found.pk is None:  # a dry run: the image would exist
+            self.pending += 1
             return []
         alt = plain(node.attrs.get("alt")) or found.alt
         if not alt:

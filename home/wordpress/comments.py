@@ -1,6 +1,7 @@
 """WordPress comments become moderated comments under the article, in the state WordPress had
-them: approved stays approved, waiting (0) stays waiting. Spam, trash, pingbacks and
-trackbacks are not imported. E-mail addresses are kept, and stay private as always.
+them: approved stays approved, waiting (0) stays waiting, and one the export gives no state
+waits too. Spam, trash, pingbacks and trackbacks are not imported. E-mail addresses are kept,
+and stay private as always.
 
 Threading. Here only the practice replies to a comment (Comment.parent is for practice
 replies, and the database holds to it). So a WordPress reply written by one of the site's
@@ -8,13 +9,12 @@ authors under a patient's comment becomes a practice reply under it; a reply fro
 becomes a comment of its own that starts "In reply to <name>:", in its place by date.
 """
 
-import re
-
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
 from education.comments.models import MAX_BODY_LENGTH, MAX_NAME_LENGTH, Comment
 
+from . import html_tree
 from .mapping import Kind, find_all, fingerprint, remember, target
 from .records import plain_text
 from .report import Outcome, Skip
@@ -25,20 +25,12 @@ SKIPPED_STATES = {
     "trash": "in the WordPress trash",
     "post-trashed": "its post is in the WordPress trash",
 }
-BREAKS = re.compile(r"<br\s*/?>|</li>", re.IGNORECASE)
-PARAGRAPH_ENDS = re.compile(r"</p>", re.IGNORECASE)
-TAGS = re.compile(r"<[^>]*>")
+NO_STATE = "no state in the export: it waits for approval in the comment queue"
 
 
 def comment_text(content):
     """Plain text with its paragraphs (comments are shown as text, never as HTML)."""
-    text = PARAGRAPH_ENDS.sub("\n\n", BREAKS.sub("\n", content or ""))
-    text = plain_lines(TAGS.sub("", text))
-    return re.sub(r"\n{3,}", "\n\n", text).strip()
-
-
-def plain_lines(text):
-    return "\n".join(plain_text(line.replace("<", "&lt;")) for line in text.split("\n"))
+    return html_tree.plain_text(content, lines=True)
 
 
 def email_or_blank(address):
@@ -51,7 +43,8 @@ def email_or_blank(address):
 
 
 def label(comment, item):
-    return f"{comment.wp_id} by {plain_text(comment.author) or 'Anonymous'} on {item.label!r}"
+    number = comment.wp_id or "(no ID)"
+    return f"{number} by {plain_text(comment.author) or 'Anonymous'} on {item.label!r}"
 
 
 def import_comment(comment, article, ctx, thread):
@@ -61,11 +54,16 @@ def import_comment(comment, article, ctx, thread):
         raise Skip(f"a {comment.type}, not a comment")
     if comment.type not in ("", "comment"):
         raise Skip(f"WordPress {comment.type!r} comments are not imported")
+    if not comment.wp_id:
+        raise Skip(
+            "it has no WordPress ID (wp:comment_id), so a later import could not tell it from "
+            "a new one"
+        )
     if comment.approved in SKIPPED_STATES:
         raise Skip(SKIPPED_STATES[comment.approved])
-    if comment.approved not in STATES:
+    notes = [NO_STATE] if not comment.approved else []
+    if comment.approved and comment.approved not in STATES:
         raise Skip(f"its WordPress state {comment.approved!r} is unknown")
-    notes = []
     fields = _fields(comment, article, ctx, notes, thread)
     record = thread.records.get(comment.wp_id)
     existing = record.target if record else None
@@ -113,7 +111,7 @@ def _fields(comment, article, ctx, notes, thread):
     if len(body) > MAX_BODY_LENGTH:
         notes.append(f"cut to the {MAX_BODY_LENGTH} characters a comment may have")
         body = body[: MAX_BODY_LENGTH - 1] + "…"
-    status = STATES[comment.approved]
+    status = STATES.get(comment.approved, Comment.Status.PENDING)
     posted = comment.posted_at or article.first_published_at or article.latest_revision_created_at
     return {
         "article_id": article.pk,

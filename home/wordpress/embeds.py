@@ -3,11 +3,11 @@ VideoBlock when it is on YouTube or Vimeo, else a paragraph with a link."""
 
 import html
 import re
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs
 
 from education.blocks import VIDEO_HOSTS
 
-from .links import safe_url
+from .links import safe_url, split
 
 # Hosts WordPress embeds from a bare address on its own line, and what to call them.
 PROVIDERS = {
@@ -41,7 +41,7 @@ VIDEO_ID = re.compile(r"^[\w-]{6,20}$")
 
 
 def provider(url):
-    host = urlsplit(url).netloc.lower().split(":")[0]
+    host = split(url).netloc.lower().split(":")[0]
     for domain, name in PROVIDERS.items():
         if host == domain or host.endswith("." + domain):
             return name
@@ -51,7 +51,7 @@ def provider(url):
 def video_url(url):
     """The address a patient opens for a YouTube or Vimeo video (the watch page, not the
     player), or None for anything else."""
-    parts = urlsplit(url)
+    parts = split(url)
     host = parts.netloc.lower().split(":")[0]
     path = parts.path.strip("/").split("/")
     if host.endswith("youtube-nocookie.com") or host in ("youtube.com", "m.youtube.com"):
@@ -80,9 +80,9 @@ def embed_blocks(url, title, allowed):
         return []
     name = provider(url)
     video = video_url(url)
-    if video and "video" in allowed and urlsplit(video).netloc in VIDEO_HOSTS:
+    if video and "video" in allowed and split(video).netloc in VIDEO_HOSTS:
         title = (title or f"Video on {name}").strip()[:160]
         return [("video", {"url": video, "title": title, "duration": "", "transcript": ""})]
     link = video or url
-    text = title or (f"Watch on {name}" if video else f"View on {name or urlsplit(url).netloc}")
+    text = title or (f"Watch on {name}" if video else f"View on {name or split(url).netloc}")
     return [("paragraph", f'<p><a href="{html.escape(link)}">{html.escape(text)}</a></p>')]

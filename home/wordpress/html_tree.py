@@ -3,9 +3,10 @@
 Enough of HTML's own rules to read what WordPress's editors write: a new block closes an open
 paragraph, a list item closes the previous one, void elements have no end tag, and stray end
 tags are ignored. Comments are dropped; script and style contents stay inside their element,
-which the converter then drops whole.
+which the converter then drops whole, and which no text taken from the tree ever includes.
 """
 
+import html
 from html.parser import HTMLParser
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
@@ -19,6 +20,13 @@ CLOSES_P = {"address", "article", "aside", "blockquote", "details", "div", "dl",
 SCOPE = {"blockquote", "div", "figure", "li", "td", "th", "table", "ul", "ol", "section"}
 IMPLIED_END = {"li": {"ul", "ol"}, "dt": {"dl"}, "dd": {"dl"}, "tr": {"table"},
                "td": {"tr", "table"}, "th": {"tr", "table"}, "option": {"select"}}  # fmt: skip
+# Elements that are not text for a reader: dropped with everything inside them.
+DROPPED = {"script", "style", "form", "input", "button", "select", "textarea", "noscript",
+           "template", "svg", "math", "canvas", "head", "title", "meta", "link", "base",
+           "frame", "frameset", "applet", "param", "map", "dialog"}  # fmt: skip
+# Elements that end a line of text: words on either side of them are never run together.
+LINE_ENDS = {"br", "li", "dd", "dt", "tr", "td", "th", "figcaption", "img", *CLOSES_P}
+PARAGRAPHS = CLOSES_P - {"hr", "figcaption"}
 
 
 class Node:
@@ -50,8 +58,13 @@ class Node:
         return set(self.attrs.get("class", "").split())
 
     def text(self):
-        """All the text inside, as written (entities already decoded)."""
-        return "".join(c if isinstance(c, str) else c.text() for c in self.children)
+        """All the text inside, as written (entities already decoded), without what DROPPED
+        elements hold."""
+        return "".join(
+            c if isinstance(c, str) else c.text()
+            for c in self.children
+            if isinstance(c, str) or c.tag not in DROPPED
+        )
 
 
 class _Builder(HTMLParser):
@@ -104,3 +117,38 @@ def parse(markup):
     builder.feed(markup)
     builder.close()
     return builder.root
+
+
+def plain_text(markup, lines=False):
+    """The text of an HTML fragment as a reader sees it: entities decoded, DROPPED elements
+    left out, and words inside inline tags kept whole ("Mark<sup>up</sup>" is "Markup"). On
+    one line; with `lines`, a line break for <br> and list items, a blank line between
+    paragraphs, and the fragment's own line breaks kept."""
+    markup = markup or ""
+    if "<" not in markup:  # most titles, names and comments: no tree needed
+        text = html.unescape(markup)
+    else:
+        parts = []
+        _text_of(parse(markup), parts, lines)
+        text = "".join(parts)
+    if not lines:
+        return " ".join(text.split())
+    text = "\n".join(" ".join(line.split()) for line in text.split("\n"))
+    while "\n\n\n" in text:
+        text = text.replace("\n\n\n", "\n\n")
+    return text.strip()
+
+
+def _text_of(node, parts, lines):
+    for child in node.children:
+        if isinstance(child, str):
+            parts.append(child)
+            continue
+        if child.tag in DROPPED:
+            continue
+        ends_line = child.tag in LINE_ENDS
+        if ends_line and not lines:
+            parts.append(" ")
+        _text_of(child, parts, lines)
+        if ends_line:
+            parts.append(("\n\n" if child.tag in PARAGRAPHS else "\n") if lines else " ")

@@ -1,7 +1,8 @@
 """The order of an import, and the rule that one broken item never stops the rest: every item
 (with its redirects) is saved in a transaction of its own, and an error in it becomes a
 skip, with its reason, in the report. A dry run does all of it inside one more transaction
-that is rolled back at the end, and stores no file.
+that is rolled back at the end, stores no file, and logs nothing below a warning (Wagtail's
+"Page created" lines would tell of pages that are never written).
 
 1. Read the whole file once (wxr.scan): a damaged or unsafe file stops here, before any write.
 2. Authors, categories and tags, attachments: what posts refer to.
@@ -26,10 +27,11 @@ from .links import LinkRewriter
 from .mapping import Kind, target
 from .pages import import_page
 from .records import Term
-from .report import Outcome, Report, Skip
+from .report import NO_ID, MissingFile, Outcome, Report, Skip
 
 logger = logging.getLogger(__name__)
 PROGRESS_EVERY = 250
+KINDS = {"post": "article", "page": "page", "attachment": "attachment"}  # by post type
 
 
 @dataclasses.dataclass
@@ -57,9 +59,11 @@ def run(path, media_dir=None, dry_run=False, write=None, verbosity=1):
     export = wxr.scan(path)
     report = Report(write, dry_run, verbosity)
     if verbosity:
-        counts = ", ".join(f"{n:,} {kind}" for kind, n in export.counts.most_common())
+        counts = ", ".join(
+            f"{n:,} {kind or 'without a type'}" for kind, n in export.counts.most_common()
+        )
         write(f"Read {path}: {counts or 'no items'}.")
-    with _undone_if(dry_run):
+    with _undone_if(dry_run), _quiet_if(dry_run):
         places = destinations.find_or_create()
         ctx = Context(export, places, report, media_dir, dry_run)
         ctx.links = LinkRewriter([export.site.base_site_url, export.site.link], ctx.library)
@@ -82,6 +86,19 @@ def _undone_if(dry_run):
         transaction.set_rollback(True)
 
 
+@contextlib.contextmanager
+def _quiet_if(dry_run):
+    if not dry_run:
+        yield
+        return
+    previous = logging.root.manager.disable
+    logging.disable(logging.INFO)
+    try:
+        yield
+    finally:
+        logging.disable(previous)
+
+
 def _describe(error):
     if isinstance(error, ValidationError):
         return "; ".join(error.messages)
@@ -97,6 +114,8 @@ def _record(ctx, kind, label, function):
             outcome = function()
     except Skip as skip:
         report.record(kind, label, "skipped", str(skip))
+        if isinstance(skip, MissingFile):
+            report.missing_file(skip.path, skip.url)
         return None
     except Exception as error:  # noqa: BLE001 - one broken item must not stop the rest
         logger.warning("WordPress import: %s %s failed", kind, label, exc_info=True)
@@ -104,6 +123,8 @@ def _record(ctx, kind, label, function):
         return None
     if kind != "redirect" or outcome.action:
         report.record(kind, label, outcome.action)
+    for reason in outcome.held:
+        report.hold(kind, label, reason)
     for note in outcome.notes:
         report.note(kind, label, note)
     if outcome.shortcodes:
@@ -165,15 +186,18 @@ def _posts_and_pages(ctx, path, verbosity):
     total = ctx.export.counts["post"] + ctx.export.counts["page"]
     done = 0
     for item in wxr.items(path):
-        if item.post_type == "attachment":
-            continue
-        if item.post_type not in ("post", "page"):
+        kind = KINDS.get(item.post_type, "other")
+        if kind == "other":
             reason = f"WordPress {item.post_type or 'untyped'} items are not imported"
-            ctx.report.record("other", f"{item.post_type} {item.label!r}", "skipped", reason)
+            label = f"{item.post_type or '(no type)'} {item.label!r}"
+            ctx.report.record("other", label, "skipped", reason)
+        elif kind != "attachment" and not item.wp_id:
+            ctx.report.record(kind, item.label, "skipped", NO_ID)
+        if kind in ("other", "attachment") or not item.wp_id:
+            _comments(ctx, item, kind)  # each one still accounted for
             continue
         # Categories and tags a partial export does not list on their own.
         _terms(ctx, [Term(t.taxonomy, t.slug, t.name) for t in item.terms])
-        kind = "article" if item.post_type == "post" else "page"
         importer = import_post if kind == "article" else import_page
         _record(ctx, kind, item.label, lambda item=item, f=importer: f(item, ctx))
         _comments(ctx, item, kind)
@@ -185,14 +209,14 @@ def _posts_and_pages(ctx, path, verbosity):
 def _in_order(comment):
     """Oldest first, so a reply comes after the comment it answers."""
     posted = comment.posted_at
-    number = int(comment.wp_id) if comment.wp_id.isdigit() else 0
+    number = int(comment.wp_id) if comment.wp_id.isdecimal() else 0
     return (posted is None, posted.timestamp() if posted else 0, number)
 
 
 def _comments(ctx, item, kind):
     if not item.comments:
         return
-    article = target(Kind.POST, item.wp_id) if kind == "article" else None
+    article = target(Kind.POST, item.wp_id) if kind == "article" and item.wp_id else None
     thread = Thread(item.comments) if article is not None else None
     for comment in sorted(item.comments, key=_in_order):
         label = comment_label(comment, item)

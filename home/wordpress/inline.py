@@ -9,13 +9,11 @@ tokens, where the paragraph is split around them.
 import html
 import re
 
+from .html_tree import DROPPED
+
 BOLD = {"b", "strong"}
 ITALIC = {"i", "em", "cite", "dfn"}
 EMBEDDED = {"iframe", "video", "audio", "embed", "object"}
-# Dropped with everything inside them.
-DROPPED = {"script", "style", "form", "input", "button", "select", "textarea", "noscript",
-           "template", "svg", "math", "canvas", "head", "title", "meta", "link", "base",
-           "frame", "frameset", "applet", "param", "map", "dialog"}  # fmt: skip
 SPACES = re.compile(r"[^\S\n]+")
 WHITESPACE = re.compile(r"\s+")
 

@@ -1,14 +1,27 @@
 """Link addresses in imported text: only web, e-mail and telephone links survive, links to the
 old site become addresses on this one (which the redirects then take to the new pages), and
-links to uploaded files go to the imported document or image."""
+links to uploaded files go to the imported document or image. An address too malformed to
+read (an unclosed "[" of an IPv6 host) is treated as no address at all."""
 
 import re
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import SplitResult, urlsplit, urlunsplit
 
 SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
 # Browsers ignore these inside a scheme ("java\tscript:"), so the check must too.
 IGNORED_IN_SCHEME = re.compile(r"[\x00-\x20\x7f]+")
 UPLOADS = "/wp-content/uploads/"
+# WordPress.com keeps a site's uploads at https://<site>.files.wordpress.com/2008/06/x.jpg,
+# and its image service (Photon) serves any picture at https://i0.wp.com/<host>/<path>.
+WORDPRESS_COM_FILES = ".files.wordpress.com"
+PHOTON = re.compile(r"^i\d\.wp\.com$")
+
+
+def split(url):
+    """urlsplit, or an empty address for one it cannot read."""
+    try:
+        return urlsplit(url or "")
+    except ValueError:
+        return SplitResult("", "", "", "", "")
 
 
 def safe_url(href):
@@ -16,7 +29,10 @@ def safe_url(href):
     href = (href or "").strip()
     if not href:
         return None
-    parts = urlsplit(IGNORED_IN_SCHEME.sub("", href))
+    try:
+        parts = urlsplit(IGNORED_IN_SCHEME.sub("", href))
+    except ValueError:
+        return None
     if parts.scheme and parts.scheme.lower() not in SAFE_SCHEMES:
         return None
     if href.startswith("//"):
@@ -25,11 +41,17 @@ def safe_url(href):
 
 
 def uploads_path(url):
-    """'2024/03/photo.jpg' for any address inside wp-content/uploads, else None."""
-    path = urlsplit(url or "").path
-    if UPLOADS not in path:
-        return None
-    return path.split(UPLOADS, 1)[1].lstrip("/") or None
+    """'2024/03/photo.jpg' for any address inside wp-content/uploads or on a WordPress.com
+    site's files host (directly or through Photon), else None."""
+    parts = split(url)
+    path, host = parts.path, (parts.hostname or "").lower()
+    if PHOTON.match(host) and path.count("/") > 1:  # /<host>/<path>
+        return uploads_path("https://" + path.lstrip("/"))
+    if UPLOADS in path:
+        return path.split(UPLOADS, 1)[1].lstrip("/") or None
+    if host.endswith(WORDPRESS_COM_FILES):
+        return path.lstrip("/") or None
+    return None
 
 
 class LinkRewriter:
@@ -37,7 +59,7 @@ class LinkRewriter:
     address, ('document', id) for an imported document, or None to drop the link."""
 
     def __init__(self, old_site_urls, media):
-        self.old_hosts = {urlsplit(url).netloc.lower() for url in old_site_urls if url}
+        self.old_hosts = {split(url).netloc.lower() for url in old_site_urls if url}
         self.old_hosts.discard("")
         self.media = media
 
@@ -52,7 +74,7 @@ class LinkRewriter:
                 return ("document", found.pk)
             if found is not None and found.kind == "image" and found.url:
                 return ("href", found.url)
-        parts = urlsplit(url)
+        parts = split(url)
         if parts.netloc.lower() in self.old_hosts and parts.scheme in ("http", "https"):
             return ("href", urlunsplit(("", "", parts.path or "/", parts.query, parts.fragment)))
         return ("href", url)

@@ -32,19 +32,23 @@ def target(kind, key):
 UNKNOWN = object()
 
 
-def remember(kind, key, obj, fingerprint="", revision_id=None, record=UNKNOWN):
+def remember(kind, key, obj, fingerprint="", revision_id=None, record=UNKNOWN, to_check=()):
     """Record that WordPress item `key` became `obj`: `record` is what `find` gave for it
-    (None for an item new to this site), when the caller has looked it up already."""
+    (None for an item new to this site), when the caller has looked it up already. A record
+    that already says all this is left as it is (its imported_at included)."""
     fields = {
-        "content_type": ContentType.objects.get_for_model(obj),
+        "content_type_id": ContentType.objects.get_for_model(obj).pk,
         "object_id": obj.pk,
         "fingerprint": fingerprint,
         "revision_id": revision_id,
+        "to_check": "\n".join(to_check),
     }
     if record is UNKNOWN:
         record = find(kind, key)
     if record is None:
         record = ImportedItem(kind=kind, wordpress_key=str(key))
+    elif all(getattr(record, name) == value for name, value in fields.items()):
+        return
     for name, value in fields.items():
         setattr(record, name, value)
     record.save()

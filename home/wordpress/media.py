@@ -1,7 +1,9 @@
 """Attachments become Wagtail images or documents, read from the export's uploads folder
-(`--media`); the import never downloads anything. A file that is missing, of a type the site
-does not accept, or not a readable picture is reported and skipped, and the posts that show it
-still import (without it)."""
+(`--media`); the import never downloads anything. A file is found by its path under uploads/
+(from _wp_attached_file, or its address: after /wp-content/uploads/, or after the host of a
+WordPress.com site's files). A file that is missing, of a type the site does not accept, or
+not a readable picture is reported and skipped (a missing one with the address to download
+it from), and the posts that show it still import (without it)."""
 
 import dataclasses
 import posixpath
@@ -20,7 +22,7 @@ from .links import uploads_path
 from .mapping import Kind, find, fingerprint, remember
 from .phpserialize import maybe_unserialize
 from .records import plain_text
-from .report import Outcome, Skip
+from .report import NO_ID, MissingFile, Outcome, Skip
 
 SIZE_SUFFIX = re.compile(r"-(?:\d+x\d+|scaled|rotated)(?=\.\w+$)")
 WP_IMAGE_CLASS = re.compile(r"\bwp-image-(\d+)\b")
@@ -95,7 +97,7 @@ def locate(item, media_dir):
     if not path.is_relative_to(root):
         raise Skip("its file name points outside the uploads folder")
     if not path.is_file():
-        raise Skip("its file is not in the uploads folder")
+        raise MissingFile("its file is not in the uploads folder", relative, item.attachment_url)
     return path
 
 
@@ -131,6 +133,8 @@ def reference(obj, kind, alt):
 
 
 def import_attachment(item, places, media_dir, dry_run):
+    if not item.wp_id:
+        raise Skip(NO_ID)
     path = locate(item, media_dir)
     kind = kind_of(path)
     alt = plain_text(item.meta_value("_wp_attachment_image_alt"))[:255]

@@ -26,6 +26,9 @@ class ImportedItem(models.Model):
     # For pages: the revision the import wrote. Another revision since means someone edited
     # the page here, and a later import leaves it as it is.
     revision_id = models.PositiveBigIntegerField(null=True, blank=True)
+    # For pages: what came across lost or hollow (a gallery that named no pictures, no text,
+    # no title), one note a line. The page editor shows it until someone saves the page.
+    to_check = models.TextField(blank=True)
     imported_at = models.DateTimeField(auto_now=True)
 
     class Meta:

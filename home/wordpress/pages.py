@@ -10,17 +10,19 @@ from .mapping import Kind, find, fingerprint, remember
 from .records import plain_text, seo_description
 from .report import Outcome, Skip
 
-CONVERSION_VERSION = 1
+CONVERSION_VERSION = 2
 MAX_INTRO = 500
 
 
 def import_page(item, ctx):
-    plan, plan_note = publishing.plan_for(item)
+    wordpress_plan, plan_note = publishing.plan_for(item)
     record = find(Kind.PAGE, item.wp_id)
     page = publishing.existing_page(record)
-    notes = [plan_note] if plan_note else []
     body = BodyConverter(ctx.library, ctx.links, PAGE_BLOCKS).convert(item.content)
-    notes += body.notes
+    plan, held, to_check = publishing.hold_back(item, body, wordpress_plan)
+    public = publishing.goes_live(wordpress_plan, item)
+    notes = [plan_note] if plan_note else []
+    notes += body.notes + [note for note in to_check if note not in held + body.notes]
     intro = plain_text(item.excerpt)
     if len(intro) > MAX_INTRO:
         notes.append(f"the excerpt was cut to the introduction's {MAX_INTRO} characters")
@@ -31,7 +33,7 @@ def import_page(item, ctx):
     }
     signature = fingerprint(CONVERSION_VERSION, item.fingerprint(), fields, body.blocks, plan)
     if page is not None and record.fingerprint == signature:
-        return Outcome("unchanged", page)
+        return publishing.unchanged(item, page, record, ctx, public)
     if page is not None and publishing.edited_here(page, record):
         raise Skip("edited in Wagtail since the last import, so left as it is")
     action = "updated" if page is not None else "created"
@@ -45,6 +47,6 @@ def import_page(item, ctx):
     if page.slug != wanted:
         notes.append(f"the address {wanted!r} was taken, so it is now {page.slug!r}")
     revision = publishing.save(home, page, plan, item)
-    remember(Kind.PAGE, item.wp_id, page, signature, revision.pk, record)
-    moved = redirects.for_item(item, page, ctx) if plan == publishing.LIVE else []
-    return Outcome(action, page, notes, body.shortcodes, moved)
+    remember(Kind.PAGE, item.wp_id, page, signature, revision.pk, record, to_check)
+    moved = redirects.for_item(item, page, ctx) if public else []
+    return Outcome(action, page, notes, body.shortcodes, moved, held)

@@ -1,14 +1,20 @@
-"""What posts and pages share: WordPress's status kept, the dates carried over, and the rule
-that a page edited in Wagtail since it was imported is never overwritten by a later run."""
+"""What posts and pages share: WordPress's status kept, the dates carried over, the rule that
+a page edited in Wagtail since it was imported is never overwritten by a later run, and the
+rule that nothing goes live hollow: an item with no title or no text comes in as a draft to
+check, even when WordPress had it public."""
 
 from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import Page, Revision
 from wagtail.signals import page_published
 
-from .report import Skip
+from . import redirects
+from .records import plain_text
+from .report import Outcome, Skip
 
 LIVE, DRAFT, SCHEDULED = "live", "draft", "scheduled"
+NO_TITLE = "it has no title in WordPress: give it one, then publish it"
+NO_TEXT = "it has no text in WordPress: write some, then publish it"
 
 
 def plan_for(item):
@@ -29,6 +35,33 @@ def plan_for(item):
     if status in ("draft", "pending"):
         return DRAFT, None
     return DRAFT, f"its WordPress status {status!r} is unknown: imported as a draft"
+
+
+def goes_live(plan, item):
+    """Whether `plan` makes the page public now (a schedule whose date has passed does)."""
+    if plan == SCHEDULED:
+        return (item.published_at or timezone.now()) <= timezone.now()
+    return plan == LIVE
+
+
+def hold_back(item, body, plan):
+    """(plan, why it is held back as a draft, what to check on the page): an item with no
+    title or no text is never published; it stays a draft for a person to finish."""
+    hollow = []
+    if not plain_text(item.title):
+        hollow.append(NO_TITLE)
+    if body.empty:
+        hollow.append(NO_TEXT)
+    held = hollow if plan != DRAFT else []
+    return (DRAFT if held else plan), held, hollow + body.to_check
+
+
+def unchanged(item, page, record, ctx, public):
+    """The outcome for an item that has not changed since the last run: its redirects
+    counted, and its notes to check repeated while nobody has saved the page here."""
+    notes = [] if edited_here(page, record) else record.to_check.splitlines()
+    moved = redirects.kept_for_item(item, page, ctx) if public else []
+    return Outcome("unchanged", page, notes, redirects=moved)
 
 
 def existing_page(record):
@@ -52,7 +85,7 @@ def save(parent, page, plan, item):
     Drafts are saved as drafts are in the editor, with only the checks they need; a live or
     scheduled page goes through Wagtail's publishing, with every check a page must pass.
     """
-    if plan == SCHEDULED and (item.published_at or timezone.now()) <= timezone.now():
+    if plan == SCHEDULED and goes_live(plan, item):
         plan = LIVE  # its date has passed: WordPress publishes a missed schedule too
     if page.pk is None and plan == LIVE:
         return _create_live(parent, page, item)

@@ -3,20 +3,20 @@
 import dataclasses
 import datetime
 import hashlib
-import html
 import json
-import re
 import zoneinfo
 
 from django.conf import settings
 
+from . import html_tree
+
 NO_DATE = "0000-00-00 00:00:00"
-TAGS = re.compile(r"<[^>]*>")
 
 
 def plain_text(value):
-    """Text without tags or entities, on one line ("Back &amp; neck" -> "Back & neck")."""
-    return " ".join(html.unescape(TAGS.sub(" ", value or "")).split())
+    """Text without tags or entities, on one line ("Back &amp; neck" -> "Back & neck"):
+    words inside inline markup kept whole, script and style contents left out."""
+    return html_tree.plain_text(value)
 
 
 def seo_description(item):
@@ -49,8 +49,8 @@ class Site:
 
 @dataclasses.dataclass
 class Author:
-    wp_id: str
-    login: str
+    login: str = ""
+    wp_id: str = ""  # older and hand-edited exports leave it out: authors go by login
     email: str = ""
     display_name: str = ""
     first_name: str = ""
@@ -58,7 +58,7 @@ class Author:
 
     @property
     def label(self):
-        return self.display_name or self.login
+        return plain_text(self.display_name) or self.login
 
 
 @dataclasses.dataclass

@@ -1,6 +1,8 @@
 """What an import did, item by item, and the summary printed at its end: how many of each kind
-were created, updated, left unchanged or skipped, why each skip happened, and what the
-practice should check. Never an e-mail address: labels name items by title or by name."""
+were created, updated, left unchanged or skipped, why each skip happened, which items came in
+as drafts to check although WordPress had them public, what the practice should check, and
+which files to fetch from the old site. Never an e-mail address: labels name items by title
+or by name."""
 
 import collections
 import dataclasses
@@ -23,10 +25,20 @@ DRY_RUN_VERBS = {
     "skipped": "would skip",
 }
 SAMPLES = 5  # labels listed for each reason; the rest are counted
+NO_ID = "it has no WordPress ID (wp:post_id), so a later import could not find it again"
 
 
 class Skip(Exception):
     """An item not imported, and why (the message is shown to the practice manager)."""
+
+
+class MissingFile(Skip):
+    """An attachment whose file is not in the uploads folder: the report lists where to
+    download it from."""
+
+    def __init__(self, reason, path, url):
+        super().__init__(reason)
+        self.path, self.url = path, url
 
 
 @dataclasses.dataclass
@@ -36,6 +48,7 @@ class Outcome:
     notes: list = dataclasses.field(default_factory=list)
     shortcodes: list = dataclasses.field(default_factory=list)  # unknown ones removed
     redirects: list = dataclasses.field(default_factory=list)  # (old path, action or None)
+    held: list = dataclasses.field(default_factory=list)  # why it is a draft, not live
 
 
 class Report:
@@ -49,6 +62,8 @@ class Report:
         self.skips = collections.defaultdict(list)  # (kind, reason) -> labels
         self.notes = collections.defaultdict(list)  # (kind, note) -> labels
         self.shortcodes = collections.defaultdict(list)  # name -> labels
+        self.held = collections.defaultdict(list)  # (kind, reason) -> labels
+        self.missing_files = []  # (path under uploads/, address on the old site)
 
     def record(self, kind, label, action, reason=""):
         self.counts[kind][action] += 1
@@ -60,6 +75,13 @@ class Report:
 
     def note(self, kind, label, text):
         self.notes[(kind, text)].append(label)
+
+    def hold(self, kind, label, reason):
+        """An item imported as a draft to check, although WordPress had it public."""
+        self.held[(kind, reason)].append(label)
+
+    def missing_file(self, path, url):
+        self.missing_files.append((path, url))
 
     def removed_shortcodes(self, label, names):
         for name in dict.fromkeys(names):
@@ -75,7 +97,12 @@ class Report:
             if self.counts[kind]:
                 counts = "".join(f"{self.counts[kind][a]:>11,}" for a in ACTIONS)
                 lines.append(f"{heading:28}{counts}")
-        for heading, groups in (("Skipped, and why:", self.skips), ("To check:", self.notes)):
+        sections = (
+            ("Skipped, and why:", self.skips),
+            ("Imported as drafts to check (WordPress had them public):", self.held),
+            ("To check:", self.notes),
+        )
+        for heading, groups in sections:
             if groups:
                 lines += ["", heading]
             for (kind, reason), labels in groups.items():
@@ -89,4 +116,13 @@ class Report:
                 shown = ", ".join(labels[: self.samples])
                 more = " ..." if self.samples and len(labels) > self.samples else ""
                 lines.append(f"- [{name}] in {len(labels):,} item(s): {shown}{more}")
-        return "\n".join(lines) + "\n"
+        return "\n".join(lines + self._missing_files()) + "\n"
+
+    def _missing_files(self):
+        """Every one of them: the list to fetch from the old site before the next run."""
+        if not self.missing_files:
+            return []
+        lines = ["", "Files not in the uploads folder: download each from the old site into "
+                 "the folder, at the same path, and run the import again:"]  # fmt: skip
+        return lines + [f"- {path}" + (f" from {url}" if url else "") for path, url in
+                        self.missing_files]  # fmt: skip

@@ -64,8 +64,16 @@ def _embed(url):
     return _figure("wp-block-embed", f'<div class="wp-block-embed__wrapper">{url}</div>')
 
 
+# A [gallery] naming no pictures shows those uploaded to the post; the converter flags it.
+UNNAMED_GALLERY = "wp-gallery-without-ids"
+
+
 def _gallery(attrs):
-    ids = [i.strip() for i in str(attrs.get("ids", "")).split(",") if i.strip().isdigit()]
+    # "ids" since WordPress 3.5; "include" before it.
+    listed = str(attrs.get("ids") or attrs.get("include") or "")
+    ids = [i.strip() for i in listed.split(",") if i.strip().isdecimal()]
+    if not ids:
+        return _figure(f"wp-block-gallery {UNNAMED_GALLERY}", "")
     images = "".join(f'<img data-attachment-id="{i}" alt="">' for i in ids)
     return _figure("wp-block-gallery", images)
 

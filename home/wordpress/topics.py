@@ -16,8 +16,10 @@ DEFAULT_CATEGORY = "uncategorized"
 
 
 def import_term(term):
+    if not term.taxonomy:
+        raise Skip("it names no taxonomy (wp:term_taxonomy), so it is neither category nor tag")
     if term.taxonomy not in TAXONOMIES:
-        raise Skip(f"terms of the {term.taxonomy or 'unnamed'} taxonomy are not imported")
+        raise Skip(f"terms of the {term.taxonomy} taxonomy are not imported")
     if term.taxonomy == "category" and term.slug == DEFAULT_CATEGORY:
         raise Skip("WordPress's default category; its posts get no topic")
     name = plain_text(term.name)[:80] or term.slug
@@ -43,4 +45,5 @@ def import_term(term):
 
 
 def label(term):
-    return f"{TAXONOMIES.get(term.taxonomy, term.taxonomy)} {plain_text(term.name) or term.slug!r}"
+    kind = TAXONOMIES.get(term.taxonomy, term.taxonomy) or "term"
+    return f"{kind} {plain_text(term.name) or term.slug!r}"

@@ -1,5 +1,9 @@
-"""Reading a WordPress export (WXR 1.2: RSS with the wp:, content:, excerpt: and dc:
-namespaces) as a stream of records, in bounded memory whatever the file's size.
+"""Reading a WordPress export (WXR: RSS with the wp:, content:, excerpt: and dc: namespaces)
+as a stream of records, in bounded memory whatever the file's size.
+
+Every version WordPress has written is read (1.0, 1.1, 1.2), with its namespace spelt
+http:// or https://, or under any address the file declares with the wp: prefix, as
+WordPress's own importer reads it. The version is checked before anything else is read.
 
 defusedxml parses it: a document type declaration (which WordPress never writes, and which
 entity-expansion "XML bombs" need) stops the read before any entity is expanded. Each
@@ -8,14 +12,26 @@ element is dropped from the tree as soon as it has been turned into a record.
 
 import collections
 import dataclasses
+import re
 from xml.etree.ElementTree import ParseError
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import iterparse
+from django.utils.text import slugify
 
-from .records import Author, Comment, Item, Site, Term
+from .records import Author, Comment, Item, Site, Term, plain_text
 
-WORDPRESS_EXPORT_NAMESPACE = "http://wordpress.org/export/"
+WXR_VERSIONS = ("1.0", "1.1", "1.2")
+MAX_NAMES = 500  # element names remembered; WordPress writes about 70
+EXPORT_NAMESPACE = re.compile(r"^https?://(?:www\.)?wordpress\.org/export/(?:[^/]+/)?(excerpt/)?$")
+# Elements of the channel that only come after the version in a WordPress export.
+CONTENT = {"item", "wp:author", "wp:category", "wp:tag", "wp:term"}
+# WXR 1.0 calls tags "tag"; a <category> without a domain is a category, as WordPress reads it.
+TAXONOMIES = {"tag": "post_tag", "": "category"}
+NOT_AN_EXPORT = (
+    "This is an RSS file, but not a WordPress export: it has no wp:wxr_version. In WordPress, "
+    "use Tools -> Export -> All content. Nothing was imported."
+)
 OTHER_NAMESPACES = {
     "http://purl.org/rss/1.0/modules/content/": "content",
     "http://purl.org/dc/elements/1.1/": "dc",
@@ -100,28 +116,32 @@ class Export:
     terms: list
     attachments: list
     counts: collections.Counter  # items by post type
+    pages: dict = dataclasses.field(default_factory=dict)  # page ID -> (slug, parent ID)
 
 
 def scan(path):
     """Read the whole file once: ExportError if it is not a complete, safe WordPress export;
-    otherwise the authors, terms and attachments, and how many items of each type it holds."""
-    site, authors, terms, attachments = Site(), [], [], []
-    counts = collections.Counter()
-    for record in _records(path, site):
+    otherwise the authors, terms and attachments, and how many items of each type it holds.
+    An export that lists no authors (WXR 1.0 never did) has those its posts name."""
+    export = Export(Site(), [], [], [], collections.Counter())
+    creators = {}
+    for record in _records(path, export.site):
         if isinstance(record, Author):
-            authors.append(record)
+            export.authors.append(record)
         elif isinstance(record, Term):
-            terms.append(record)
+            export.terms.append(record)
         else:
-            counts[record.post_type] += 1
+            export.counts[record.post_type] += 1
+            creators.setdefault(record.creator.strip())
             if record.post_type == "attachment":
-                attachments.append(record)
-    if not site.wxr_version:
-        raise ExportError(
-            "This is an RSS file, but not a WordPress export: it has no wp:wxr_version. In "
-            "WordPress, use Tools -> Export -> All content."
-        )
-    return Export(site, authors, terms, attachments, counts)
+                export.attachments.append(record)
+            elif record.post_type == "page":
+                export.pages[record.wp_id] = (record.slug, record.parent_id)
+    if not export.site.wxr_version:
+        raise ExportError(NOT_AN_EXPORT)
+    if not export.authors:
+        export.authors = [Author(login=login) for login in creators if login]
+    return export
 
 
 def items(path):
@@ -131,19 +151,53 @@ def items(path):
             yield record
 
 
-def _name(tag):
-    """'{http://wordpress.org/export/1.2/}post_id' -> 'wp:post_id' (any WXR version)."""
-    if not tag.startswith("{"):
-        return tag
-    uri, local = tag[1:].split("}", 1)
-    if uri.startswith(WORDPRESS_EXPORT_NAMESPACE):
-        return ("excerpt:" if uri.endswith("/excerpt/") else "wp:") + local
-    return f"{OTHER_NAMESPACES.get(uri, uri)}:{local}"
+class _Names:
+    """'{http://wordpress.org/export/1.2/}post_id' -> 'wp:post_id', for any WXR version and
+    either scheme, and for an address the file itself declares as wp: or excerpt:."""
+
+    def __init__(self):
+        self.declared = {}
+        self.known = {}
+
+    def declare(self, prefix, uri):
+        if prefix in ("wp", "excerpt", "content", "dc"):
+            self.declared.setdefault(uri, prefix)
+
+    def __call__(self, tag):
+        name = self.known.get(tag)
+        if name is None:
+            name = self._name(tag)
+            if len(self.known) < MAX_NAMES:  # a file of endless made-up tags stays bounded
+                self.known[tag] = name
+        return name
+
+    def _name(self, tag):
+        if not tag.startswith("{"):
+            return tag
+        uri, local = tag[1:].split("}", 1)
+        if match := EXPORT_NAMESPACE.match(uri):
+            return ("excerpt:" if match.group(1) else "wp:") + local
+        prefix = OTHER_NAMESPACES.get(uri) or self.declared.get(uri, uri)
+        return f"{prefix}:{local}"
+
+
+def check_version(text):
+    """The WXR version, if it is one WordPress has written; ExportError, in one line, if not."""
+    version = (text or "").strip()
+    if not version:
+        raise ExportError(NOT_AN_EXPORT)
+    if version not in WXR_VERSIONS:
+        raise ExportError(
+            f"This file says it is a WordPress export in WXR version {version[:20]!r}, which "
+            f"WordPress has never written (it writes {', '.join(WXR_VERSIONS)}), so it was not "
+            "read. Nothing was imported."
+        )
+    return version
 
 
 def _events(path):
     try:
-        yield from iterparse(str(path), events=("start", "end"), forbid_dtd=True)
+        yield from iterparse(str(path), events=("start", "end", "start-ns"), forbid_dtd=True)
     except DefusedXmlException as error:
         raise ExportError(
             "The file declares a document type or XML entities, which WordPress exports never "
@@ -160,63 +214,86 @@ def _events(path):
 
 
 def _records(path, site):
-    depth, channel = 0, None
+    depth, channel, name = 0, None, _Names()
     for event, element in _events(path):
+        if event == "start-ns":
+            name.declare(*element)
+            continue
         if event == "start":
             depth += 1
-            if depth == 1 and _name(element.tag) != "rss":
+            if depth == 1 and name(element.tag) != "rss":
                 raise ExportError(
                     f"The file is XML but not a WordPress export: it starts with "
-                    f"<{_name(element.tag)}>, not <rss>. Nothing was imported."
+                    f"<{name(element.tag)}>, not <rss>. Nothing was imported."
                 )
-            if depth == 2 and _name(element.tag) == "channel":
+            if depth == 2 and name(element.tag) == "channel":
                 channel = element
             continue
         depth -= 1
         if depth != 2 or channel is None:
             continue
-        tag = _name(element.tag)
+        tag = name(element.tag)
+        if tag in CONTENT and not site.wxr_version:
+            raise ExportError(NOT_AN_EXPORT)
         if tag == "item":
-            yield _item(element)
+            yield _item(element, name)
         elif tag == "wp:author":
-            yield Author(**_fields(element, AUTHOR_FIELDS))
+            yield Author(**_fields(element, AUTHOR_FIELDS, name))
         elif tag in ("wp:category", "wp:tag", "wp:term"):
-            yield _term(tag, element)
+            yield _term(tag, element, name)
+        elif tag == "wp:wxr_version":
+            site.wxr_version = check_version(element.text)
         elif tag in SITE_FIELDS:
             setattr(site, SITE_FIELDS[tag], (element.text or "").strip())
         # The channel never keeps what has been read: memory stays bounded.
         channel.clear()
 
 
-def _fields(element, names):
+def _fields(element, names, name):
     values = {}
     for child in element:
-        field = names.get(_name(child.tag))
+        field = names.get(name(child.tag))
         if field:
             text = child.text or ""
             values[field] = text if field in VERBATIM else text.strip()
     return values
 
 
-def _term(tag, element):
-    fields = _fields(element, TERM_FIELDS)
+def slug_from(name):
+    """The slug WordPress would give a term named `name` (for a term the export gives none)."""
+    return slugify(plain_text(name), allow_unicode=True)
+
+
+def _term(tag, element, name):
+    fields = _fields(element, TERM_FIELDS, name)
     taxonomy = {"wp:category": "category", "wp:tag": "post_tag"}.get(tag)
     fields["taxonomy"] = taxonomy or fields.get("taxonomy", "")
-    fields.setdefault("slug", "")
+    fields["slug"] = fields.get("slug") or slug_from(fields.get("name", ""))
     fields.setdefault("name", fields["slug"])
     return Term(**fields)
 
 
-def _item(element):
-    item = Item(**{"wp_id": "", **_fields(element, ITEM_FIELDS)})
+def _item(element, name):
+    item = Item(**{"wp_id": "", **_fields(element, ITEM_FIELDS, name)})
+    bare = []  # <category> without a nicename
     for child in element:
-        tag = _name(child.tag)
+        tag = name(child.tag)
         if tag == "category":
-            slug = child.get("nicename") or ""
-            item.terms.append(Term(child.get("domain") or "", slug, (child.text or "").strip()))
+            domain = (child.get("domain") or "").strip()
+            term = Term(TAXONOMIES.get(domain, domain), (child.get("nicename") or "").strip(),
+                        (child.text or "").strip())  # fmt: skip
+            (item.terms if term.slug else bare).append(term)
         elif tag == "wp:postmeta":
-            meta = _fields(child, {"wp:meta_key": "key", "wp:meta_value": "value"})
+            meta = _fields(child, {"wp:meta_key": "key", "wp:meta_value": "value"}, name)
             item.meta.setdefault(meta.get("key", ""), []).append(meta.get("value", ""))
         elif tag == "wp:comment":
-            item.comments.append(Comment(**{"wp_id": "", **_fields(child, COMMENT_FIELDS)}))
+            fields = _fields(child, COMMENT_FIELDS, name)
+            item.comments.append(Comment(**{"wp_id": "", **fields}))
+    # WXR 1.0 writes each category and tag twice, once bare for feed readers: a bare one
+    # counts only when no named one has its name (an export older still has only bare ones).
+    named = {(term.taxonomy, term.name) for term in item.terms}
+    for term in bare:
+        if term.name and (term.taxonomy, term.name) not in named:
+            named.add((term.taxonomy, term.name))
+            item.terms.append(Term(term.taxonomy, slug_from(term.name), term.name))
     return item

@@ -279,3 +279,43 @@ def test_nothing_unsafe_survives(markup):
 def test_escaped_text_stays_text():
     body = convert("<p>5 &lt; 7 &amp; pain &gt; 0 &lt;b&gt;</p>")
     assert body.blocks == [("paragraph", "<p>5 &lt; 7 &amp; pain &gt; 0 &lt;b&gt;</p>")]
+
+
+def test_a_missing_picture_keeps_its_caption():
+    body = convert(
+        '<figure class="wp-block-image"><img src="https://elsewhere.example/x.jpg" alt="">'
+        "<figcaption>Canola in <em>bloom</em>.</figcaption></figure>"
+        '[caption id="attachment_99" width="300"]<img src="https://elsewhere.example/y.jpg" '
+        'alt=""> Fields in June[/caption]'
+    )
+    assert body.blocks == [("paragraph", "<p>Canola in bloom.</p><p>Fields in June</p>")]
+    assert body.to_check == ["a picture was left out: https://elsewhere.example/x.jpg is not "
+                             "among the imported images",
+                             "a picture was left out: https://elsewhere.example/y.jpg is not "
+                             "among the imported images"]  # fmt: skip
+
+
+@pytest.mark.parametrize("gallery", ['[gallery columns="3"]', '[gallery ids=""]'])
+def test_a_gallery_without_ids_is_flagged(gallery):
+    body = convert(f"<h2>Nine pictures</h2>\n\n{gallery}")
+    assert body.blocks == [("heading", {"text": "Nine pictures", "level": "h2"})]
+    assert body.to_check == [
+        "a [gallery] named no pictures (WordPress showed the ones uploaded to the post): "
+        "add them here"
+    ]
+    older = convert('[gallery include="12,13"]')  # the attribute galleries used before "ids"
+    assert [value["image"] for _kind, value in older.blocks] == [501, 502]
+
+
+def test_headings_and_captions_keep_words_whole_and_drop_script_text():
+    body = convert(
+        "<h2>Mark<sup>up</sup> <script>alert('h2')</script>two</h2>"
+        '<figure class="wp-block-image"><img src="x"><figcaption>Cap<style>b{}</style>tion'
+        "</figcaption></figure><blockquote><p>Less<script>x()</script> is more.</p>"
+        "<cite>Dr. <script>y()</script>Rubin</cite></blockquote>"
+    )
+    assert body.blocks == [
+        ("heading", {"text": "Markup two", "level": "h2"}),
+        ("paragraph", "<p>Caption</p>"),
+        ("pull_quote", {"quote": "Less is more.", "attribution": "Dr. Rubin"}),
+    ]

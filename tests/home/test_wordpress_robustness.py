@@ -31,7 +31,7 @@ def test_one_broken_item_never_stops_the_rest(home, tmp_path, monkeypatch):
         AUTHOR,
         wxr.item(1, "First", "first", "<p>The first post.</p>"),
         wxr.item(2, "Second", "second", "<p>The second post.</p>", categories=[("x", "X")]),
-        wxr.item(3, "Empty", "empty", ""),  # imported as it was, and reported
+        wxr.item(3, "Empty", "empty", ""),  # imported as a draft to check, and reported
         wxr.item(4, "Fourth", "fourth", "<p>The fourth post.</p>"),
     )
     output = run_import(path)
@@ -41,7 +41,8 @@ def test_one_broken_item_never_stops_the_rest(home, tmp_path, monkeypatch):
         "fourth",
     ]
     assert "it could not be imported (RuntimeError: something unexpected)" in output
-    assert "the post has no text: write some before the next publish" in output
+    assert "it has no text in WordPress: write some, then publish it" in output
+    assert not ArticlePage.objects.get(slug="empty").live
     assert not ImportedItem.objects.filter(kind="post", wordpress_key="2").exists()
     assert Topic.objects.filter(slug="x").exists()  # imported in a transaction of its own
 

@@ -1,8 +1,10 @@
 """Writes WordPress exports (WXR 1.2) in the exact shape WordPress 6's Tools -> Export ->
 "All content" does: the same header comments, namespaces, element order, CDATA sections
-(with "]]>" split as wxr_cdata() splits it) and PHP-serialized post meta.
+(with "]]>" split as wxr_cdata() splits it) and PHP-serialized post meta. Older and other
+shapes on request: WXR 1.0 or 1.1, the https:// spelling of the namespace, authors without
+IDs, WXR 1.0's <category> forms, comments without a state, WordPress.com file addresses.
 
-Shared by the tests and by bench/wordpress_import.py.
+Shared by the tests and by bench/wordpress_import.py and bench/wordpress_shapes.py.
 """
 
 import datetime
@@ -32,11 +34,11 @@ HEADER = """<?xml version="1.0" encoding="UTF-8" ?>
 
 <!-- generator="WordPress/6.4.3" created="2024-05-02 14:21" -->
 <rss version="2.0"
-\txmlns:excerpt="http://wordpress.org/export/1.2/excerpt/"
+\txmlns:excerpt="{namespace}excerpt/"
 \txmlns:content="http://purl.org/rss/1.0/modules/content/"
 \txmlns:wfw="http://wellformedweb.org/CommentAPI/"
 \txmlns:dc="http://purl.org/dc/elements/1.1/"
-\txmlns:wp="http://wordpress.org/export/1.2/"
+\txmlns:wp="{namespace}"
 >
 
 <channel>
@@ -45,7 +47,7 @@ HEADER = """<?xml version="1.0" encoding="UTF-8" ?>
 \t<description>Specialist care for chronic pain</description>
 \t<pubDate>Thu, 02 May 2024 14:21:07 +0000</pubDate>
 \t<language>en-US</language>
-\t<wp:wxr_version>1.2</wp:wxr_version>
+\t<wp:wxr_version>{version}</wp:wxr_version>
 \t<wp:base_site_url>{site}</wp:base_site_url>
 \t<wp:base_blog_url>{site}</wp:base_blog_url>
 """  # noqa: E501 (WordPress's own header comment)
@@ -83,9 +85,16 @@ def rfc822(local):
     return moment.astimezone(datetime.UTC).strftime("%a, %d %b %Y %H:%M:%S +0000")
 
 
+def namespace(version="1.2", scheme="http"):
+    """The wp: namespace WordPress writes for WXR `version` (the excerpt: one adds 'excerpt/')."""
+    return f"{scheme}://wordpress.org/export/{version}/"
+
+
 def author(wp_id, login, email, display_name, first="", last=""):
+    """A <wp:author>; `wp_id` None leaves out <wp:author_id>, as older exports do."""
+    identifier = "" if wp_id is None else f"<wp:author_id>{wp_id}</wp:author_id>"
     return (
-        f"\t\t<wp:author><wp:author_id>{wp_id}</wp:author_id>"
+        f"\t\t<wp:author>{identifier}"
         f"<wp:author_login>{cdata(login)}</wp:author_login>"
         f"<wp:author_email>{cdata(email)}</wp:author_email>"
         f"<wp:author_display_name>{cdata(display_name)}</wp:author_display_name>"
@@ -125,7 +134,9 @@ def nav_menu_term(term_id, slug, name):
 
 def comment(wp_id, name, email, date, content, approved="1", parent=0, user_id=0,
             comment_type="comment"):  # fmt: skip
+    """A <wp:comment>; `approved` None leaves out its state (<wp:comment_approved>)."""
     address = f"203.0.113.{wp_id % 250}"
+    state = f"\t\t\t<wp:comment_approved>{cdata(approved)}</wp:comment_approved>\n"
     return (
         "\t\t<wp:comment>\n"
         f"\t\t\t<wp:comment_id>{wp_id}</wp:comment_id>\n"
@@ -136,8 +147,8 @@ def comment(wp_id, name, email, date, content, approved="1", parent=0, user_id=0
         f"\t\t\t<wp:comment_date>{cdata(date)}</wp:comment_date>\n"
         f"\t\t\t<wp:comment_date_gmt>{cdata(gmt(date))}</wp:comment_date_gmt>\n"
         f"\t\t\t<wp:comment_content>{cdata(content)}</wp:comment_content>\n"
-        f"\t\t\t<wp:comment_approved>{cdata(approved)}</wp:comment_approved>\n"
-        f"\t\t\t<wp:comment_type>{cdata(comment_type)}</wp:comment_type>\n"
+        + (state if approved is not None else "")
+        + f"\t\t\t<wp:comment_type>{cdata(comment_type)}</wp:comment_type>\n"
         f"\t\t\t<wp:comment_parent>{parent}</wp:comment_parent>\n"
         f"\t\t\t<wp:comment_user_id>{user_id}</wp:comment_user_id>\n"
         "\t\t</wp:comment>\n"
@@ -154,8 +165,12 @@ def postmeta(key, value):
 def item(wp_id, title, slug, content="", *, post_type="post", status="publish",
          date="2024-03-12 10:30:00", modified=None, creator="erubin", excerpt="",
          link=None, categories=(), tags=(), meta=(), comments=(), parent=0, password="",
-         attachment_url=None, comment_status="open", site=SITE):  # fmt: skip
-    """An <item>. `categories` and `tags` are (slug, name) pairs; `meta` (key, value) pairs."""
+         attachment_url=None, comment_status="open", site=SITE, terms=(),
+         xmlns=None):  # fmt: skip
+    """An <item>. `categories` and `tags` are (slug, name) pairs; `meta` (key, value) pairs;
+    `terms` more <category> elements as they are, (domain, nicename, name) with None for an
+    attribute left out (WXR 1.0 writes domain="tag", and each category once more bare).
+    `xmlns` declares the wp: and excerpt: namespaces again on the item (another spelling)."""
     modified = modified or date
     undated = status in ("draft", "pending", "auto-draft")
     if link is None:
@@ -166,18 +181,23 @@ def item(wp_id, title, slug, content="", *, post_type="post", status="publish",
         else:
             link = f"{site}/{slug}/"
     guid = attachment_url or f"{site}/?{'page_id' if post_type == 'page' else 'p'}={wp_id}"
-    terms = "".join(
-        f'\t\t<category domain="{domain}" nicename="{term_slug}">{cdata(name)}</category>\n'
-        for domain, pairs in (("category", categories), ("post_tag", tags))
-        for term_slug, name in pairs
+    written = [("category", slug, name) for slug, name in categories]
+    written += [("post_tag", slug, name) for slug, name in tags] + list(terms)
+    categories = "".join(
+        "\t\t<category"
+        + (f' domain="{domain}"' if domain is not None else "")
+        + (f' nicename="{nicename}"' if nicename is not None else "")
+        + f">{cdata(name)}</category>\n"
+        for domain, nicename, name in written
     )
+    declared = f' xmlns:wp="{xmlns}" xmlns:excerpt="{xmlns}excerpt/"' if xmlns else ""
     attachment = (
         f"\t\t<wp:attachment_url>{cdata(attachment_url)}</wp:attachment_url>\n"
         if attachment_url
         else ""
     )
     return (
-        "\n\t<item>\n"
+        f"\n\t<item{declared}>\n"
         f"\t\t<title>{cdata(title)}</title>\n"
         f"\t\t<link>{link}</link>\n"
         f"\t\t<pubDate>{rfc822(date)}</pubDate>\n"
@@ -201,7 +221,7 @@ def item(wp_id, title, slug, content="", *, post_type="post", status="publish",
         f"\t\t<wp:post_password>{cdata(password)}</wp:post_password>\n"
         "\t\t<wp:is_sticky>0</wp:is_sticky>\n"
         + attachment
-        + terms
+        + categories
         + "".join(postmeta(key, value) for key, value in meta)
         + "".join(comments)
         + "\t</item>\n"
@@ -209,13 +229,16 @@ def item(wp_id, title, slug, content="", *, post_type="post", status="publish",
 
 
 def attachment(wp_id, title, path, *, alt="", parent=0, width=1200, height=800, sizes=(),
-               date="2024-03-10 09:00:00", mime="image/jpeg", caption="", site=SITE):  # fmt: skip
+               date="2024-03-10 09:00:00", mime="image/jpeg", caption="", site=SITE,
+               url=None, attached_file=True):  # fmt: skip
     """An attachment <item> for uploads/`path` ("2024/03/pain-diary.jpg"), with the meta
     WordPress writes: the file, its serialized metadata (resized copies in `sizes`, as
-    (name, width, height) triples) and the alt text."""
-    url = f"{site}/wp-content/uploads/{path}"
+    (name, width, height) triples) and the alt text. `url` is the file's address when it is
+    not under wp-content/uploads (WordPress.com's); `attached_file` False leaves out
+    _wp_attached_file, as WordPress.com exports do."""
+    url = url or f"{site}/wp-content/uploads/{path}"
     stem, _, extension = path.rpartition("/")[2].rpartition(".")
-    meta = [("_wp_attached_file", path)]
+    meta = [("_wp_attached_file", path)] if attached_file else []
     if mime.startswith("image/"):
         metadata = {
             "width": width,
@@ -245,11 +268,14 @@ def attachment(wp_id, title, path, *, alt="", parent=0, width=1200, height=800, 
     )  # fmt: skip
 
 
-def export(*parts, title="Rubin Pain Management", site=SITE):
-    """The whole file: channel header, then `parts` in order (authors, terms, items)."""
+def export(*parts, title="Rubin Pain Management", site=SITE, version="1.2", scheme="http"):
+    """The whole file: channel header, then `parts` in order (authors, terms, items). WXR
+    `version` with its namespace, spelt with `scheme`."""
     body = "".join(parts)
     generator = "\t<generator>https://wordpress.org/?v=6.4.3</generator>\n"
-    return HEADER.format(title=title, site=site) + body + generator + FOOTER
+    ns = namespace(version, scheme)
+    header = HEADER.format(title=title, site=site, namespace=ns, version=version)
+    return header + body + generator + FOOTER
 
 
 def write(path, *parts, **kwargs):
