@@ -4,11 +4,13 @@ from wagtail.admin.menu import MenuItem
 
 from .dashboard import add_my_drafts_panel
 from .languages import refuse_cross_language_alias
-from .page_cache import remember_served_page
+from .page_cache import remember_page_served, remember_served_page
 from .style_guide import style_guide
 
 # Before Wagtail's own restriction check (order 0), which then reuses what it works out.
 hooks.register("before_serve_page", remember_served_page, order=-1)
+# Inside Wagtail's restriction check (order 0): runs only when the page itself is served.
+hooks.register("on_serve_page", remember_page_served, order=1)
 hooks.register("before_serve_page", refuse_cross_language_alias)
 hooks.register("construct_homepage_panels", add_my_drafts_panel)
 
