@@ -18,6 +18,10 @@ class PracticeConfig(AppConfig):
 
         connect_frontend_cache()
 
+        from .view_restrictions import connect_signals as connect_view_restrictions
+
+        connect_view_restrictions()
+
         from django.db.models.signals import post_migrate
 
         from . import site_url  # registers its system checks
