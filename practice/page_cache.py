@@ -16,20 +16,20 @@ What is never cached, nor marked public, and why:
   a cookie, and responses the view marked private or no-cache (a form with what someone typed,
   the consultation thank-you page);
 - a private page itself, for someone who entered its password or signed in (they carry a
-  session cookie, so it is never asked for here).
+  session cookie, so it is never asked for here);
+- pages carrying a CSRF token: anonymous visitors' forms have none (their posts are checked by
+  Origin, practice/cross_site.py), so a token means the page was made for one person;
+- pages whose model sets `page_cache_enabled = False`.
 
 A private page's answer to everyone else, the password form or the redirect to sign in, shows
 nothing of the page and is the same for everyone: it goes out public, like a public page, but is
 not kept here. So when a page is made private, the proxy in front stores that answer in place of
 the public copy it had (on the purge, or when its copy expires), where a private answer would
 leave the old copy in place, served for as long as nginx keeps serving stale copies.
-- pages carrying a CSRF token: anonymous visitors' forms have none (their posts are checked by
-  Origin, practice/cross_site.py), so a token means the page was made for one person;
-- pages whose model sets `page_cache_enabled = False`.
 
 Invalidation is deliberately coarse and shared with the fragment cache (practice/cache.py):
 whatever replaces the site-wide content version (a page saved, published, moved or deleted,
-settings, images, our snippets) also starts a new page-cache generation, so every cached page
+a view restriction, settings, images, our snippets) also starts a new page-cache generation, so every cached page
 is left behind at once. Other features call `practice.cache.invalidate_page(page)` (e.g. when
 a comment is approved) or `practice.cache.invalidate_all()`.
 """

@@ -8,6 +8,8 @@ from wagtail.models import PageLogEntry, PageViewRestriction
 from practice.view_restrictions import restrictions_of
 from tests.helpers import translate
 
+from .helpers import RecordingFrontendCache
+
 pytestmark = pytest.mark.django_db
 
 PASSWORD = PageViewRestriction.PASSWORD
@@ -42,12 +44,18 @@ def test_a_page_made_private_leaves_every_list_at_once(client, article, commit):
         assert article.url not in client.get(url).content.decode(), url
 
 
-def test_a_translation_follows_its_page_into_privacy_and_out(client, article, commit):
+def test_a_translation_follows_its_page_into_privacy_and_out(client, article, commit, settings):
     spanish = translate(article, title="Ejercicio para el dolor lumbar")
+    settings.WAGTAILFRONTENDCACHE = {
+        "recording": {"BACKEND": "tests.practice.helpers.RecordingFrontendCache"}
+    }
+    RecordingFrontendCache.purged = []
     with commit():
         restriction = restrict(article)
     assert restrictions_of(spanish) == [(PASSWORD, "s3cret", [])]
     assert 'name="password"' in client.get(spanish.url).content.decode()
+    # The proxy in front is told about the Spanish page too.
+    assert any(url.endswith(spanish.url) for url in RecordingFrontendCache.purged)
 
     clinicians = Group.objects.create(name="Clinicians only")
     with commit():
