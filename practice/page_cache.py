@@ -29,9 +29,10 @@ leave the old copy in place, served for as long as nginx keeps serving stale cop
 
 Invalidation is deliberately coarse and shared with the fragment cache (practice/cache.py):
 whatever replaces the site-wide content version (a page saved, published, moved or deleted,
-a view restriction, settings, images, our snippets) also starts a new page-cache generation, so every cached page
-is left behind at once. Other features call `practice.cache.invalidate_page(page)` (e.g. when
-a comment is approved) or `practice.cache.invalidate_all()`.
+a view restriction, settings, images, our snippets) also starts a new page-cache generation,
+so every cached page is left behind at once. Other features call
+`practice.cache.invalidate_page(page)` (e.g. when a comment is approved) or
+`practice.cache.invalidate_all()`.
 """
 
 import hashlib

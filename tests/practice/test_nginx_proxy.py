@@ -64,7 +64,7 @@ def app_node():
     needs_nginx()
     server = ThreadedWSGIServer(("127.0.0.1", 0), QuietHandler)
     server.set_app(WSGIHandler())
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     yield f"127.0.0.1:{server.server_port}"
     server.shutdown()
