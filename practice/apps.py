@@ -22,6 +22,10 @@ class PracticeConfig(AppConfig):
 
         connect_staff_sessions()
 
+        from .view_restrictions import connect_signals as connect_view_restrictions
+
+        connect_view_restrictions()
+
         from django.db.models.signals import post_migrate
 
         from . import checks, site_url  # noqa: F401  (they register their system checks)

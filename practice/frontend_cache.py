@@ -5,7 +5,10 @@ them. When a page is published, unpublished, moved or deleted, its address is pu
 the backends in settings.WAGTAILFRONTENDCACHE (Wagtail's PurgeBatch and its purge task), with:
 - the live pages above it, whose listings show it (the same pages practice/prerender.py renders);
 - on a move, the old and the new addresses of the page and every live page below it;
-- on a delete, every live page deleted with it (each sends its own pre_delete).
+- on a delete, every live page deleted with it (each sends its own pre_delete);
+- when a view restriction is added, changed or removed, the page and every live page below it:
+  for anyone without the password they are now the password form or the redirect to sign in
+  (or the page again), which practice/page_cache.py lets the proxy store in their place.
 `practice.cache.invalidate_pages` purges the same way when something shown on a page changed
 without a publish (a comment approved, the practice's reply). Other pages that mention it (a
 topic, a clinician's profile) follow within PAGE_CACHE_CDN_SECONDS, the s-maxage they went out
@@ -117,12 +120,26 @@ def on_delete(sender, instance, **kwargs):
         purge_after_commit([instance])
 
 
-def connect_signals():
-    from django.db.models.signals import pre_delete
+def on_view_restriction_change(sender, instance, **kwargs):
     from wagtail.models import Page
+
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is not None:
+        purge_after_commit(page_and_live_descendants(page))
+
+
+def connect_signals():
+    from django.db.models.signals import post_delete, post_save, pre_delete
+    from wagtail.models import Page, PageViewRestriction
     from wagtail.signals import page_published, page_unpublished, pre_page_move
 
     page_published.connect(on_publish_or_unpublish, dispatch_uid="practice-purge-published")
     page_unpublished.connect(on_publish_or_unpublish, dispatch_uid="practice-purge-unpublished")
     pre_page_move.connect(on_move, dispatch_uid="practice-purge-moved")
     pre_delete.connect(on_delete, sender=Page, dispatch_uid="practice-purge-deleted")
+    for signal, change in ((post_save, "saved"), (post_delete, "deleted")):
+        signal.connect(
+            on_view_restriction_change,
+            sender=PageViewRestriction,
+            dispatch_uid=f"practice-purge-restriction-{change}",
+        )

@@ -15,15 +15,24 @@ What is never cached, nor marked public, and why:
 - responses other than a 200 from a Wagtail page with no view restrictions; responses that set
   a cookie, and responses the view marked private or no-cache (a form with what someone typed,
   the consultation thank-you page);
+- a private page itself, for someone who entered its password or signed in (they carry a
+  session cookie, so it is never asked for here);
 - pages carrying a CSRF token: anonymous visitors' forms have none (their posts are checked by
   Origin, practice/cross_site.py), so a token means the page was made for one person;
 - pages whose model sets `page_cache_enabled = False`.
 
+A private page's answer to everyone else, the password form or the redirect to sign in, shows
+nothing of the page and is the same for everyone: it goes out public, like a public page, but is
+not kept here. So when a page is made private, the proxy in front stores that answer in place of
+the public copy it had (on the purge, or when its copy expires), where a private answer would
+leave the old copy in place, served for as long as nginx keeps serving stale copies.
+
 Invalidation is deliberately coarse and shared with the fragment cache (practice/cache.py):
 whatever replaces the site-wide content version (a page saved, published, moved or deleted,
-settings, images, our snippets) also starts a new page-cache generation, so every cached page
-is left behind at once. Other features call `practice.cache.invalidate_page(page)` (e.g. when
-a comment is approved) or `practice.cache.invalidate_all()`.
+a view restriction, settings, images, our snippets) also starts a new page-cache generation,
+so every cached page is left behind at once. Other features call
+`practice.cache.invalidate_page(page)` (e.g. when a comment is approved) or
+`practice.cache.invalidate_all()`.
 """
 
 import hashlib
@@ -87,11 +96,16 @@ def request_is_shareable(request):
     )
 
 
+def is_personal(response):
+    """A cookie set, or a CSRF token in the page: made for one visitor."""
+    return bool(response.cookies) or bool(CSRF_INPUT.search(response.content))
+
+
 def response_is_cacheable(request, response):
     page = getattr(request, "page_cache_page", None)
     if page is None or response.status_code != 200 or response.streaming:
         return False
-    if response.cookies or CSRF_INPUT.search(response.content):
+    if is_personal(response):
         return False
     cache_control = response.get("Cache-Control", "")
     if any(word in cache_control for word in ("private", "no-cache", "no-store")):
@@ -99,6 +113,28 @@ def response_is_cacheable(request, response):
     if not getattr(page, "page_cache_enabled", True):
         return False
     return not page.get_view_restrictions().exists()
+
+
+def is_restriction_answer(request, response):
+    """Wagtail's answer, for a page in a private section, to a visitor who has not passed its
+    restriction: the password form (200) or the redirect to sign in (302). The page itself was
+    not served (`remember_page_served` never ran)."""
+    page = getattr(request, "page_cache_page", None)
+    return (
+        page is not None
+        and getattr(page, "in_private_section", False)
+        and not getattr(request, "page_served", False)
+        and response.status_code in (200, 302)
+        and not response.streaming
+        and not is_personal(response)
+    )
+
+
+def mark_shared(response):
+    """Public, in place of the never-cache headers Wagtail gives a restriction's answer."""
+    del response["Cache-Control"]
+    del response["Expires"]  # already past: nginx would keep nothing
+    mark_public(response)
 
 
 def mark_public(response):
@@ -133,7 +169,9 @@ class PageCacheMiddleware:
                 mark_private(response)
             return response
         if not settings.PAGE_CACHE_ENABLED:
-            return self._mark(request, self.get_response(request))
+            response = self.get_response(request)
+            self._mark(request, response)
+            return response
 
         cache = page_cache()
         key = _cache_key(request)
@@ -141,7 +179,9 @@ class PageCacheMiddleware:
             found = cache.get_many([GENERATION_KEY, key])
         except Exception:  # noqa: BLE001 - a cache outage must not take the site down
             logger.warning("Page cache unavailable; serving without it", exc_info=True)
-            return self._mark(request, self.get_response(request))
+            response = self.get_response(request)
+            self._mark(request, response)
+            return response
         generation = found.get(GENERATION_KEY, 0)
         entry = found.get(key)
         # An entry stored before pages carried their inline style's hash is rendered again.
@@ -150,8 +190,8 @@ class PageCacheMiddleware:
             request.csp_style_sources = entry["csp_style_sources"]
             return self._from_entry(entry)
 
-        response = self._mark(request, self.get_response(request))
-        if "public" in response.get("Cache-Control", ""):
+        response = self.get_response(request)
+        if self._mark(request, response):
             try:
                 entry = self._to_entry(response, generation)
                 entry["csp_style_sources"] = getattr(request, "csp_style_sources", [])
@@ -163,12 +203,16 @@ class PageCacheMiddleware:
 
     @staticmethod
     def _mark(request, response):
-        """Public for a page anyone may share; private for any other page's response."""
+        """Public for a page anyone may share, or a private page's password form or redirect;
+        private for any other page's response. Whether to keep the response here."""
         if response_is_cacheable(request, response):
             mark_public(response)
+            return True
+        if is_restriction_answer(request, response):
+            mark_shared(response)
         elif getattr(request, "page_cache_page", None) is not None:
             mark_private(response)
-        return response
+        return False
 
     @staticmethod
     def _to_entry(response, generation):
@@ -192,3 +236,14 @@ def remember_served_page(page, request, serve_args, serve_kwargs):
     request.page_cache_page = page
     if not hasattr(page, "in_private_section"):
         page.in_private_section = page.get_view_restrictions().exists()
+
+
+def remember_page_served(serve):
+    """on_serve_page hook, run inside Wagtail's restriction check: the page itself is served
+    (to everyone for a public page, to someone who passed the restriction for a private one)."""
+
+    def serve_and_remember(page, request, serve_args, serve_kwargs):
+        request.page_served = True
+        return serve(page, request, serve_args, serve_kwargs)
+
+    return serve_and_remember

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.functions import Substr
+from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.functional import cached_property
 from wagtail.admin.panels import FieldPanel
@@ -60,6 +61,16 @@ class PageMetaMixin:
     @property
     def social_image_alt(self):
         return getattr(self, self.social_image_alt_field) if self.social_image_alt_field else ""
+
+    def serve_password_required_response(self, request, form, action_url):
+        """A private page's password form shows nothing of the page (Wagtail's passes the page's
+        context, which the layout would turn into its title, description and picture): the
+        same for every visitor, so a proxy may keep it in the page's place."""
+        # As Wagtail's does, for the user bar.
+        request.is_preview = getattr(request, "is_preview", False)
+        request.preview_mode = getattr(request, "preview_mode", None)
+        template = self.password_required_template or settings.WAGTAIL_PASSWORD_REQUIRED_TEMPLATE
+        return TemplateResponse(request, template, {"form": form, "action_url": action_url})
 
     @cached_property
     def default_language_version(self):

@@ -7,11 +7,13 @@ from . import login_throttle, staff_admin
 from .dashboard import add_mail_trouble_panel, add_my_drafts_panel
 from .languages import refuse_cross_language_alias
 from .log_actions import register_formatters
-from .page_cache import remember_served_page
+from .page_cache import remember_page_served, remember_served_page
 from .style_guide import style_guide
 
 # Before Wagtail's own restriction check (order 0), which then reuses what it works out.
 hooks.register("before_serve_page", remember_served_page, order=-1)
+# Inside Wagtail's restriction check (order 0): runs only when the page itself is served.
+hooks.register("on_serve_page", remember_page_served, order=1)
 hooks.register("before_serve_page", refuse_cross_language_alias)
 hooks.register("construct_homepage_panels", add_my_drafts_panel)
 hooks.register("construct_homepage_panels", add_mail_trouble_panel)

@@ -87,14 +87,19 @@ def one_live_page_per_type():
 
 
 @cache
-def bench_stack():
-    """bench/stack.py, whose servers and browser settings the tests use too (bench/ is a
-    folder of scripts, not a package)."""
-    path = Path(__file__).resolve().parents[1] / "bench" / "stack.py"
-    spec = importlib.util.spec_from_file_location("bench_stack", path)
+def bench_module(name):
+    """bench/<name>.py, whose servers and settings the tests use too (bench/ is a folder of
+    scripts, not a package)."""
+    path = Path(__file__).resolve().parents[1] / "bench" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def bench_stack():
+    """bench/stack.py: servers and browser settings."""
+    return bench_module("stack")
 
 
 # What a browser sends with a form posted from one of the site's own pages (the test client's

@@ -1,13 +1,13 @@
 """Keeps the spelling vocabulary and the cached synonyms current as editors work.
 
 A publish adds the page title's words to its language's vocabulary at once (two queries).
-Unpublishing, deleting, a topic or synonym removed: the vocabulary is rebuilt from its sources
-once the transaction commits, once however many pages went (a whole section deleted is one
-rebuild)."""
+Unpublishing, deleting, a page made private or public again, a topic or synonym removed: the
+vocabulary is rebuilt from its sources once the transaction commits, once however many pages
+went (a whole section deleted is one rebuild)."""
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished
 
 from education.models import Topic
@@ -55,6 +55,11 @@ def connect():
     page_unpublished.connect(schedule_rebuild, dispatch_uid=f"{uid}.unpublished")
     # Page subclasses send post_delete as themselves and as Page: Page's is enough.
     post_delete.connect(schedule_rebuild, sender=Page, dispatch_uid=f"{uid}.page_deleted")
+    # A page made private takes its title's words with it; made public again, brings them back.
+    for signal, change in ((post_save, "saved"), (post_delete, "deleted")):
+        signal.connect(
+            schedule_rebuild, sender=PageViewRestriction, dispatch_uid=f"{uid}.restriction_{change}"
+        )
     post_save.connect(topic_saved, sender=Topic, dispatch_uid=f"{uid}.topic_saved")
     post_delete.connect(schedule_rebuild, sender=Topic, dispatch_uid=f"{uid}.topic_deleted")
     post_save.connect(synonym_saved, sender=Synonym, dispatch_uid=f"{uid}.synonym_saved")

@@ -157,8 +157,10 @@ def suggested_pages(request, words, language):
 @require_GET
 def suggestions(request):
     """{"suggestions": [{"title", "url", "type"}, ...]}: page titles for the header search.
-    Cacheable by anyone for a few minutes (it is the same for every visitor), and limited per
-    address, since every keystroke could be a request."""
+    The same for every visitor, so kept here per content version; the browser may keep it a
+    few minutes, but no shared cache: the address carries what the patient typed, which a
+    proxy or CDN would write to its disk. Limited per address, since every keystroke could be
+    a request."""
     limiter = suggestion_limiter()
     if not limiter.hit(request):
         response = JsonResponse(
@@ -182,5 +184,5 @@ def suggestions(request):
             found = suggested_pages(request, words, language)
             cache.set(key, found, SUGGEST_CACHE_SECONDS)
     response = JsonResponse({"suggestions": found})
-    patch_cache_control(response, public=True, max_age=SUGGEST_CACHE_SECONDS)
+    patch_cache_control(response, private=True, max_age=SUGGEST_CACHE_SECONDS)
     return response

@@ -190,6 +190,9 @@ if env_str("CLOUDFLARE_ZONEID"):
         "ZONEID": env_str("CLOUDFLARE_ZONEID"),
         "BEARER_TOKEN": env_str("CLOUDFLARE_BEARER_TOKEN", required=True),
     }
+# A private page's password form: the site's layout, nothing of the page itself, the same for
+# every visitor (practice.pages.PageMetaMixin), so a proxy keeps it in place of the page.
+WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "practice/password_required.html"
 
 # Background tasks (django-tasks). Wagtail's own (search index, reference index) run at once, as
 # before; "background" tasks wait in PostgreSQL for `manage.py db_worker --backend background`

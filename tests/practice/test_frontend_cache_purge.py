@@ -6,6 +6,7 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from wagtail.models import PageViewRestriction
 
 from practice.frontend_cache import ProxyCacheBackend
 from tests.factories import StandardPageFactory
@@ -85,6 +86,34 @@ def test_deleting_purges_the_page_the_pages_below_and_the_pages_listing_it(
     with commit():
         about_page.delete()
     assert set(purged) == {home, home + "about/", home + "about/team/"}
+
+
+def test_a_view_restriction_added_changed_or_removed_purges_the_section_after_the_commit(
+    about_page, purged, home, django_capture_on_commit_callbacks
+):
+    """For anyone without the password the section is now the password form (or the sign-in
+    redirect, or the pages again): the proxy is told, as for an unpublish."""
+    StandardPageFactory(parent=about_page, title="Our team", slug="team")
+    section = {home, home + "about/", home + "about/team/"}
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        restriction = PageViewRestriction.objects.create(
+            page=about_page, restriction_type=PageViewRestriction.PASSWORD, password="s3cret"
+        )
+        assert purged == []  # nothing before the commit: the proxy would fetch the public page
+    for callback in callbacks:
+        callback()
+    assert set(purged) == section
+
+    purged.clear()
+    restriction.restriction_type = PageViewRestriction.LOGIN
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction.save()
+    assert set(purged) == section
+
+    purged.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction.delete()
+    assert set(purged) == section
 
 
 def test_a_rolled_back_publish_purges_nothing(article, purged, django_capture_on_commit_callbacks):

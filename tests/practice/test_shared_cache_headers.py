@@ -68,13 +68,61 @@ def test_a_signed_in_person_gets_a_private_copy_with_their_token(
     assert 'name="csrfmiddlewaretoken"' in response.content.decode()
 
 
-def test_a_private_page_is_never_shared(client, about_page, either_page_cache):
-    PageViewRestriction.objects.create(
-        page=about_page, restriction_type=PageViewRestriction.PASSWORD, password="s3cret"
+def make_private(page, restriction_type=PageViewRestriction.PASSWORD):
+    return PageViewRestriction.objects.create(
+        page=page, restriction_type=restriction_type, password="s3cret"
     )
-    response = client.get("/about/")  # the password form
-    assert "public" not in response.get("Cache-Control", "")
+
+
+def test_a_private_page_is_shared_only_as_its_password_form(client, about_page, either_page_cache):
+    """The form is the same for everyone and shows nothing of the page, so a proxy may keep it
+    in place of the public copy it had (practice/page_cache.py)."""
+    about_page.search_description = "Where the staff meet"
+    about_page.save_revision().publish()
+    make_private(about_page)
+    for path in ("/about/", "/about/?utm_source=x"):
+        response = Client(enforce_csrf_checks=True).get(path)
+        assert_shared(response)
+        html = response.content.decode()
+        assert 'name="password"' in html and "This page needs a password" in html
+        for shown in (about_page.title, about_page.intro, "Where the staff meet", "og:title"):
+            assert shown not in html
+        assert response.get("Expires") is None  # in the past, it would keep nginx from storing
+
+
+def test_a_page_behind_a_sign_in_is_shared_only_as_its_redirect(
+    client, about_page, either_page_cache
+):
+    make_private(about_page, PageViewRestriction.LOGIN)
+    response = client.get("/about/")
+    assert response.status_code == 302 and response["Location"] == "/_util/login/?next=/about/"
+    cache_control = response["Cache-Control"]
+    assert "public" in cache_control and "s-maxage=60" in cache_control
+    assert not response.cookies and response.get("Expires") is None
+
+
+def test_a_private_page_itself_is_never_shared(client, about_page, either_page_cache):
+    restriction = make_private(about_page)
+    url = f"/_util/authenticate_with_password/{restriction.pk}/{about_page.pk}/"
+    form = {"password": "s3cret", "return_url": "/about/"}
+    assert client.post(url, form, **FROM_THIS_SITE).status_code == 302
+    response = client.get("/about/")  # with the session cookie the password set
+    assert about_page.intro in response.content.decode()
     assert_private(response)
+
+
+def test_a_wrong_page_password_says_so_in_the_visitors_language(about_page, either_page_cache):
+    from tests.helpers import translate
+
+    spanish = translate(about_page, title="Sobre nosotros")
+    restriction = make_private(spanish)
+    url = f"/es/_util/authenticate_with_password/{restriction.pk}/{spanish.pk}/"
+    form = {"password": "wrong", "return_url": "/es/sobre-nosotros/"}
+    response = Client().post(url, form, **FROM_THIS_SITE)
+    html = response.content.decode()
+    assert response.status_code == 200 and "Esta página necesita una contraseña" in html
+    assert "Esa contraseña no es correcta" in html
+    assert "public" not in response.get("Cache-Control", "")
 
 
 def test_a_preview_is_never_shared(admin_client, article, either_page_cache):

@@ -1,5 +1,6 @@
 """Suggestions as you type: /search-suggestions/?q= answers JSON with at most six page titles,
-is cacheable, limited per address, and never breaks on bad input."""
+is kept by the browser but by no shared cache, limited per address, and never breaks on bad
+input."""
 
 import pytest
 from bs4 import BeautifulSoup
@@ -11,8 +12,8 @@ from tests.factories import ArticlePageFactory
 URL = "/search-suggestions/"
 
 
-def suggest(client, query, **extra):
-    response = client.get(URL, {"q": query}, **extra)
+def suggest(client, query, url=URL, **extra):
+    response = client.get(url, {"q": query}, **extra)
     assert response.status_code == 200, response.status_code
     return response, response.json()["suggestions"]
 
@@ -26,7 +27,21 @@ def test_page_titles_starting_as_typed_at_most_six(client, article_index, rubin)
     assert all(s["title"].startswith("Sciatica question") for s in found)
     assert {s["type"] for s in found} == {"Article"}
     assert found[0]["url"].startswith("/education/")
-    assert "public" in response["Cache-Control"] and "max-age=300" in response["Cache-Control"]
+    assert "max-age=300" in response["Cache-Control"]
+
+
+@pytest.mark.parametrize("path", [URL, "/es" + URL])
+def test_what_was_typed_is_kept_by_the_browser_and_no_shared_cache(
+    client, article, page_cache_on, path
+):
+    """The query is in the address: a proxy or CDN keeping the answer would keep what patients
+    typed on its disk (deploy/nginx.conf does not cache these paths either), and the page
+    cache never keeps it (it would answer "hit" the second time)."""
+    for _ in range(2):
+        response, _found = suggest(client, "exercise", url=path)
+        cache_control = {word.strip() for word in response["Cache-Control"].split(",")}
+        assert {"private", "max-age=300"} <= cache_control and "public" not in cache_control
+        assert "X-Page-Cache" not in response
 
 
 def test_drafts_and_private_pages_are_never_suggested(client, home_page, article_index, rubin):

@@ -5,6 +5,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.db import connection
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import PageViewRestriction
 
 from home.search import signals
 from home.search.models import SearchTermDay, SpellingTerm, Synonym
@@ -111,6 +112,29 @@ def test_unpublishing_schedules_one_rebuild_for_the_commit(pain_library):
     signals.rebuild_on_commit()  # as the commit would
     assert not SpellingTerm.objects.filter(term="fibromyalgia").exists()
     assert SpellingTerm.objects.filter(term="hyperalgesia").exists()
+
+
+def run_waiting_rebuild():
+    """Run the rebuild waiting for the commit, as the commit would; whether one was waiting."""
+    waiting = [entry for entry in connection.run_on_commit if entry[1] is signals.rebuild_on_commit]
+    for entry in waiting:
+        connection.run_on_commit.remove(entry)
+    if waiting:
+        signals.rebuild_on_commit()
+    return bool(waiting)
+
+
+def test_a_page_made_private_takes_its_words_out_of_the_vocabulary(pain_library):
+    """ "Did you mean" never names a private page; made public again, its words come back."""
+    run_waiting_rebuild()  # the library's own, as its commit would
+    restriction = PageViewRestriction.objects.create(
+        page=pain_library["fibromyalgia"], restriction_type="password", password="x"
+    )
+    assert run_waiting_rebuild()
+    assert corrections(["fibromyalgya"]) == {}
+    restriction.delete()
+    assert run_waiting_rebuild()
+    assert corrections(["fibromyalgya"]) == {"fibromyalgya": "fibromyalgia"}
 
 
 def test_private_and_draft_titles_stay_out_of_the_vocabulary(pain_library, article_index, rubin):
