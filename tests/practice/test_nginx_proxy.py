@@ -168,7 +168,7 @@ def test_a_page_made_private_in_the_admin_is_never_served_public_by_the_proxy(
     found = answers(nginx, team.url)
     assert public_copies(found) == 0
     assert {(status, headers["Location"]) for status, headers, _ in found} == {
-        (302, "/_util/login/?next=/about/team/")
+        (302, "/admin/login/?next=/about/team/")
     }
 
     set_privacy(client, about, "none")

@@ -95,7 +95,7 @@ def test_a_page_behind_a_sign_in_is_shared_only_as_its_redirect(
 ):
     make_private(about_page, PageViewRestriction.LOGIN)
     response = client.get("/about/")
-    assert response.status_code == 302 and response["Location"] == "/_util/login/?next=/about/"
+    assert response.status_code == 302 and response["Location"] == "/admin/login/?next=/about/"
     cache_control = response["Cache-Control"]
     assert "public" in cache_control and "s-maxage=60" in cache_control
     assert not response.cookies and response.get("Expires") is None
