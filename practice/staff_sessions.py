@@ -32,6 +32,7 @@ from django.contrib.auth.signals import user_logged_in
 from django.contrib.auth.views import redirect_to_login
 from django.db.models import F
 from django.urls import reverse
+from django.utils.deprecation import MiddlewareMixin
 from wagtail.log_actions import log
 
 from practice.models import SignInGeneration
@@ -123,13 +124,7 @@ def _sign_out(request, message):
     return redirect_to_login(request.get_full_path(), login_url=login_url)
 
 
-class StaffSessionMiddleware:
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        return self.get_response(request)
-
+class StaffSessionMiddleware(MiddlewareMixin):
     def process_view(self, request, view_func, view_args, view_kwargs):
         if settings.SESSION_COOKIE_NAME not in request.COOKIES:
             return None

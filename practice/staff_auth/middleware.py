@@ -8,19 +8,14 @@ counts as signed out, so pages and documents kept for signed-in people stay clos
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
+from django.utils.deprecation import MiddlewareMixin
 
 from practice.security import is_admin_path
 
 from .gate import is_open, needs_second_factor, second_factor_step
 
 
-class SecondFactorMiddleware:
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        return self.get_response(request)
-
+class SecondFactorMiddleware(MiddlewareMixin):
     def process_view(self, request, view_func, view_args, view_kwargs):
         # Without a session cookie nobody is signed in: the session is not even read, so an
         # anonymous page keeps its headers (no "Vary: Cookie") and costs no query.
