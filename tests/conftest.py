@@ -126,6 +126,23 @@ def migration_data(django_db_setup, django_db_blocker):
         return connection.creation.serialize_db_to_string()
 
 
+@pytest.fixture(autouse=True)
+def _migration_data_restored(request, migration_data):
+    """A test that commits (live server, transaction=True) starts from what migrations made:
+    the flush after an earlier such test took Wagtail's root page, locale and the staff groups.
+    Django's serialized rollback cannot be relied on to put them back: after a browser test the
+    ORM's connection object no longer holds the serialized copy (tests/helpers.py)."""
+    marker = request.node.get_closest_marker("django_db")
+    commits = {"transactional_db", "live_server"} & set(request.fixturenames) or (
+        marker is not None and marker.kwargs.get("transaction", False)
+    )
+    if commits:
+        from tests.helpers import restore_migration_data
+
+        request.getfixturevalue("transactional_db")
+        restore_migration_data(migration_data)
+
+
 def pytest_collection_modifyitems(config, items):
     """Within each module, the tests on the demo site run last. The demo is built once per
     module (`_module_demo`) and stays until the module ends, where a test that builds its own

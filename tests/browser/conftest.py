@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import bench_stack
+from tests.helpers import bench_stack, restore_migration_data
 
 from .helpers import new_page
 
@@ -62,32 +62,6 @@ def axe():
     from axe_playwright_python.sync_playwright import Axe
 
     return Axe()
-
-
-def restore_migration_data(migration_data):
-    """Put back what migrations created (Wagtail's root page, locale and collection, the staff
-    groups) when a flush has taken it.
-
-    Django's own serialized rollback cannot be used: once Playwright's event loop runs, the
-    ORM hands out a fresh connection object that lacks the serialized copy.
-    """
-    from django.contrib.auth.models import Permission
-    from django.contrib.contenttypes.models import ContentType
-    from django.core import serializers
-    from django.db import connection, transaction
-    from wagtail.models import Locale
-
-    if not Locale.objects.exists():
-        # Building the objects may look content types up (and create them), so build first;
-        # then swap the content types and permissions the flush re-created for the saved ones.
-        objects = list(serializers.deserialize("json", migration_data))
-        objects.sort(key=lambda item: not isinstance(item.object, ContentType))
-        with transaction.atomic(), connection.constraint_checks_disabled():
-            Permission.objects.all().delete()
-            ContentType.objects.all().delete()
-            ContentType.objects.clear_cache()
-            for item in objects:
-                item.save()
 
 
 @pytest.fixture(autouse=True)
