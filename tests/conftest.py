@@ -171,13 +171,13 @@ def _module_demo(django_db_setup, django_db_blocker):
     """The demo site built once for a module's smoke tests, in a transaction that is rolled back
     when the module ends. Each test runs in a savepoint inside it (pytest-django's `db`), so
     what one test changes the next never sees. Building it takes 10-20 s; once per test was a
-    third of the suite's time."""
+    third of the suite's time, and it is built for real once a run (tests/demo_snapshot.py)."""
     from django.db import transaction
 
-    from home import demo
+    from tests.demo_snapshot import build_demo
 
     with django_db_blocker.unblock(), transaction.atomic():
-        demo.build(log=lambda message: None)
+        build_demo()
         yield
         transaction.set_rollback(True)
 

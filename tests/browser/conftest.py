@@ -81,11 +81,11 @@ def _module_demo_committed(migration_data, django_db_blocker):
     from django.core.management import call_command
     from django.test import TransactionTestCase
 
-    from home import demo
+    from tests.demo_snapshot import build_demo
 
     with django_db_blocker.unblock():
         restore_migration_data(migration_data)
-        demo.build(log=lambda message: None)
+        build_demo()
     flush_after_each_test = TransactionTestCase._fixture_teardown
     TransactionTestCase._fixture_teardown = lambda test_case: None
     try:
