@@ -51,9 +51,11 @@ def breadcrumb_trail(context, page):
         if ancestor is None:
             break
         trail.insert(0, ancestor)
-    if not trail or not _is_home_page(trail[0], site):
+    # The Spanish home page is the English one's sibling: the walk passed it, up to the root.
+    homes = [n for n, ancestor in enumerate(trail) if _is_home_page(ancestor, site)]
+    if not homes:
         return []  # not under this site's home page (e.g. an unsaved preview)
-    return trail
+    return trail[homes[0] :]
 
 
 def _is_home_page(page, site):

@@ -192,8 +192,13 @@ def test_the_spanish_tree_holds_the_translations_and_nothing_else(demo_site):
     kinds = Counter(type(page).__name__ for page in pages)
 
     assert kinds["ArticlePage"] == 3 and kinds["ConditionPage"] == 3
-    assert kinds["TreatmentPage"] == 2 and kinds["ClinicianPage"] >= 1
-    for kind in ("HomePage", "NewPatientsPage", "ConsultationFormPage", "NoticePage"):
+    assert kinds["TreatmentPage"] == 2 and kinds["LocationPage"] == 2
+    # Every clinician and every notice: the whole practice in Spanish (issue 27).
+    assert (
+        kinds["ClinicianPage"] == ClinicianPage.objects.filter(locale=Locale.get_default()).count()
+    )
+    assert kinds["NoticePage"] == 4
+    for kind in ("HomePage", "NewPatientsPage", "ConsultationFormPage", "LocationIndexPage"):
         assert kinds[kind] == 1, kind
     slugs = {page.slug for page in pages}
     assert {"ciatica", "hiperalgesia-inducida-por-opioides", "sobre-nosotros"} <= slugs
@@ -285,9 +290,9 @@ def test_the_language_assistance_notice_is_in_every_footer_in_both_languages(cli
         # Never both versions of one notice.
         other = ({"/language-assistance/", "/es/asistencia-con-idiomas/"} - {notice_url}).pop()
         assert other not in links, url
-    # A notice not translated yet stays linked from Spanish pages, marked as English.
+    # Every notice is translated: the Spanish footer links only Spanish pages.
     spanish_footer = soup_of(client.get("/es/")).select_one("footer")
-    assert spanish_footer.select_one('a[href="/nondiscrimination/"]')["lang"].startswith("en")
+    assert spanish_footer.select_one('a[href="/es/no-discriminacion/"]') is not None
     for url in ("/language-assistance/", "/es/asistencia-con-idiomas/"):
         page = soup_of(client.get(url))
         languages = {tag["lang"] for tag in page.select(".language-taglines [lang]")}
