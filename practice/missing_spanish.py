@@ -24,7 +24,7 @@ from .localized import default_content_language, has_words
 
 @dataclass
 class Gap:
-    kind: str  # what the item is: "Page", the model's verbose name
+    kind: str  # what the item is: its model's verbose name ("clinician", "insurance plan")
     item: object
     missing: str  # what is missing: a field's label, or "Translation"
 
@@ -69,7 +69,8 @@ def missing_pages(locale):
     english = Page.objects.live().filter(locale__language_code=default_content_language())
     translated = Page.objects.live().filter(locale=locale).values("translation_key")
     untranslated = english.filter(depth__gt=1).exclude(translation_key__in=translated)
-    return [Gap("Page", page, "Translation") for page in untranslated.specific().order_by("path")]
+    pages = untranslated.specific().order_by("path")
+    return [Gap(page._meta.verbose_name, page, "Translation") for page in pages]
 
 
 def missing_snippets(locale):
