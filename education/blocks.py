@@ -68,6 +68,13 @@ class CitationBlock(blocks.StructBlock):
     )
     year = blocks.IntegerBlock(min_value=1800, max_value=2100)
     url = blocks.URLBlock(required=False, help_text="A DOI or PubMed link is best.")
+    # Most sources are in English, also on Spanish pages: the list marks them so (lang), for
+    # screen readers' pronunciation and so nobody takes them for untranslated text.
+    language = blocks.ChoiceBlock(
+        choices=[("en", "English"), ("es", "Spanish")],
+        default="en",
+        help_text="The language the source is written in.",
+    )
 
     class Meta:
         icon = "doc-full"

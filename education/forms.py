@@ -5,8 +5,12 @@ import re
 from django import forms
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
+from django.utils import translation
+from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from practice.localized import in_active_language, locale_ids
 
 ANY = ""
 # What a choice's value (a slug or a language code) can look like. Only such values key a
@@ -18,10 +22,18 @@ CHOICE_FIELDS = ("condition", "location", "language")
 # Models are looked up by name: the directory page's module imports this one.
 
 
+def in_active_locale(queryset):
+    """Only the rows in the visitor's language: a list never mixes languages."""
+    return queryset.filter(locale_id=locale_ids().get(translation.get_language()))
+
+
+def conditions():
+    return in_active_locale(apps.get_model("education", "ConditionPage").objects.live_public())
+
+
 def condition_choices():
-    conditions = apps.get_model("education", "ConditionPage").objects.live_public()
     return [(ANY, gettext("Any condition"))] + list(
-        conditions.alphabetical().values_list("slug", "title")
+        conditions().alphabetical().values_list("slug", "title")
     )
 
 
@@ -30,7 +42,7 @@ def language_choices():
         apps.get_model("education", "Language").objects.filter(clinicians__live=True).distinct()
     )
     return [(ANY, gettext("Any language"))] + [
-        (language.code, language.display_name) for language in spoken
+        (language.code, capfirst(language.display_name)) for language in spoken
     ]
 
 
@@ -44,14 +56,23 @@ def location_link_model():
         return None
 
 
+def locations():
+    """Live, public locations, in any language."""
+    location_model = location_link_model()._meta.get_field("location").related_model
+    return location_model.objects.live_public()
+
+
 def location_choices():
     link_model = location_link_model()
     if link_model is None:
         return [(ANY, gettext("Any location"))]
-    # Live, public locations with a live clinician, in the editors' order, each once.
+    # Live, public locations with a live clinician, in the editors' order, each once, in the
+    # visitor's language where it is translated (links are kept on the English side).
     links = link_model.objects.filter(clinician__live=True).visible()
-    locations = dict(links.values_list("location__slug", "location__title"))
-    return [(ANY, gettext("Any location"))] + list(locations.items())
+    english = list({link.location.pk: link.location for link in links}.values())
+    return [(ANY, gettext("Any location"))] + [
+        (location.slug, location.title) for location in in_active_language(english, locations())
+    ]
 
 
 def choice_filter(label, choices, unknown_choice):
@@ -96,14 +117,19 @@ class ClinicianFilterForm(forms.Form):
         if not self.is_valid():
             return clinicians.none()
         data = self.cleaned_data
+        # Links are kept on the English side: a condition or location chosen in Spanish, and a
+        # translated profile, match through the translation key they share with English.
         if data["condition"]:
-            clinicians = clinicians.filter(condition_links__page__slug=data["condition"])
+            chosen = conditions().filter(slug=data["condition"]).values("translation_key")
+            treating = clinicians.model.objects.filter(
+                condition_links__page__translation_key__in=chosen
+            ).values("translation_key")
+            clinicians = clinicians.filter(translation_key__in=treating)
         if data["location"]:
-            # Links are kept on the English side: a translated profile matches through the
-            # translation key it shares with its English version.
+            chosen = locations().filter(slug=data["location"]).values("translation_key")
             at_location = (
                 location_link_model()
-                .objects.filter(location__slug=data["location"])
+                .objects.filter(location__translation_key__in=chosen)
                 .values("clinician__translation_key")
             )
             clinicians = clinicians.filter(translation_key__in=at_location)

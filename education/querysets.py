@@ -37,10 +37,12 @@ class ArticleQuerySet(LinkedPageQuerySet):
         )
 
     def written_by(self, clinician):
-        return self.filter(article_authors__clinician=clinician)
+        """Written by `clinician` in any of the profile's languages."""
+        written = self.filter(article_authors__clinician__translation_key=clinician.translation_key)
+        return self.filter(pk__in=written.values("pk"))
 
     def reviewed_by(self, clinician):
-        return self.filter(medical_reviewer=clinician)
+        return self.filter(medical_reviewer__translation_key=clinician.translation_key)
 
     def with_topic(self, topic):
         """Filed under `topic` in any language (a Spanish article may still carry the English

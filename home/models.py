@@ -8,6 +8,7 @@ from wagtail.models import Orderable
 from education.models import ClinicianPage
 from education.models.clinicians import lines_of
 from pages.models import LocationPage
+from practice.localized import in_active_language, in_default_language
 from practice.pages import BasePage, all_pages
 
 from .blocks import ApproachStepBlock
@@ -160,8 +161,10 @@ class HomePage(BasePage):
         )
 
     def get_locations(self):
-        """The practice's live, public locations with their hours, in tree order."""
-        return list(LocationPage.objects.for_listing())
+        """The practice's live, public locations with their hours, in tree order, each in the
+        page's language where it is translated (two queries more on a Spanish page)."""
+        locations = LocationPage.objects.for_listing()
+        return in_active_language(in_default_language(locations), locations)
 
 
 class FeaturedArticle(Orderable):

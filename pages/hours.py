@@ -26,16 +26,18 @@ WEEKDAYS = [
 SCHEMA_DAY_NAMES = dict(
     enumerate(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"])
 )
+NBSP = "\u00a0"
 # A closure is announced this many days before it starts, and gone the day after it ends.
 CLOSURE_NOTICE_DAYS = 30
 
 
 def time_label(value):
     """US style with periods, as AP and most US health sites write it: '8:00 a.m.' (in Spanish,
-    '8:00 a. m.')."""
+    '8:00 a. m.'), held together by non-breaking spaces so a phone never ends a line with
+    '5:00 p.' and starts the next with 'm.'."""
     hour = value.hour % 12 or 12
     period = gettext("a.m.") if value.hour < 12 else gettext("p.m.")
-    return f"{hour}:{value.minute:02d} {period}"
+    return f"{hour}:{value.minute:02d}{NBSP}{period.replace(' ', NBSP)}"
 
 
 def date_label(value):

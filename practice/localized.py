@@ -49,7 +49,7 @@ def in_active_language(items, translations):
         row.translation_key: row
         for row in translations.filter(locale__language_code=language, translation_key__in=keys)
     }
-    fallback = translation.to_language(default_content_language()).split("-")[0]
+    fallback = fallback_language()
     return [
         _marked(found[item.translation_key], "")
         if item.translation_key in found
@@ -63,16 +63,36 @@ def _marked(item, fallback_language):
     return item
 
 
+class TranslatedText(str):
+    """A setting's words, which know whether they are the English kept in place of a
+    translation staff have not written yet: `fallback_language` is then 'en' (for a `lang`
+    attribute), else ''."""
+
+    fallback_language = ""
+
+
 def translated_field(instance, name, language=None):
     """`instance.<name>` in `language` (by default the active one): the `<name>_es` field
-    on a Spanish page when staff filled it in, else the English `<name>`. Rich text counts
-    as empty when it has no words (the editor saves an empty paragraph as '<p></p>')."""
+    on a Spanish page when staff filled it in, else the English `<name>`, marked with its
+    `fallback_language`. Rich text counts as empty when it has no words (the editor saves an
+    empty paragraph as '<p></p>')."""
     language = content_language(language)
+    english = TranslatedText(getattr(instance, name) or "")
     if language != default_content_language():
         value = getattr(instance, f"{name}_{language.replace('-', '_')}", "")
-        if strip_tags(value or "").strip():
-            return value
-    return getattr(instance, name)
+        if has_words(value):
+            return TranslatedText(value)
+        english.fallback_language = fallback_language()
+    return english
+
+
+def has_words(value):
+    return bool(strip_tags(value or "").strip())
+
+
+def fallback_language():
+    """The language code of the default language ('en'), for `lang` attributes."""
+    return translation.to_language(default_content_language()).split("-")[0]
 
 
 class Translated:

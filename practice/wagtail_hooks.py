@@ -7,6 +7,7 @@ from . import login_throttle, staff_admin
 from .dashboard import add_mail_trouble_panel, add_my_drafts_panel
 from .languages import refuse_cross_language_alias
 from .log_actions import register_formatters
+from .missing_spanish import MissingTranslationsView
 from .page_cache import remember_page_served, remember_served_page
 from .style_guide import style_guide
 
@@ -98,3 +99,27 @@ def end_own_sessions_menu_item(request):
 @hooks.register("register_log_actions")
 def register_staff_session_log_actions(actions):
     register_formatters(actions, staff_admin.LOG_FORMATTERS)
+
+
+# What staff have not translated yet (practice/missing_spanish.py).
+
+
+@hooks.register("register_admin_urls")
+def register_missing_translations_url():
+    return [
+        path(
+            "missing-translations/",
+            MissingTranslationsView.as_view(),
+            name="missing_translations",
+        )
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_missing_translations_menu_item():
+    return MenuItem(
+        "Missing in Spanish",
+        reverse("missing_translations"),
+        name="missing-translations",
+        icon_name="globe",
+    )

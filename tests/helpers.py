@@ -211,3 +211,17 @@ def restore_migration_data(migration_data):
             ContentType.objects.clear_cache()
             for item in objects:
                 item.save()
+
+
+def visible_text(response, language):
+    """The words a reader of `language` ('en', 'es') sees on the page: the body's text
+    without scripts and without anything marked with another `lang` (a tagline in Arabic, an
+    English reference on a Spanish page)."""
+    html = soup_of(response)
+    for tag in html(["script", "style", "noscript", "template"]):
+        tag.decompose()
+    for tag in html.body.select("[lang]"):
+        if not tag["lang"].lower().startswith(language):
+            tag.decompose()
+    title = html.title.get_text(" ") if html.title else ""
+    return title + " " + html.body.get_text(" ")

@@ -15,6 +15,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import PageManager
 from wagtail.search import index
 
+from practice.localized import translated_field
 from practice.pages import BasePage
 from practice.pagination import paginate, requested_page
 
@@ -24,6 +25,7 @@ from .languages import Language
 from .links import LinkedFromMedicalPages
 
 CLINICIAN_ARTICLES_PER_PAGE = 10
+HONORIFICS_ES = [("Dr.", "Dr. (a man)"), ("Dra.", "Dra. (a woman)")]
 
 
 def asked_from_query(query):
@@ -44,6 +46,15 @@ def lines_of(text):
 class ClinicianPage(LinkedFromMedicalPages, BasePage):
     honorific_prefix = models.CharField(
         max_length=20, blank=True, help_text="e.g. 'Dr.'. Leave empty for none."
+    )
+    # Spanish says whether the doctor is a man or a woman ("Dr." / "Dra."), so staff choose
+    # it rather than it being derived from the English title.
+    honorific_prefix_es = models.CharField(
+        "honorific in Spanish",
+        max_length=20,
+        blank=True,
+        choices=HONORIFICS_ES,
+        help_text="Shown on Spanish pages. Leave empty to show the English one there.",
     )
     given_name = models.CharField(max_length=80)
     family_name = models.CharField(max_length=80)
@@ -130,6 +141,7 @@ class ClinicianPage(LinkedFromMedicalPages, BasePage):
         MultiFieldPanel(
             [
                 FieldPanel("honorific_prefix"),
+                FieldPanel("honorific_prefix_es"),
                 FieldPanel("given_name"),
                 FieldPanel("family_name"),
                 FieldPanel("post_nominals"),
@@ -196,7 +208,8 @@ class ClinicianPage(LinkedFromMedicalPages, BasePage):
 
     @property
     def name_with_prefix(self):
-        return f"{self.honorific_prefix} {self.full_name}".strip()
+        """'Dr. Maya Okafor'; 'Dra. Maya Okafor' on a Spanish page."""
+        return f"{translated_field(self, 'honorific_prefix')} {self.full_name}".strip()
 
     @property
     def display_name(self):
@@ -234,7 +247,13 @@ class ClinicianPage(LinkedFromMedicalPages, BasePage):
         context = super().get_context(request, *args, **kwargs)
         self.asked_from = asked_from_query(request.GET)
         # The reverse relation's manager is the article model's own, with its listing methods.
-        articles = self.reviewed_articles.model.objects.live_public().for_listing()
+        # Its own language's articles only; bylines and reviews are matched by translation key,
+        # so a Spanish profile lists the Spanish articles whose byline names the English one.
+        articles = (
+            self.reviewed_articles.model.objects.live_public()
+            .for_listing()
+            .filter(locale_id=self.locale_id)
+        )
         written_page = requested_page(request, "page")
         reviewed_page = requested_page(request, "reviewed_page")
         context.update(

@@ -2,6 +2,10 @@ from django.db import models
 from django.utils import translation
 from wagtail.admin.panels import FieldPanel
 
+# Languages that write the names of languages in lower case ("inglés"); Django's translated
+# names are capitalized for menus.
+LOWER_CASE_LANGUAGE_NAMES = {"es", "fr", "it", "pt"}
+
 
 class Language(models.Model):
     """A language clinicians see patients in ("Spanish"): shown on profiles and used to filter
@@ -28,8 +32,13 @@ class Language(models.Model):
     @property
     def display_name(self):
         """The language's name in the language the page is read in ("español" on a Spanish
-        page) when Django knows the code; the name staff typed otherwise."""
+        page, lower case as Spanish writes it mid-sentence: "Habla inglés y español") when
+        Django knows the code; the name staff typed otherwise. A list starting with it
+        capitalizes it itself (capfirst)."""
         try:
-            return translation.get_language_info(self.code)["name_translated"]
+            name = translation.get_language_info(self.code)["name_translated"]
         except KeyError:
             return self.name
+        if translation.get_language() in LOWER_CASE_LANGUAGE_NAMES:
+            return name.lower()
+        return name

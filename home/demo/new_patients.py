@@ -4,6 +4,7 @@
 from django.core.files.base import ContentFile
 from django.utils.text import slugify
 from wagtail.documents import get_document_model
+from wagtail.models import Locale
 
 from pages.models import InsurancePlan, NewPatientsPage, PatientForm, SelfPayPrice
 
@@ -50,7 +51,9 @@ def build(log):
 def _insurance_plans(specs):
     for order, spec in enumerate(specs):
         InsurancePlan.objects.get_or_create(
-            name=spec["name"], defaults={**spec, "sort_order": order, "accepted": True}
+            name=spec["name"],
+            locale=Locale.get_default(),
+            defaults={**spec, "sort_order": order, "accepted": True},
         )
 
 

@@ -87,6 +87,10 @@ def _settings(site, content):
         for field, value in content["practice"].items():
             setattr(practice, field, html(value) if field == "disclaimer" else value)
         practice.save()
+    if not practice.tagline_es:
+        for field, value in load("es/site")["practice"].items():
+            setattr(practice, field, html(value) if field == "disclaimer_es" else value)
+        practice.save()
     if not practice.footer_links.exists():
         for order, slug in enumerate(content["footer_links"]):
             page = english_pages(StandardPage).filter(slug=slug).first()

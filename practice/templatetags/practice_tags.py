@@ -34,7 +34,8 @@ def in_section(page, section):
 
 @register.simple_tag(takes_context=True)
 def breadcrumb_trail(context, page):
-    """The ancestors of `page` from the site's home page down, without `page` itself.
+    """The ancestors of `page` from the site's home page (in the page's language) down,
+    without `page` itself.
 
     Walks up through parents the router has already loaded, so a page served normally costs
     no query here.
@@ -50,9 +51,19 @@ def breadcrumb_trail(context, page):
         if ancestor is None:
             break
         trail.insert(0, ancestor)
-    if not trail or trail[0].pk != site.root_page_id:
+    # The Spanish home page is the English one's sibling: the walk passed it, up to the root.
+    homes = [n for n, ancestor in enumerate(trail) if _is_home_page(ancestor, site)]
+    if not homes:
         return []  # not under this site's home page (e.g. an unsaved preview)
-    return trail
+    return trail[homes[0] :]
+
+
+def _is_home_page(page, site):
+    """The site's home page or its translation (the Spanish home page, a sibling of the
+    English one at the top of the tree)."""
+    if page.pk == site.root_page_id:
+        return True
+    return page.depth == 2 and page.translation_key == site.root_page.translation_key
 
 
 @register.simple_tag(takes_context=True)

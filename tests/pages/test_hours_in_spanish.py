@@ -18,13 +18,28 @@ def monday_to_thursday():
     ]
 
 
+NBSP = "\u00a0"
+
+
 def test_the_week_in_english_and_in_spanish():
     with translation.override("en-us"):
         english = summary_lines(weekly_schedule(monday_to_thursday()))
     with translation.override("es"):
         spanish = summary_lines(weekly_schedule(monday_to_thursday()))
+    english = [line.replace(NBSP, " ") for line in english]
+    spanish = [line.replace(NBSP, " ") for line in spanish]
     assert english == ["Monday to Thursday: 8:00 a.m. to 5:00 p.m.", "Other days: closed"]
     assert spanish == ["Lunes a jueves: 8:00 a. m. a 5:00 p. m.", "Los demás días: cerrado"]
+
+
+def test_a_time_is_never_split_across_lines():
+    """A phone must not end a line with '5:00 p.' and start the next with 'm.' (issue 27)."""
+    with translation.override("es"):
+        (line, _) = summary_lines(weekly_schedule(monday_to_thursday()))
+    assert f"8:00{NBSP}a.{NBSP}m. a 5:00{NBSP}p.{NBSP}m." in line
+    with translation.override("en-us"):
+        (line, _) = summary_lines(weekly_schedule(monday_to_thursday()))
+    assert f"8:00{NBSP}a.m. to 5:00{NBSP}p.m." in line
 
 
 def test_each_day_heads_its_own_line_with_a_capital_in_both_languages():

@@ -52,7 +52,10 @@ def test_hours_read_in_us_style_with_closed_days(client):
         ]
     )
     hours = soup_of(client.get(location.url)).select_one(".opening-hours")
-    days = {dt.get_text(): dt.find_next("dd").get_text(" ", strip=True) for dt in hours("dt")}
+    days = {
+        dt.get_text(): dt.find_next("dd").get_text(" ", strip=True).replace("\xa0", " ")
+        for dt in hours("dt")
+    }
     assert days["Monday"] == "8:00 a.m. to 5:00 p.m."
     assert days["Friday"] == "8:30 a.m. to 12:00 p.m. 1:00 p.m. to 4:45 p.m."
     assert days["Tuesday"] == "Closed"
@@ -225,7 +228,7 @@ def test_the_index_sums_up_each_week_in_a_few_lines(client):
         hours=[(day, eight, five) for day in range(4)] + [(4, eight, one)]
     )
     lines = [
-        li.get_text()
+        li.get_text().replace("\xa0", " ")
         for li in soup_of(client.get(location.get_parent().url)).select(".location-card__hours li")
     ]
     assert lines == [

@@ -11,7 +11,7 @@ Order matters: a page is translated after its parent, and after the pages it lin
 
 from home.models import HomePage
 
-from . import medical, pages
+from . import locations, medical, pages
 from .translation import english
 
 
@@ -22,5 +22,6 @@ def build(log):
     home = pages.home(source, log)
     pages.sections(log)
     medical.build(log)
+    locations.build(log)
     pages.standard_pages(log)
     pages.finish_home(home, log)

@@ -8,6 +8,7 @@ content/es/consultation.yaml and content/es/notices.yaml.
 from django.core.files.base import ContentFile
 from django.utils.text import slugify
 from wagtail.documents import get_document_model
+from wagtail.models import Locale
 
 from education.models import (
     ArticleIndexPage,
@@ -18,14 +19,14 @@ from education.models import (
 )
 from home.models import FeaturedArticle, HomePage
 from pages.consultation.models import ConsultationFormPage
-from pages.models import NewPatientsPage, NoticePage, StandardPage
+from pages.models import InsurancePlan, NewPatientsPage, NoticePage, StandardPage
 
 from ..consultation import RICH_TEXT as CONSULTATION_RICH_TEXT
 from ..loader import html, load, stream
 from ..new_patients import RICH_TEXT as NEW_PATIENTS_RICH_TEXT
 from ..pdfs import simple_pdf
 from ..site import RICH_FIELDS as HOME_RICH_FIELDS
-from .translation import english, spanish_version, translate
+from .translation import english, spanish, spanish_version, translate
 
 SECTIONS = {
     "article_index": ArticleIndexPage,
@@ -115,6 +116,20 @@ def _new_patients(log):
         page.patient_forms = forms
 
     translate(english(NewPatientsPage), fields, log, prepare=prepare)
+    _insurance_plans(content["insurance_plans"], log)
+
+
+def _insurance_plans(specs, log):
+    """Each plan's Spanish translation, made as the admin's Translate action makes one."""
+    english_plans = InsurancePlan.objects.filter(locale=Locale.get_default()).order_by("sort_order")
+    for plan, words in zip(english_plans, specs, strict=True):
+        if plan.has_translation(spanish()):
+            continue
+        copy = plan.copy_for_translation(spanish())
+        for name, value in words.items():
+            setattr(copy, name, value)
+        copy.save()
+        log(f"Translated the insurance plan {plan.name!r} into Spanish.")
 
 
 def _document(spec):
