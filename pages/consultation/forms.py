@@ -13,6 +13,7 @@ from wagtail.contrib.forms.forms import BaseForm, FormBuilder, WagtailAdminFormP
 from pages.insurance import insurance_plan_choices
 from practice.spam import HONEYPOT_FIELD
 
+from .choices import field_choices
 from .regarding import FIELD_NAME as REGARDING_FIELD
 
 # Limits on what one field accepts. Browsers are not told (no maxlength attribute): they would
@@ -124,7 +125,15 @@ class ConsultationForm(BaseForm):
 
 class ConsultationFormBuilder(FormBuilder):
     """Wagtail's form builder with messages patients understand, length limits, phone and
-    consent fields, and autocomplete hints."""
+    consent fields, and autocomplete hints. On a translated page, `source_fields` (the default
+    language's fields by name, see choices.py) give each choice the value it stores."""
+
+    def __init__(self, fields, source_fields=None):
+        super().__init__(fields)
+        self.source_fields = source_fields or {}
+
+    def get_formatted_field_choices(self, field):
+        return field_choices(field, self.source_fields.get(field.clean_name))
 
     def get_field_options(self, field):
         options = super().get_field_options(field)

@@ -4,6 +4,7 @@ short columns, links to call or write, local times, one menu entry and the dashb
 import csv
 import datetime
 import io
+import re
 from zoneinfo import ZoneInfo
 
 import openpyxl
@@ -52,18 +53,43 @@ def entries(action):
     return list(PageLogEntry.objects.filter(action=action).order_by("pk"))
 
 
-def test_the_list_has_short_headings_links_and_local_times(
+def test_the_list_has_seven_columns_links_and_local_times(
     client, front_desk_user, consultation_page, waiting_request
 ):
     client.force_login(front_desk_user)
     html = client.get(list_url(consultation_page)).content.decode()
-    assert "<th>Consent</th>" in html
-    assert "I agree that the practice may store" not in html  # the sentence is not a heading
+    table = html[html.index("consultation-queue__table") :]
+    headings = re.findall(r'<th scope="col">(?:<input[^>]*> )?([^<]+)</th>', table)
+    assert headings == [
+        "Request",
+        "Received",
+        "Status",
+        "Name",
+        "How to reach them",
+        "What it is about",
+        "Assigned to",
+    ]
+    assert "<h1" in html and "Consultation requests" in html
+    assert "I agree that the practice may store" not in html  # the consent is on the detail
+    assert f"<td>{VALID_ANSWERS['full_name']}</td>" in html
+    assert "<li>Phone</li>" in html  # the way the patient chose to be reached
     assert '<a href="tel:5552017788">(555) 201-7788</a>' in html
     assert f'<a href="mailto:{VALID_ANSWERS["email"]}">' in html
     assert "Nov 29, 2026<br>12:14 a.m." in html
-    assert VALID_ANSWERS["reason"] not in html  # long answers are read on the request's page
+    assert VALID_ANSWERS["reason"] in html  # short enough to read whole
     assert ">New</span>" in html
+
+
+def test_a_long_reason_is_cut_in_the_list_and_whole_on_the_request(
+    client, front_desk_user, consultation_page, waiting_request
+):
+    reason = " ".join(f"word{number}" for number in range(40))
+    waiting_request.form_data["reason"] = reason
+    waiting_request.save()
+    client.force_login(front_desk_user)
+    html = client.get(list_url(consultation_page)).content.decode()
+    assert "word11…" in html and "word12" not in html
+    assert reason in client.get(detail_url(waiting_request)).content.decode()
 
 
 def test_the_front_desk_changes_status_assignee_and_adds_a_note(
