@@ -270,6 +270,7 @@ class ConsultationRequestDetailView(WagtailAdminTemplateMixin, TemplateView):
             form_page=self.form_page,
             answers=answers,
             notes=self.submission.notes.select_related("author"),
+            history=audit.work_history(self.submission),
             update_form=update_form,
             list_url=reverse("wagtailforms:list_submissions", args=[self.form_page.pk]),
         )

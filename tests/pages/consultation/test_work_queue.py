@@ -120,6 +120,14 @@ def test_the_front_desk_changes_status_assignee_and_adds_a_note(
     page = client.get(detail_url(waiting_request)).content.decode()
     assert "Left a voicemail at 9:10." in page
     assert "<strong>Contacted</strong>" in page
+    history = page.split("<h2>History</h2>")[1].split("</ol>")[0]
+    assert history.count("<li>") == 4  # received, then the three changes, oldest first
+    assert history.index("received") < history.index("New → Contacted")
+    assert f"assigned to Ana Reyes, by {front_desk_user.get_username()}" in history
+    # The history tells only this request's story.
+    other = ConsultationRequestFactory(page=waiting_request.page, form_data={})
+    other_page = client.get(detail_url(other)).content.decode()
+    assert other_page.split("<h2>History</h2>")[1].split("</ol>")[0].count("<li>") == 1
 
 
 def test_saving_without_changes_logs_nothing(client, front_desk_user, waiting_request):
