@@ -62,6 +62,13 @@ OTHER_PLAN = "Another plan, or paying for myself"
 OTHER_PLAN_LABEL = gettext_lazy("Another plan, or paying for myself")
 CHOOSE_A_PLAN = pgettext_lazy("insurance plan drop-down", "Choose a plan")
 TICK_TYPES = {"checkbox", "consent"}
+# A choice about how to be contacted ("contact_preference") and the fields each answer needs.
+CONTACT_CHOICE_TYPES = {"radio", "dropdown"}
+CONTACT_WORDS = {"tel": ("phone", "call", "text"), "email": ("mail",)}
+MISSING_CONTACT = {
+    "tel": gettext_lazy("Enter a phone number, so that we can call you as you asked"),
+    "email": gettext_lazy("Enter an email address, so that we can write to you as you asked"),
+}
 
 
 def _lower_first(label):
@@ -121,6 +128,35 @@ class ConsultationForm(BaseForm):
         for field in self.fields.values():
             if getattr(field, "is_consent", False):
                 field.label = link_privacy_notice(field.label, privacy_url)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        self.require_the_way_to_reach()
+        return cleaned_data
+
+    def require_the_way_to_reach(self):
+        """ "Phone" needs a phone number and "Email" an address: the error sits on the empty
+        field. The chosen value is the English form's on every translation (choices.py)."""
+        for name, field in self.fields.items():
+            if getattr(field, "field_type", "") not in CONTACT_CHOICE_TYPES:
+                continue
+            if "contact" not in name:
+                continue
+            chosen = str(self.cleaned_data.get(name) or "").lower()
+            for field_type, words in CONTACT_WORDS.items():
+                if any(word in chosen for word in words):
+                    self._require_one(field_type)
+
+    def _require_one(self, field_type):
+        names = [
+            name
+            for name, field in self.fields.items()
+            if getattr(field, "field_type", "") == field_type
+        ]
+        if not names or any(self.cleaned_data.get(name) for name in names):
+            return
+        if names[0] not in self.errors:  # a number typed wrong already says what to fix
+            self.add_error(names[0], ValidationError(MISSING_CONTACT[field_type], "required"))
 
 
 class ConsultationFormBuilder(FormBuilder):
@@ -203,6 +239,7 @@ class ConsultationFormBuilder(FormBuilder):
             autocomplete = field.autocomplete or DEFAULT_AUTOCOMPLETE.get(field.field_type)
             if autocomplete:
                 formfields[name].widget.attrs["autocomplete"] = autocomplete
+            formfields[name].field_type = field.field_type  # read by ConsultationForm.clean
             if isinstance(formfields[name], django.forms.CharField):
                 formfields[name].validators.append(readable_text_validator(field.label))
         return formfields
