@@ -119,4 +119,5 @@ def queue_row(item, form_fields, answers):
         for field in about_fields(form_fields)
         if answers.get(field.clean_name)
     ]
-    return {"request": item, "name": name, "reach": reach, "about": about}
+    # Words, so the list wraps a name between its words and never at a hyphen inside one.
+    return {"request": item, "name": name.split(), "reach": reach, "about": about}

@@ -76,7 +76,7 @@ def test_both_languages_read_the_same_in_the_queue_detail_and_exports(
     client.force_login(front_desk_user)
 
     html = client.get(list_url(consultation_page)).content.decode()
-    assert html.count("<li>Phone</li>") == 2
+    assert html.count('<li class="consultation-queue__one-line">Phone</li>') == 2
     assert "Teléfono" not in html
 
     detail = client.get(reverse("consultation_requests:detail", args=[spanish.pk]))

@@ -71,10 +71,11 @@ def test_the_list_has_seven_columns_links_and_local_times(
     ]
     assert "<h1" in html and "Consultation requests" in html
     assert "I agree that the practice may store" not in html  # the consent is on the detail
-    assert f"<td>{VALID_ANSWERS['full_name']}</td>" in html
-    assert "<li>Phone</li>" in html  # the way the patient chose to be reached
-    assert '<a href="tel:5552017788">(555) 201-7788</a>' in html
-    assert f'<a href="mailto:{VALID_ANSWERS["email"]}">' in html
+    # A name wraps between its words only (never at its hyphen).
+    assert '<span class="consultation-queue__word">Quintero-Hale</span>' in html
+    assert '<li class="consultation-queue__one-line">Phone</li>' in html  # as they asked
+    assert '<a href="tel:5552017788" title="(555) 201-7788">(555) 201-7788</a>' in html
+    assert f'<a href="mailto:{VALID_ANSWERS["email"]}"' in html
     assert "Nov 29, 2026<br>12:14 a.m." in html
     assert VALID_ANSWERS["reason"] in html  # short enough to read whole
     assert ">New</span>" in html
