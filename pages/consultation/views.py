@@ -110,9 +110,8 @@ class ConsultationRequestsListView(SubmissionsListView):
     orderable_fields = ("id", "submit_time", "status")
 
     def get_breadcrumbs_items(self):
-        return breadcrumbs_to_index(self.breadcrumbs_items) + [
-            {"url": "", "label": self.form_page.get_admin_display_title()}
-        ]
+        # The header names what staff look for, not the form's title ("Request a consultation").
+        return self.breadcrumbs_items + [{"url": "", "label": "Consultation requests"}]
 
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("assignee", *REGARDING_FIELDS)
