@@ -131,6 +131,7 @@ class ReviewDueReportView(ReportView):
     what it calls a row (`row_label`, heading the title column on screen and in exports)."""
 
     page_title = "Articles due for review"
+    results_template_name = "education/reports/review_due_results.html"
     row_label = "Article"
     header_icon = "time"
     model = ArticlePage

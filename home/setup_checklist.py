@@ -10,9 +10,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth.models import Group
-from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
 from wagtail.admin.ui.components import Component
 from wagtail.models import Site
 
@@ -20,6 +18,7 @@ from education.models import ClinicianIndexPage, ClinicianPage
 from education.review import MEDICAL_REVIEWERS
 from pages.consultation.models import ConsultationFormPage
 from pages.models import NoticePage
+from pages.notice_reviews import notices_to_review
 from practice.models import PracticeSettings
 from practice.site_url import LOOPBACK_HOSTS
 
@@ -39,7 +38,7 @@ def site_address_item():
     parts = urlsplit(settings.SITE_URL)
     public = parts.scheme == "https" and parts.hostname not in LOOPBACK_HOSTS
     return Item(
-        "The public site address is set",
+        "Set the public site address",
         public,
         reverse("wagtailsites:index"),
         f"SITE_URL is {settings.SITE_URL}: set it on the server to the site's https address "
@@ -54,7 +53,7 @@ def reviewer_item():
         reverse("wagtailadmin_explore", args=[index.pk]) if index else reverse("wagtailadmin_home")
     )
     return Item(
-        "A medical reviewer is linked to their clinician profile",
+        "Link a medical reviewer to their clinician profile",
         linked,
         url,
         "Open the reviewer's clinician profile and choose their login under “admin account”: "
@@ -66,7 +65,7 @@ def group_item(name, why):
     group = Group.objects.filter(name=name).first()
     has_members = group is not None and group.user_set.filter(is_active=True).exists()
     return Item(
-        f"The {name} group has members",
+        f"Add members to the {name} group",
         has_members,
         reverse("wagtailusers_users:index"),
         f"Add people to “{name}” from their account under Settings → Users: {why}",
@@ -84,7 +83,7 @@ def office_email_item(site):
     else:
         url = reverse("wagtailadmin_home")
     return Item(
-        "The office e-mail addresses are set",
+        "Set the office email addresses",
         done,
         url,
         "The practice's e-mail address (Settings → Practice details) and, on the consultation "
@@ -93,17 +92,13 @@ def office_email_item(site):
 
 
 def legal_notices_item():
-    """Reviewed: published by someone signed in here (not only loaded with the site) and not
-    past its review date. Only on a site that has notices."""
-    notices = NoticePage.objects.live()
-    if not notices.exists():
+    """The notices the dashboard's notices panel lists as needing review (one rule for both:
+    pages/notice_reviews.py). Only on a site that has notices."""
+    if not NoticePage.objects.live().exists():
         return None
-    unreviewed = notices.filter(
-        Q(latest_revision__user__isnull=True) | Q(next_review_due__lt=timezone.localdate())
-    )
-    first = unreviewed.order_by("path").first()
+    first = notices_to_review().order_by("path").first()
     return Item(
-        "The legal notices are reviewed",
+        "Review the legal notices",
         first is None,
         reverse("wagtailadmin_pages:edit", args=[first.pk]) if first else "",
         "Read each notice (nondiscrimination, privacy practices, accessibility), correct it "

@@ -3,6 +3,7 @@ past its review date may no longer match the law or the practice."""
 
 import datetime
 
+from django.db.models import Q
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
 from wagtail.permission_policies.pages import PagePermissionPolicy
@@ -10,6 +11,16 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from .models import NoticePage
 
 DUE_SOON_DAYS = 30
+
+
+def notices_to_review(on=None):
+    """Live notices that need a person's review now: never published by anyone signed in here
+    (only loaded with the site) or past their review date. The setup checklist and the
+    notices panel both ask this, so they never disagree."""
+    on = on or timezone.localdate()
+    return NoticePage.objects.live().filter(
+        Q(latest_revision__user__isnull=True) | Q(next_review_due__lt=on)
+    )
 
 
 def notices_due(on=None):
@@ -30,10 +41,14 @@ class NoticesDuePanel(Component):
 
     def get_context_data(self, parent_context):
         today = timezone.localdate()
-        notices = list(notices_due(today))
+        to_review = list(notices_to_review(today).order_by("next_review_due", "title"))
+        waiting = {notice.pk for notice in to_review}
         return {
-            "overdue": [notice for notice in notices if notice.next_review_due < today],
-            "due_soon": [notice for notice in notices if notice.next_review_due >= today],
+            "overdue": [n for n in to_review if n.next_review_due and n.next_review_due < today],
+            "never_reviewed": [
+                n for n in to_review if not (n.next_review_due and n.next_review_due < today)
+            ],
+            "due_soon": [n for n in notices_due(today) if n.pk not in waiting],
         }
 
 

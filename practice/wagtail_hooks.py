@@ -1,4 +1,6 @@
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
@@ -18,6 +20,12 @@ hooks.register("on_serve_page", remember_page_served, order=1)
 hooks.register("before_serve_page", refuse_cross_language_alias)
 hooks.register("construct_homepage_panels", add_my_drafts_panel)
 hooks.register("construct_homepage_panels", add_mail_trouble_panel)
+
+
+@hooks.register("insert_global_admin_css")
+def project_admin_css():
+    """Styles for the admin screens this project adds (the checklist, panels, reports)."""
+    return format_html('<link rel="stylesheet" href="{}">', static("practice/css/admin.css"))
 
 
 @hooks.register("register_admin_urls")

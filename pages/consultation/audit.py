@@ -5,6 +5,7 @@ history and in Reports > Site history, with who, when and which requests.
 """
 
 from wagtail.log_actions import get_active_log_context, log
+from wagtail.models import PageLogEntry
 
 from practice.log_actions import log_formatter
 
@@ -107,3 +108,21 @@ FORMATTERS = {
     ASSIGNED: log_formatter("Assign a consultation request", _assigned),
     NOTE_ADDED: log_formatter("Add a note to a consultation request", _one("Added a note to")),
 }
+
+
+# What was done on a request, as its page lists it: not the looks at it (those are in the
+# page's history and in Reports > Site history).
+WORK_ACTIONS = (STATUS_CHANGED, ASSIGNED, NOTE_ADDED)
+
+
+def work_history(consultation_request):
+    """The log entries of the front desk's work on one request, oldest first."""
+    return (
+        PageLogEntry.objects.filter(
+            page_id=consultation_request.page_id,
+            action__in=WORK_ACTIONS,
+            data__request_id=consultation_request.pk,
+        )
+        .select_related("user")
+        .order_by("timestamp", "pk")
+    )

@@ -13,6 +13,7 @@ from wagtail.contrib.forms.forms import BaseForm, FormBuilder, WagtailAdminFormP
 from pages.insurance import insurance_plan_choices
 from practice.spam import HONEYPOT_FIELD
 
+from .choices import field_choices
 from .regarding import FIELD_NAME as REGARDING_FIELD
 
 # Limits on what one field accepts. Browsers are not told (no maxlength attribute): they would
@@ -61,6 +62,13 @@ OTHER_PLAN = "Another plan, or paying for myself"
 OTHER_PLAN_LABEL = gettext_lazy("Another plan, or paying for myself")
 CHOOSE_A_PLAN = pgettext_lazy("insurance plan drop-down", "Choose a plan")
 TICK_TYPES = {"checkbox", "consent"}
+# A choice about how to be contacted ("contact_preference") and the fields each answer needs.
+CONTACT_CHOICE_TYPES = {"radio", "dropdown"}
+CONTACT_WORDS = {"tel": ("phone", "call", "text"), "email": ("mail",)}
+MISSING_CONTACT = {
+    "tel": gettext_lazy("Enter a phone number, so that we can call you as you asked"),
+    "email": gettext_lazy("Enter an email address, so that we can write to you as you asked"),
+}
 
 
 def _lower_first(label):
@@ -121,10 +129,47 @@ class ConsultationForm(BaseForm):
             if getattr(field, "is_consent", False):
                 field.label = link_privacy_notice(field.label, privacy_url)
 
+    def clean(self):
+        cleaned_data = super().clean()
+        self.require_the_way_to_reach()
+        return cleaned_data
+
+    def require_the_way_to_reach(self):
+        """ "Phone" needs a phone number and "Email" an address: the error sits on the empty
+        field. The chosen value is the English form's on every translation (choices.py)."""
+        for name, field in self.fields.items():
+            if getattr(field, "field_type", "") not in CONTACT_CHOICE_TYPES:
+                continue
+            if "contact" not in name:
+                continue
+            chosen = str(self.cleaned_data.get(name) or "").lower()
+            for field_type, words in CONTACT_WORDS.items():
+                if any(word in chosen for word in words):
+                    self._require_one(field_type)
+
+    def _require_one(self, field_type):
+        names = [
+            name
+            for name, field in self.fields.items()
+            if getattr(field, "field_type", "") == field_type
+        ]
+        if not names or any(self.cleaned_data.get(name) for name in names):
+            return
+        if names[0] not in self.errors:  # a number typed wrong already says what to fix
+            self.add_error(names[0], ValidationError(MISSING_CONTACT[field_type], "required"))
+
 
 class ConsultationFormBuilder(FormBuilder):
     """Wagtail's form builder with messages patients understand, length limits, phone and
-    consent fields, and autocomplete hints."""
+    consent fields, and autocomplete hints. On a translated page, `source_fields` (the default
+    language's fields by name, see choices.py) give each choice the value it stores."""
+
+    def __init__(self, fields, source_fields=None):
+        super().__init__(fields)
+        self.source_fields = source_fields or {}
+
+    def get_formatted_field_choices(self, field):
+        return field_choices(field, self.source_fields.get(field.clean_name))
 
     def get_field_options(self, field):
         options = super().get_field_options(field)
@@ -194,6 +239,7 @@ class ConsultationFormBuilder(FormBuilder):
             autocomplete = field.autocomplete or DEFAULT_AUTOCOMPLETE.get(field.field_type)
             if autocomplete:
                 formfields[name].widget.attrs["autocomplete"] = autocomplete
+            formfields[name].field_type = field.field_type  # read by ConsultationForm.clean
             if isinstance(formfields[name], django.forms.CharField):
                 formfields[name].validators.append(readable_text_validator(field.label))
         return formfields

@@ -4,6 +4,7 @@ to the patient, and plain values for the exports."""
 import re
 
 from django.conf import settings
+from django.utils.text import Truncator
 
 # Long answers are read on the request's own page; the list keeps one short row per request.
 LONG_FIELD_TYPES = {"multiline"}
@@ -67,3 +68,56 @@ def person_name(user):
 def time_zone_name():
     """ "New York" for America/New_York: the practice's clock, named as people say it."""
     return settings.TIME_ZONE.rsplit("/", 1)[-1].replace("_", " ")
+
+
+# The work queue's columns (at most seven at 1280 px): the request, when it came, its status,
+# who sent it, how to reach them, what it is about, who has it. Every other answer is on the
+# request's own page.
+NAME_AUTOCOMPLETE = ("name", "given-name", "family-name")
+ABOUT_LENGTH = 12  # words of the patient's reason shown in the list
+
+
+def name_fields(form_fields):
+    """The fields that name the patient: those the browser fills with a name, or else the
+    first single line."""
+    named = [field for field in form_fields if field.autocomplete in NAME_AUTOCOMPLETE]
+    if named:
+        return named
+    lines = [field for field in form_fields if field.field_type == "singleline"]
+    return lines[:1]
+
+
+def contact_fields(form_fields):
+    """How to reach the patient: the way they chose (a choice field about contact), then their
+    phone numbers and e-mail addresses."""
+    chosen = [
+        field
+        for field in form_fields
+        if field.field_type in {"radio", "dropdown"} and "contact" in field.clean_name
+    ]
+    reach = [field for field in form_fields if field.field_type in {"tel", "email"}]
+    return chosen[:1] + reach
+
+
+def about_fields(form_fields):
+    return [field for field in form_fields if field.field_type in LONG_FIELD_TYPES]
+
+
+def queue_row(item, form_fields, answers):
+    """One request's cells: `answers` are its form data with choices in the staff member's
+    language."""
+    name = " ".join(
+        str(answers.get(field.clean_name) or "") for field in name_fields(form_fields)
+    ).strip()
+    reach = [
+        cell(field, answers)
+        for field in contact_fields(form_fields)
+        if answers.get(field.clean_name)
+    ]
+    about = [
+        Truncator(str(answers[field.clean_name])).words(ABOUT_LENGTH)
+        for field in about_fields(form_fields)
+        if answers.get(field.clean_name)
+    ]
+    # Words, so the list wraps a name between its words and never at a hyphen inside one.
+    return {"request": item, "name": name.split(), "reach": reach, "about": about}

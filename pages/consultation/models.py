@@ -28,6 +28,8 @@ from practice.responses import never_store
 from practice.site_url import absolute
 from practice.spam import RateLimiter, is_honeypot_filled
 
+from .choices import source_fields
+
 # The form's questions live in form_fields.py and the stored requests in work_queue.py;
 # Django and the rest of the app find them here.
 from .form_fields import ConsultationFormField  # noqa: F401
@@ -108,6 +110,11 @@ class ConsultationFormPage(PageMetaMixin, RoutablePageMixin, AbstractEmailForm):
 
     def get_submission_class(self):
         return ConsultationRequest
+
+    def get_form_class(self):
+        # A translation's choices post the default language's values (choices.py).
+        builder = self.form_builder(self.get_form_fields(), source_fields=source_fields(self))
+        return builder.get_form_class()
 
     def get_submissions(self):
         """The requests sent through this page in every language it is translated into: the

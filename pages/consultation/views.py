@@ -17,12 +17,13 @@ from wagtail.models import Locale, Page
 
 from . import audit
 from .admin_forms import CHANGE_REQUESTS_PERMISSION, RequestUpdateForm, front_desk_staff
+from .choices import AnswerLabels
 from .listing import (
     cell,
     display_answer,
     export_answer,
-    listed_fields,
     person_name,
+    queue_row,
     time_zone_name,
 )
 from .models import ConsultationFormPage, ConsultationRequest, Status
@@ -109,9 +110,8 @@ class ConsultationRequestsListView(SubmissionsListView):
     orderable_fields = ("id", "submit_time", "status")
 
     def get_breadcrumbs_items(self):
-        return breadcrumbs_to_index(self.breadcrumbs_items) + [
-            {"url": "", "label": self.form_page.get_admin_display_title()}
-        ]
+        # The header names what staff look for, not the form's title ("Request a consultation").
+        return self.breadcrumbs_items + [{"url": "", "label": "Consultation requests"}]
 
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("assignee", *REGARDING_FIELDS)
@@ -120,13 +120,19 @@ class ConsultationRequestsListView(SubmissionsListView):
     def form_fields(self):
         return list(self.form_page.get_form_fields())
 
+    @cached_property
+    def answer_labels(self):
+        return AnswerLabels(self.form_page)
+
+    def get_page_subtitle(self):
+        # What staff look for, not the form's title (which the breadcrumbs name).
+        return None
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         if not self.is_export:
-            columns = listed_fields(self.form_fields)
-            context["headings"] = [field.list_heading for field in columns]
             context["rows"] = [
-                {"request": item, "cells": [cell(field, item.form_data) for field in columns]}
+                queue_row(item, self.form_fields, self.answer_labels.for_staff(item.form_data))
                 for item in context["submissions"]
             ]
         return context
@@ -163,8 +169,8 @@ class ConsultationRequestsListView(SubmissionsListView):
         }
 
     def to_row_dict(self, item):
-        data = item.form_data
-        row = {
+        data = self.answer_labels.for_staff(item.form_data)
+        values = {
             "id": item.pk,
             # Naive local time: spreadsheets have no time zones, and show what they are given.
             "submit_time": timezone.make_naive(item.local_submit_time),
@@ -174,10 +180,12 @@ class ConsultationRequestsListView(SubmissionsListView):
         }
         for name in REGARDING_FIELDS:
             page = getattr(item, name)
-            row[name] = page.title if page else ""
+            values[name] = page.title if page else ""
         for field in self.form_fields:
-            row[field.clean_name] = export_answer(data.get(field.clean_name))
-        return row
+            values[field.clean_name] = export_answer(data.get(field.clean_name))
+        # In the headings' order: the XLSX writer takes the cells as the dict lists them, so
+        # any other order puts them under the wrong headings.
+        return {name: values[name] for name in self.list_export}
 
 
 class ConsultationRequestDetailView(WagtailAdminTemplateMixin, TemplateView):
@@ -236,8 +244,17 @@ class ConsultationRequestDetailView(WagtailAdminTemplateMixin, TemplateView):
     def get_context_data(self, update_form=None, **kwargs):
         context = super().get_context_data(**kwargs)
         form_fields = list(self.form_page.get_form_fields())
-        form_data = self.submission.form_data
-        answers = [{"label": field.label, **cell(field, form_data)} for field in form_fields]
+        labels = AnswerLabels(self.form_page)
+        form_data = labels.for_staff(self.submission.form_data)
+        answers = []
+        for field in form_fields:
+            stored = self.submission.form_data.get(field.clean_name)
+            patient_saw = labels.for_patient(self.submission.page, field.clean_name, stored)
+            answer = {"label": field.label, **cell(field, form_data)}
+            if patient_saw != form_data.get(field.clean_name):
+                # The words the patient chose, in their language, beside the staff's.
+                answer["patient_label"] = display_answer(patient_saw)
+            answers.append(answer)
         # Answers to fields that staff have since removed from the form are still shown.
         known = {field.clean_name for field in form_fields}
         answers += [
@@ -252,6 +269,7 @@ class ConsultationRequestDetailView(WagtailAdminTemplateMixin, TemplateView):
             form_page=self.form_page,
             answers=answers,
             notes=self.submission.notes.select_related("author"),
+            history=audit.work_history(self.submission),
             update_form=update_form,
             list_url=reverse("wagtailforms:list_submissions", args=[self.form_page.pk]),
         )

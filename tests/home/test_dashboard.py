@@ -7,8 +7,13 @@ from bs4 import BeautifulSoup
 
 from education.comments.models import Comment
 from education.review import MEDICAL_REVIEWERS
-from practice.models import PracticeSettings
-from tests.factories import ArticlePageFactory, ConsultationRequestFactory, UserFactory
+from practice.models import PracticeSettings, ThemeSettings
+from tests.factories import (
+    ArticlePageFactory,
+    ConsultationRequestFactory,
+    ImageFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -91,3 +96,24 @@ def test_the_admin_carries_the_practices_name(client, superuser, site):
     login = client.get("/admin/login/").content.decode()
     assert "Sign in to Riverside Pain Care" in login
     assert 'class="practice-admin-logo"' in login
+
+
+def test_the_admin_wears_the_practices_mark_and_then_its_logo(client, superuser, site):
+    """The mark of the public site's header (practice/mark.svg) as the admin's logo, sign-in
+    logo and favicon, until a logo is chosen under Settings > Theme; then that logo."""
+    client.force_login(superuser)
+    dashboard = BeautifulSoup(client.get("/admin/").content, "html.parser")
+    assert dashboard.select_one('link[rel="icon"]')["href"].endswith("practice/mark.svg")
+    logo_template = dashboard.select_one("template[data-wagtail-sidebar-branding-logo]")
+    assert "practice/mark.svg" in str(logo_template)
+    client.logout()
+    login = BeautifulSoup(client.get("/admin/login/").content, "html.parser")
+    assert login.select_one(".login-logo img")["src"].endswith("practice/mark.svg")
+
+    theme = ThemeSettings.for_site(site)
+    theme.logo = ImageFactory(title="Practice logo")
+    theme.save()
+    client.force_login(superuser)
+    dashboard = BeautifulSoup(client.get("/admin/").content, "html.parser")
+    icon = dashboard.select_one('link[rel="icon"]')["href"]
+    assert "/images/" in icon and "fill-64x64" in icon

@@ -323,8 +323,10 @@ def test_the_spanish_consultation_form_asks_and_answers_in_spanish(client, demo_
     answers = {
         "full_name": "María Quintero",
         "email": "maria.quintero@example.org",
-        "contact_preference": "Por teléfono",
-        "patient_status": "Es mi primera vez en la clínica",
+        "phone": "(555) 201-7788",
+        # The radio buttons read "Por teléfono" and post the English form's value.
+        "contact_preference": "Phone",
+        "patient_status": "I am a new patient",
         "reason": "Dolor de ciática desde el verano",
         "consent": "on",
     }
@@ -332,5 +334,5 @@ def test_the_spanish_consultation_form_asks_and_answers_in_spanish(client, demo_
     assert sent.status_code == 200
     assert "Gracias, recibimos su solicitud" in sent.content.decode()
     stored = ConsultationRequest.objects.get()
-    assert stored.form_data["contact_preference"] == "Por teléfono"
+    assert stored.form_data["contact_preference"] == "Phone"
     assert stored.page.locale.language_code == "es"

@@ -46,17 +46,17 @@ def test_a_fresh_site_lists_everything_to_do_with_links(client, superuser, site,
     PracticeSettings.objects.filter(site=site).update(email="")
     items = checklist()
     assert labels(items, False) == {
-        "The public site address is set",
-        "A medical reviewer is linked to their clinician profile",
-        "The Front desk group has members",
-        "The Comment moderators group has members",
-        "The office e-mail addresses are set",
+        "Set the public site address",
+        "Link a medical reviewer to their clinician profile",
+        "Add members to the Front desk group",
+        "Add members to the Comment moderators group",
+        "Set the office email addresses",
     }
     section = panel(client, superuser)
     assert section is not None
     links = {a.get_text(strip=True): a["href"] for a in section.find_all("a", href=True)}
-    assert links["The Front desk group has members"] == "/admin/users/"
-    assert links["The office e-mail addresses are set"].startswith("/admin/settings/practice/")
+    assert links["Add members to the Front desk group"] == "/admin/users/"
+    assert links["Set the office email addresses"].startswith("/admin/settings/practice/")
     for href in links.values():
         if href.startswith("/admin/"):
             assert client.get(href).status_code == 200, href
@@ -79,14 +79,21 @@ def test_legal_notices_count_once_a_person_publishes_them(
 ):
     finish_setup(site, settings, consultation_page, clinician_index)
     notice = NoticePageFactory(title="Notice of privacy practices")
-    assert labels(checklist(), False) == {"The legal notices are reviewed"}
+    assert labels(checklist(), False) == {"Review the legal notices"}
+    # The notices panel under it says the same.
+    client.force_login(superuser)
+    notices_panel = BeautifulSoup(client.get("/admin/").content, "html.parser").find(
+        id="notices-due-section"
+    )
+    assert "Notice of privacy practices" in notices_panel.get_text()
+    assert "Every required notice is reviewed" not in notices_panel.get_text()
     notice.save_revision(user=superuser).publish()
     assert labels(checklist(), False) == set()
 
 
 def test_an_empty_group_does_not_count_inactive_members(consultation_page):
     UserFactory(groups=["Front desk"], is_active=False)
-    assert "The Front desk group has members" in labels(checklist(), False)
+    assert "Add members to the Front desk group" in labels(checklist(), False)
     assert Group.objects.get(name="Front desk").user_set.count() == 1
 
 

@@ -56,10 +56,9 @@ SPANISH_FIELDS = {
         "required_message": "Marque la casilla para aceptar, o llámenos",
     },
 }
+# The Spanish radio buttons read "Teléfono" and post the English form's "Phone" (choices.py).
 SPANISH_ANSWERS = {
     **VALID_ANSWERS,
-    "contact_preference": "Teléfono",
-    "patient_status": "Soy paciente nuevo",
     "reason": "Ardor en los dos pies desde la primavera",
 }
 

@@ -148,7 +148,7 @@ def test_the_front_desk_sees_and_filters_by_condition_clinician_and_location(
     assert ">Sciatica</a>" in html and f">{lopez.title}</a>" in html
 
     listed = client.get(list_url(consultation_page)).content.decode()
-    assert f"About Sciatica; {lopez.title}</small>" in listed
+    assert f"<strong>Sciatica; {lopez.title}</strong>" in listed  # "What it is about"
 
     for query, shown, hidden in [
         (f"?regarding_location={office.pk}", about_office, about_sciatica),

@@ -4,6 +4,7 @@ short columns, links to call or write, local times, one menu entry and the dashb
 import csv
 import datetime
 import io
+import re
 from zoneinfo import ZoneInfo
 
 import openpyxl
@@ -52,18 +53,45 @@ def entries(action):
     return list(PageLogEntry.objects.filter(action=action).order_by("pk"))
 
 
-def test_the_list_has_short_headings_links_and_local_times(
+def test_the_list_has_seven_columns_links_and_local_times(
     client, front_desk_user, consultation_page, waiting_request
 ):
     client.force_login(front_desk_user)
     html = client.get(list_url(consultation_page)).content.decode()
-    assert "<th>Consent</th>" in html
-    assert "I agree that the practice may store" not in html  # the sentence is not a heading
-    assert '<a href="tel:5552017788">(555) 201-7788</a>' in html
-    assert f'<a href="mailto:{VALID_ANSWERS["email"]}">' in html
+    table = html[html.index("consultation-queue__table") :]
+    headings = re.findall(r'<th scope="col">(?:<input[^>]*> )?([^<]+)</th>', table)
+    assert headings == [
+        "Request",
+        "Received",
+        "Status",
+        "Name",
+        "How to reach them",
+        "What it is about",
+        "Assigned to",
+    ]
+    header = html.split("<header")[1].split("</header>")[0]
+    assert "Consultation requests" in header and "Request a consultation" not in header
+    assert "I agree that the practice may store" not in html  # the consent is on the detail
+    # A name wraps between its words only (never at its hyphen).
+    assert '<span class="consultation-queue__word">Quintero-Hale</span>' in html
+    assert '<li class="consultation-queue__one-line">Phone</li>' in html  # as they asked
+    assert '<a href="tel:5552017788" title="(555) 201-7788">(555) 201-7788</a>' in html
+    assert f'<a href="mailto:{VALID_ANSWERS["email"]}"' in html
     assert "Nov 29, 2026<br>12:14 a.m." in html
-    assert VALID_ANSWERS["reason"] not in html  # long answers are read on the request's page
+    assert VALID_ANSWERS["reason"] in html  # short enough to read whole
     assert ">New</span>" in html
+
+
+def test_a_long_reason_is_cut_in_the_list_and_whole_on_the_request(
+    client, front_desk_user, consultation_page, waiting_request
+):
+    reason = " ".join(f"word{number}" for number in range(40))
+    waiting_request.form_data["reason"] = reason
+    waiting_request.save()
+    client.force_login(front_desk_user)
+    html = client.get(list_url(consultation_page)).content.decode()
+    assert "word11…" in html and "word12" not in html
+    assert reason in client.get(detail_url(waiting_request)).content.decode()
 
 
 def test_the_front_desk_changes_status_assignee_and_adds_a_note(
@@ -94,6 +122,14 @@ def test_the_front_desk_changes_status_assignee_and_adds_a_note(
     page = client.get(detail_url(waiting_request)).content.decode()
     assert "Left a voicemail at 9:10." in page
     assert "<strong>Contacted</strong>" in page
+    history = page.split("<h2>History</h2>")[1].split("</ol>")[0]
+    assert history.count("<li>") == 4  # received, then the three changes, oldest first
+    assert history.index("received") < history.index("New → Contacted")
+    assert f"assigned to Ana Reyes, by {front_desk_user.get_username()}" in history
+    # The history tells only this request's story.
+    other = ConsultationRequestFactory(page=waiting_request.page, form_data={})
+    other_page = client.get(detail_url(other)).content.decode()
+    assert other_page.split("<h2>History</h2>")[1].split("</ol>")[0].count("<li>") == 1
 
 
 def test_saving_without_changes_logs_nothing(client, front_desk_user, waiting_request):
