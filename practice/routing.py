@@ -1,0 +1,77 @@
+"""One query for the route: which site and which page an address means is kept per content
+version, so a page rendered again (the page cache off, a signed-in editor, a form re-shown)
+asks the database only for the page itself.
+
+Wagtail finds a page by walking the tree from the site's root: the site, the active locale, the
+root as its own type, then each section and its own type on the way down (six queries for an
+article). The answer only changes when a page is saved, published, moved or deleted, or a site
+changes, and each of those replaces the content version (practice/cache.py), so the site and the
+page's id and type are kept under that version. The page is then read in one query, with the
+foreign keys its type shows and whether it is in a private section, and its own `route` still
+decides (a page no longer live is a 404, as in Wagtail). Addresses that go on inside a page
+(a routable page's own sub-addresses) and addresses that are not found are never kept: Wagtail
+walks the tree for those, as before.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.http import Http404
+from django.utils import translation
+from wagtail.models import Page
+from wagtail.url_routing import RouteResult
+from wagtail.views import serve as wagtail_serve
+
+from .cache import content_version
+from .pages import in_private_section
+
+ROUTE_SECONDS = 300  # as the template fragments: a per-process cache catches up by then
+
+
+def _key(request, path):
+    # What Wagtail's Site.find_for_request decides by, and the language under /es/.
+    host = f"{request._get_raw_host()}:{request.get_port()}"
+    return f"practice:route:{content_version()}:{host}:{translation.get_language()}:{path}"
+
+
+def serve(request, path):
+    """Wagtail's serve, with the site and route found from what is kept for this version."""
+    key = _key(request, path)
+    kept = cache.get(key)
+    if kept is not None and _use_kept_route(request, kept):
+        return wagtail_serve(request, path)
+    response = wagtail_serve(request, path)
+    _keep_route(request, key)
+    return response
+
+
+def _use_kept_route(request, kept):
+    site, content_type_id, page_id = kept
+    model = ContentType.objects.get_for_id(content_type_id).model_class()
+    if model is None:
+        return False
+    page = (
+        model._default_manager.filter(pk=page_id)
+        .select_related(*getattr(model, "select_related_on_route", ()))
+        .annotate(in_private_section=in_private_section())
+        .first()
+    )
+    if page is None:
+        return False
+    request._wagtail_site = site
+    try:
+        request._wagtail_route_for_request = page.route(request, [])
+    except Http404:
+        request._wagtail_route_for_request = None
+    return True
+
+
+def _keep_route(request, key):
+    route = getattr(request, "_wagtail_route_for_request", None)
+    site = getattr(request, "_wagtail_site", None)
+    if not isinstance(route, RouteResult) or site is None:
+        return
+    page, args, kwargs = route
+    # A routable page's sub-address carries its view in args: Wagtail walks for those.
+    if args or kwargs or not isinstance(page, Page):
+        return
+    cache.set(key, (site, page.content_type_id, page.pk), ROUTE_SECONDS)
