@@ -30,6 +30,7 @@ def bakerydemo_env(checkout, database_url):
         DJANGO_ALLOWED_HOSTS="127.0.0.1",
         DATABASE_URL=database_url,
         DJANGO_LOG_LEVEL="WARNING",
+        SECURE_SSL_REDIRECT="false",  # plain HTTP on loopback, as ours in bench/stack.py
         PYTHONPATH=str(checkout),
     )
 

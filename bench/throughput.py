@@ -130,8 +130,11 @@ def main():
             base = f"http://127.0.0.1:{port}"
             html, _headers = get(base + ARTICLE)
             stylesheet = re.search(rb'href="(/static/[^"]+\.css)"', html).group(1).decode()
-            theme = re.search(rb'href="(/theme\.css[^"]*)"', html).group(1).decode()
-            css = get(base + stylesheet)[0] + get(base + theme.replace("&amp;", "&"))[0]
+            css = get(base + stylesheet)[0]
+            # The theme's colours are inline in the page now; a theme.css link, if any, counts.
+            theme = re.search(rb'href="(/theme\.css[^"]*)"', html)
+            if theme:
+                css += get(base + theme.group(1).decode().replace("&amp;", "&"))[0]
             scripts = re.findall(rb'<script[^>]+src="([^"]+)"', html)
             js = b"".join(get(base + src.decode())[0] for src in scripts)
             results["article_html_gzip"] = len(gzip.compress(html, 6))

@@ -3,12 +3,14 @@ database for them, and never shows an old route or an old setting (practice/rout
 practice.cache.SettingKeptPerVersion)."""
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
 from practice.models import ThemeSettings
 from tests.factories import change_practice_settings
+from tests.helpers import translate
 
 pytestmark = pytest.mark.django_db
 
@@ -86,3 +88,27 @@ def test_the_settings_editor_reads_the_database_not_the_kept_copy(client, home_p
     site = Site.objects.get(is_default_site=True)
     ThemeSettings.objects.filter(site=site).update(primary_colour="#234567")  # no signal
     assert ThemeSettings.for_site(site).primary_colour == "#234567"
+
+
+def test_a_cold_route_finds_the_page_by_its_address_not_level_by_level(client, article):
+    client.get(article.url)
+    cache.clear()
+    sql, _response = queries(client, article.url)
+    # Wagtail's walk asks for each section by its slug; the address lookup asks for none.
+    assert not any('"wagtailcore_page"."slug" =' in query for query in sql), sql
+
+
+def test_a_spanish_address_finds_the_spanish_page(client, home_page, about_page):
+    translate(home_page, title="Inicio")
+    sobre = translate(about_page, title="Sobre la práctica")
+    cache.clear()
+    response = client.get(sobre.url)
+    assert response.status_code == 200
+    assert "Sobre la práctica" in response.content.decode()
+    assert client.get("/about/").status_code == 200
+
+
+def test_a_routable_pages_own_address_still_answers(client, consultation_page):
+    cache.clear()
+    assert client.get(consultation_page.url).status_code == 200
+    assert client.get(consultation_page.url + "no-such-thing/").status_code == 404
