@@ -82,7 +82,7 @@ def served(checkout, python, database_url, work, workers, *, build_first=True):
         stderr=subprocess.STDOUT,
     )
     try:
-        wait_until_serving(server, f"http://127.0.0.1:{port}{ARTICLE}", log_path, timeout=60)
+        wait_until_serving(server, f"http://127.0.0.1:{port}{ARTICLE}", log_path, timeout=120)
         yield port
     finally:
         server.terminate()

@@ -87,16 +87,19 @@ def profile(options):
             connection.execute_wrapper(_recording_origin(origins)),
         ):
             client.get(path)
-        with CaptureQueriesContext(connection) as warm:
+        warm_origins = []
+        with (
+            CaptureQueriesContext(connection) as warm,
+            connection.execute_wrapper(_recording_origin(warm_origins)),
+        ):
             client.get(path)
         print(f"--- queries: cold {len(cold)}, warm {len(warm)}")
         if options.queries:
-            for label, captured in (("cold", cold), ("warm", warm)):
+            for label, captured, where in (("cold", cold, origins), ("warm", warm, warm_origins)):
                 print(f"--- {label} queries")
                 for number, query in enumerate(captured.captured_queries):
                     print("   ", query["sql"][: options.width])
-                    if label == "cold":
-                        print("      from", origins[number])
+                    print("      from", where[number])
 
 
 def _recording_origin(origins):

@@ -80,7 +80,8 @@ def measure(port, paths, seconds, clients):
 
 def get(url, headers=None):
     request = urllib.request.Request(url, headers=headers or {})
-    with urllib.request.urlopen(request, timeout=10) as response:
+    # The first request for a page makes its pictures' renditions: slow on a loaded machine.
+    with urllib.request.urlopen(request, timeout=120) as response:
         return response.read(), dict(response.headers)
 
 
@@ -125,7 +126,8 @@ def main():
         try:
             for label, (port, server) in servers.items():
                 url = f"http://127.0.0.1:{port}/"
-                wait_until_serving(server, url, work / f"gunicorn-{label}.log")
+                # A loaded machine can take more than the default 30 s to start both.
+                wait_until_serving(server, url, work / f"gunicorn-{label}.log", timeout=120)
             port = servers["uncached"][0]
             base = f"http://127.0.0.1:{port}"
             html, _headers = get(base + ARTICLE)
