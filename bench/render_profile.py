@@ -72,6 +72,7 @@ def profile(options):
             stats.sort_stats(order).print_stats(options.top)
             print(f"--- top {options.top} by {order}")
             print(_trim(out.getvalue()))
+        print(_shares(profiler))
         timings = []
         for _ in range(options.requests):
             started = time.perf_counter()
@@ -100,6 +101,32 @@ def profile(options):
                 for number, query in enumerate(captured.captured_queries):
                     print("   ", query["sql"][: options.width])
                     print("      from", where[number])
+
+
+SHARES = {
+    "queries (Django's execute_sql)": [("compiler.py", "execute_sql")],
+    "template rendering (queries inside included)": [("response.py", "rendered_content")],
+    "routing (finding the site and the page)": [
+        ("pages.py", "route_for_request"),  # Wagtail's walk down the tree
+        ("routing.py", "_find_by_address"),
+        ("routing.py", "_use_kept_route"),
+    ],
+}
+
+
+def _shares(profiler):
+    """What share of the profiled time went where (cumulative, so the lines overlap)."""
+    stats = pstats.Stats(profiler).stats
+    total = max(entry[3] for entry in stats.values())
+    lines = ["--- shares of the time"]
+    for label, functions in SHARES.items():
+        spent = sum(
+            entry[3]
+            for (name, _line, func), entry in stats.items()
+            if any(name.endswith(file) and func == function for file, function in functions)
+        )
+        lines.append(f"    {label}: {100 * spent / total:.0f} %")
+    return "\n".join(lines)
 
 
 def _recording_origin(origins):
