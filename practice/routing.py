@@ -14,6 +14,8 @@ Addresses that go on inside a page (a routable page's own sub-addresses) and add
 not found are never kept: Wagtail walks the tree for those, as before.
 """
 
+import hashlib
+
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db.models import CharField, Subquery, Value
@@ -33,8 +35,10 @@ ROUTE_SECONDS = 300  # as the template fragments: a per-process cache catches up
 
 def _key(request, path):
     # What Wagtail's Site.find_for_request decides by, and the language under /es/.
-    host = f"{request._get_raw_host()}:{request.get_port()}"
-    return f"practice:route:{content_version()}:{host}:{translation.get_language()}:{path}"
+    # Hashed: an address can be longer than a cache key may be, and carry any letter.
+    address = f"{request._get_raw_host()}:{request.get_port()}:{translation.get_language()}:{path}"
+    digest = hashlib.sha256(address.encode()).hexdigest()
+    return f"practice:route:{content_version()}:{digest}"
 
 
 def serve(request, path):
