@@ -121,9 +121,10 @@ def main():
             env = {**base_env, "PAGE_CACHE_ENABLED": cache_on}
             servers[label] = (port, start_gunicorn(env, port, work / f"gunicorn-{label}.log"))
         bakery_port = None
-        if args.bakerydemo:
-            bakery_port = scratch.enter_context(serve_bakerydemo(args, work))
         try:
+            # Inside the try: if bakerydemo fails to start, our servers are stopped too.
+            if args.bakerydemo:
+                bakery_port = scratch.enter_context(serve_bakerydemo(args, work))
             for label, (port, server) in servers.items():
                 url = f"http://127.0.0.1:{port}/"
                 # A loaded machine can take more than the default 30 s to start both.
