@@ -80,6 +80,7 @@ class HomePage(BasePage):
     description_field = "hero_intro"
     social_image_field = "hero_image"
     social_image_alt_field = "hero_image_alt"
+    select_related_on_route = ("hero_image",)
 
     content_panels = BasePage.content_panels + [
         MultiFieldPanel(

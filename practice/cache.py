@@ -30,6 +30,9 @@ OUR_APPS = {"home", "pages", "consultation", "education", "comments", "practice"
 # fragments (they carry a CSRF token and form errors) and patients' requests are never shown.
 # Leaving them out keeps a flood of comment posts from emptying the cache. The record of what an
 # import from WordPress brought in is bookkeeping no page shows.
+# As long as the template fragments keep theirs: with a per-process cache, another process
+# catches up with a change within this time.
+SETTING_SECONDS = 300
 UNCACHED_MODELS = {"comments.comment", "consultation.consultationrequest", "home.importeditem"}
 
 
@@ -137,3 +140,29 @@ def connect_signals():
     m2m_changed.connect(on_model_change, dispatch_uid="practice-content-version-m2m")
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(on_page_change, dispatch_uid=f"practice-content-version-{id(signal)}")
+
+
+class SettingKeptPerVersion:
+    """A site setting that pages read from the cache, once per content version: saving any
+    setting replaces the version (`_changes_public_pages`), so a page never shows an old value.
+    Only `for_request` (templates, the context processor) reads the kept copy; the settings
+    editor reads the database through `for_site`, as Wagtail does."""
+
+    @classmethod
+    def for_request(cls, request):
+        from wagtail.models import Site
+
+        name = cls.get_cache_attr_name()
+        if hasattr(request, name):
+            return getattr(request, name)
+        site = Site.find_for_request(request)
+        if site is None:
+            return super().for_request(request)  # Wagtail's own error
+        key = f"practice:setting:{cls._meta.label_lower}:{site.pk}:{content_version()}"
+        instance = cache.get(key)
+        if instance is None:
+            instance = cls.for_site(site)
+            cache.set(key, instance, SETTING_SECONDS)
+        instance._request = request  # as Wagtail's, for page URLs relative to this site
+        setattr(request, name, instance)
+        return instance

@@ -20,6 +20,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 
+from .cache import SettingKeptPerVersion
 from .contrast import AA_NORMAL_TEXT, HEX_COLOUR, contrast_ratio, readable_on
 from .localized import Translated, in_active_language, localized
 from .pages import all_pages
@@ -39,7 +40,7 @@ SPANISH_HELP = "Shown on Spanish pages. Leave empty to show the English there."
 
 
 @register_setting(icon="home")
-class PracticeSettings(ClusterableModel, BaseSiteSetting):
+class PracticeSettings(SettingKeptPerVersion, ClusterableModel, BaseSiteSetting):
     name = models.CharField("practice name", max_length=120, default="Pain management practice")
     tagline = models.CharField(max_length=200, blank=True)
     phone = models.CharField(max_length=40, blank=True, help_text="As patients should dial it.")
@@ -127,6 +128,9 @@ class PracticeSettings(ClusterableModel, BaseSiteSetting):
         ]
     )
 
+    # Read with the settings, in their one query: every page shows both.
+    select_related = ["primary_location", "consultation_page"]
+
     class Meta:
         verbose_name = "practice details"
 
@@ -194,7 +198,7 @@ class SocialLink(Orderable):
 
 
 @register_setting(icon="image")
-class ThemeSettings(BaseSiteSetting):
+class ThemeSettings(SettingKeptPerVersion, BaseSiteSetting):
     logo = models.ForeignKey(
         "wagtailimages.Image",
         null=True,
@@ -217,6 +221,8 @@ class ThemeSettings(BaseSiteSetting):
     )
 
     panels = [FieldPanel("logo"), FieldPanel("primary_colour"), FieldPanel("accent_colour")]
+
+    select_related = ["logo"]  # the header shows it on every page
 
     class Meta:
         verbose_name = "theme"

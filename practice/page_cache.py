@@ -27,6 +27,11 @@ not kept here. So when a page is made private, the proxy in front stores that an
 the public copy it had (on the purge, or when its copy expires), where a private answer would
 leave the old copy in place, served for as long as nginx keeps serving stale copies.
 
+Two middleware share the work: PageCacheMiddleware, outside everything a cached page does not
+need (the language, sessions, messages, CSRF, sign-in), answers a hit and stores a miss as it
+left the inner middleware; PageCacheHeadersMiddleware, inside them, marks each page's response
+public or private and says whether it may be kept.
+
 Invalidation is deliberately coarse and shared with the fragment cache (practice/cache.py):
 whatever replaces the site-wide content version (a page saved, published, moved or deleted,
 a view restriction, settings, images, our snippets) also starts a new page-cache generation,
@@ -46,7 +51,7 @@ from django.http import HttpResponse
 from django.utils import translation
 from django.utils.cache import patch_cache_control
 
-from .shared_cache import carries_personal_cookie
+from .shared_cache import carries_personal_cookie, is_public
 
 logger = logging.getLogger(__name__)
 
@@ -157,31 +162,27 @@ def mark_private(response, *, no_store=False):
 
 
 class PageCacheMiddleware:
+    """Answers from the cache before anything a cached page does not need runs: it sits just
+    inside the security headers and whitenoise, outside the language, session, CSRF, messages
+    and sign-in middleware. A request carrying a session or messages cookie (someone signed in,
+    a page password entered, a message waiting) is never answered here nor stored. What it
+    stores is the response as it leaves every inner middleware, so a hit carries the same
+    headers (Content-Language, Vary, Cache-Control) as the page did when it was rendered; the
+    per-response ones (security headers, the inline style's hash) are added outside it."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if not request_is_shareable(request):
-            response = self.get_response(request)
-            if _excluded(request.path_info) and not request.path_info.startswith("/admin/"):
-                mark_private(response, no_store=True)  # search results, documents
-            elif getattr(request, "page_cache_page", None) is not None:
-                mark_private(response)
-            return response
-        if not settings.PAGE_CACHE_ENABLED:
-            response = self.get_response(request)
-            self._mark(request, response)
-            return response
-
+        if not settings.PAGE_CACHE_ENABLED or not request_is_shareable(request):
+            return self.get_response(request)
         cache = page_cache()
         key = _cache_key(request)
         try:
             found = cache.get_many([GENERATION_KEY, key])
         except Exception:  # noqa: BLE001 - a cache outage must not take the site down
             logger.warning("Page cache unavailable; serving without it", exc_info=True)
-            response = self.get_response(request)
-            self._mark(request, response)
-            return response
+            return self.get_response(request)
         generation = found.get(GENERATION_KEY, 0)
         entry = found.get(key)
         # An entry stored before pages carried their inline style's hash is rendered again.
@@ -191,7 +192,13 @@ class PageCacheMiddleware:
             return self._from_entry(entry)
 
         response = self.get_response(request)
-        if self._mark(request, response):
+        # PageCacheHeadersMiddleware said it may be kept; the inner middleware left it public
+        # and set no cookie (practice/shared_cache.py makes anything personal private).
+        if (
+            getattr(request, "page_cache_keep", False)
+            and is_public(response)
+            and not response.cookies
+        ):
             try:
                 entry = self._to_entry(response, generation)
                 entry["csp_style_sources"] = getattr(request, "csp_style_sources", [])
@@ -200,19 +207,6 @@ class PageCacheMiddleware:
                 logger.warning("Could not store a page in the page cache", exc_info=True)
             response["X-Page-Cache"] = "miss"
         return response
-
-    @staticmethod
-    def _mark(request, response):
-        """Public for a page anyone may share, or a private page's password form or redirect;
-        private for any other page's response. Whether to keep the response here."""
-        if response_is_cacheable(request, response):
-            mark_public(response)
-            return True
-        if is_restriction_answer(request, response):
-            mark_shared(response)
-        elif getattr(request, "page_cache_page", None) is not None:
-            mark_private(response)
-        return False
 
     @staticmethod
     def _to_entry(response, generation):
@@ -227,6 +221,39 @@ class PageCacheMiddleware:
         response["Content-Length"] = str(len(entry["content"]))
         response["X-Page-Cache"] = "hit"
         return response
+
+
+class PageCacheHeadersMiddleware:
+    """Inside the session and sign-in middleware, where the page served is known: marks each
+    page's response public or private and tells PageCacheMiddleware whether to keep it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not request_is_shareable(request):
+            response = self.get_response(request)
+            if _excluded(request.path_info) and not request.path_info.startswith("/admin/"):
+                mark_private(response, no_store=True)  # search results, documents
+            elif getattr(request, "page_cache_page", None) is not None:
+                mark_private(response)
+            return response
+        response = self.get_response(request)
+        request.page_cache_keep = self._mark(request, response)
+        return response
+
+    @staticmethod
+    def _mark(request, response):
+        """Public for a page anyone may share, or a private page's password form or redirect;
+        private for any other page's response. Whether to keep the response here."""
+        if response_is_cacheable(request, response):
+            mark_public(response)
+            return True
+        if is_restriction_answer(request, response):
+            mark_shared(response)
+        elif getattr(request, "page_cache_page", None) is not None:
+            mark_private(response)
+        return False
 
 
 def remember_served_page(page, request, serve_args, serve_kwargs):

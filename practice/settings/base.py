@@ -65,6 +65,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "practice.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Cached pages for anonymous visitors, before the language, session, CSRF, messages and
+    # sign-in middleware, none of which a cached page needs (practice/page_cache.py).
+    "practice.page_cache.PageCacheMiddleware",
     # The language comes from the address: /es/ is Spanish (practice/locale.py).
     "practice.locale.PathLanguageMiddleware",
     # A query string that is not text (invalid UTF-8, NUL) gets a 400 (practice/input_guard.py).
@@ -82,9 +85,8 @@ MIDDLEWARE = [
     # admin.
     "practice.cross_site.CrossSiteOriginMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    # Anonymous visitors get cached pages here (practice/page_cache.py), before anything that
-    # touches the database.
-    "practice.page_cache.PageCacheMiddleware",
+    # Each page marked public or private, and kept or not, where the session is known.
+    "practice.page_cache.PageCacheHeadersMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Which second factor, if any, verified this session (request.user.is_verified()).
     "django_otp.middleware.OTPMiddleware",

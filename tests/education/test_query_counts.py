@@ -156,3 +156,28 @@ def test_spanish_pages_show_spanish_topics(
     translate_articles(article_index, es_locale)
     html = client.get(spanish_article_index.url).content.decode()
     assert "Tema 0" in html and "Topic 2" in html and "Topic 0" not in html
+
+
+# --- Cold: every cache empty (fragments, the kept route and settings) ---
+
+# What each page costs with nothing cached, on this suite's pages (issue 31): before the route was
+# found by its address (practice/routing.py) and the settings came with the pages they link to,
+# 30 for the home page and 28 for each of the others.
+COLD = {"home": 26, "article": 26, "condition": 26, "treatment": 26}
+
+
+def test_pages_stay_within_their_cold_counts(
+    client, furnished_home_page, article, sciatica, injection
+):
+    urls = {
+        "home": "/",
+        "article": article.url,
+        "condition": sciatica.url,
+        "treatment": injection.url,
+    }
+    counts = {}
+    for name, url in urls.items():
+        client.get(url)  # renditions and the per-process caches (content types)
+        cache.clear()
+        counts[name] = queries_for(client, url)
+    assert counts == COLD
