@@ -5,9 +5,10 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
+from practice import structured_data
 from practice.cache import content_version
 from practice.localized import localized
-from practice.models import ThemeSettings
+from practice.models import PracticeSettings, ThemeSettings
 from practice.pages import all_pages
 from practice.security import allow_inline_style
 from practice.site_url import absolute
@@ -105,3 +106,14 @@ def theme_style(context):
     css = render_to_string("practice/theme.css", {"theme": theme}).strip()
     allow_inline_style(request, css)
     return format_html("<style>{}</style>", mark_safe(css))  # noqa: S308
+
+
+@register.simple_tag(takes_context=True)
+def page_json_ld(context, page, site=False):
+    """The page's JSON-LD graph: the page (with the site as a whole on the home page), and the
+    practice with its offices. Page types with more to say have tags of their own."""
+    request = context.get("request")
+    nodes = [structured_data.web_page(page, request)]
+    if site:
+        nodes.append(structured_data.web_site(PracticeSettings.for_request(request).name))
+    return structured_data.script(structured_data.graph(request, nodes))
