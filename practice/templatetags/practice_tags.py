@@ -1,11 +1,13 @@
+import html
+
 from django import template
 from django.template.loader import render_to_string
 from django.utils import translation
-from django.utils.html import format_html
+from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
-from practice import structured_data
+from practice import sharing, structured_data
 from practice.cache import content_version
 from practice.localized import localized
 from practice.models import PracticeSettings, ThemeSettings
@@ -117,3 +119,31 @@ def page_json_ld(context, page, site=False):
     if site:
         nodes.append(structured_data.web_site(PracticeSettings.for_request(request).name))
     return structured_data.script(structured_data.graph(request, nodes))
+
+
+@register.simple_tag(takes_context=True)
+def link_preview(context, page):
+    """What a link preview shows beyond the title: the picture (practice/sharing.py), its
+    text alternative, the page's language and its other languages, for Open Graph."""
+    image, alt = sharing.share_picture(page, context.get("request"))
+    return {
+        "image": image,
+        "alt": alt,
+        "locale": sharing.og_locale(None),
+        "alternate_locales": sharing.alternate_locales(page),
+    }
+
+
+# Search results show about 60 characters of a title; a little more is cut off, not lost.
+TITLE_LIMIT = 65
+
+
+@register.filter
+def with_brand(title, brand):
+    """'<title> | <brand>', with the brand once: left out when the title already names it or
+    when the two together would be cut off in search results (the page's own words matter
+    more there). `title` is the escaped output of the title block."""
+    title = " ".join(html.unescape(str(title)).split())
+    if title and (brand.casefold() in title.casefold() or len(f"{title} | {brand}") > TITLE_LIMIT):
+        return escape(title)
+    return escape(f"{title} | {brand}" if title else brand)
