@@ -172,4 +172,7 @@ def test_robots_txt_names_the_sitemap_and_keeps_crawlers_out_of_admin_and_search
     lines = response.content.decode().splitlines()
     assert "Disallow: /admin/" in lines
     assert "Disallow: /search/" in lines
+    # Every language's results and suggestions: what patients typed is in those addresses.
+    assert "Disallow: /es/search/" in lines
+    assert "Disallow: /es/search-suggestions/" in lines
     assert "Sitemap: http://testserver/sitemap.xml" in lines
