@@ -14,8 +14,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 
-# Search results show about 155 characters of a description; the rest is cut off.
-DESCRIPTION_LIMIT = 155
+from .panels import DESCRIPTION_LIMIT, SearchAppearancePanel
+
 # Open Graph's preferred 1.91:1 shape.
 SOCIAL_IMAGE_SPEC = "fill-1200x630"
 
@@ -128,6 +128,9 @@ class BasePage(PageMetaMixin, Page):
     objects = PageManager.from_queryset(SitePageQuerySet)()
     # Foreign keys every view of the page shows (a hero image), fetched with the page itself.
     select_related_on_route = ()
+
+    # Wagtail's "For search engines" fields, with their lengths counted as staff type.
+    promote_panels = Page.promote_panels + [SearchAppearancePanel(heading="In search results")]
 
     class Meta:
         abstract = True
