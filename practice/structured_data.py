@@ -177,7 +177,7 @@ def web_site(name):
 
 def script(data):
     """`data` as a <script type="application/ld+json"> element, safely escaped."""
-    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(
-        _JSON_SCRIPT_ESCAPES
-    )
+    # Compact: machines read it, and every page carries the practice's offices.
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, separators=(",", ":"))
+    text = text.translate(_JSON_SCRIPT_ESCAPES)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
