@@ -1,5 +1,5 @@
 """RSS 2.0 feed of the newest patient education articles, one per language: /education/feed/
-lists the English articles, /es/education/feed/ the Spanish ones, with the feed's own words and
+lists the English articles, /es/educacion/feed/ the Spanish ones, with the feed's own words and
 its <language> in that language (Django writes the active language there)."""
 
 from datetime import datetime, time

@@ -14,6 +14,8 @@ from wagtail.admin.panels import (
 )
 from wagtail.models import Page
 
+from practice.pages import BasePage
+
 from .approval import REVIEWER_MISSING, reviewer_for_approval
 from .spanish_readability import TARGET_READING_EASE
 
@@ -148,7 +150,7 @@ def article_edit_handler():
             ObjectList(content_panels, heading="Content"),
             ObjectList(review_panels, heading="Medical review"),
             ObjectList(
-                Page.promote_panels
+                BasePage.promote_panels
                 + [MultiFieldPanel([FieldPanel("comments_open")], heading="Comments")],
                 heading="Promote",
             ),

@@ -1,11 +1,13 @@
-"""JSON-LD (schema.org) for articles, conditions, treatments and clinician profiles.
+"""JSON-LD (schema.org) for articles, conditions, treatments and clinician profiles, each one
+graph with the practice (`practice.structured_data.graph`), which they name as publisher or
+employer by @id only.
 
 Only pages a patient can open are ever linked: authors and reviewers whose profile is a draft
 or private appear by name without a link.
 """
 
-from practice.models import PracticeSettings
 from practice.site_url import absolute
+from practice.structured_data import graph, organization_ref, page_language_tag
 
 from .readability import html_lines
 
@@ -15,25 +17,6 @@ PROCEDURE_TYPES = {
     "percutaneous": "https://schema.org/PercutaneousProcedure",
     "surgical": "https://schema.org/SurgicalProcedure",
 }
-
-
-def clinic(request):
-    practice = PracticeSettings.for_request(request)
-    data = {
-        "@type": "MedicalClinic",
-        "name": practice.name,
-        "url": absolute("/"),
-    }
-    if practice.phone:
-        data["telephone"] = practice.phone
-    if practice.email:
-        data["email"] = practice.email
-    if practice.address_lines:
-        data["address"] = {
-            "@type": "PostalAddress",
-            "streetAddress": ", ".join(practice.address_lines),
-        }
-    return data
 
 
 def person(clinician, request, visible):
@@ -68,7 +51,7 @@ def article_json_ld(article, request):
         "description": article.summary,
         "datePublished": article.display_date.isoformat(),
         "author": authors,
-        "publisher": clinic(request),
+        "publisher": organization_ref(),
         "wordCount": article.word_count,
         "timeRequired": f"PT{article.reading_time}M",
         "mainEntityOfPage": url,
@@ -91,13 +74,12 @@ def article_json_ld(article, request):
     if citations:
         main_entity["citation"] = citations
     data = {
-        "@context": "https://schema.org",
         "@type": "MedicalWebPage",
         "@id": url,
         "url": url,
         "name": article.title,
         "description": article.summary,
-        "inLanguage": "en-US",
+        "inLanguage": page_language_tag(article),
         "audience": "https://schema.org/Patient",
         "about": [{"@type": "Thing", "name": topic.name} for topic in article.topic_list],
         "mainEntity": main_entity,
@@ -106,14 +88,14 @@ def article_json_ld(article, request):
     if reviewer is not None and article.last_reviewed:
         data["lastReviewed"] = article.last_reviewed.isoformat()
         data["reviewedBy"] = person(reviewer[0], request, reviewer[1])
-    return data
+    return graph(request, [data])
 
 
 def clinician_json_ld(clinician, request):
     url = clinician.get_full_url(request)
     entity = person(clinician, request, visible=True)
     entity["description"] = clinician.short_bio
-    entity["worksFor"] = clinic(request)
+    entity["worksFor"] = organization_ref()
     known = clinician.specialty_list + [c.title for c in clinician.linked_conditions]
     if known:
         entity["knowsAbout"] = known
@@ -139,15 +121,16 @@ def clinician_json_ld(clinician, request):
         ]
     if image := image_url(clinician, request):
         entity["image"] = image
-    return {
-        "@context": "https://schema.org",
+    page = {
         "@type": "ProfilePage",
         "@id": url,
         "url": url,
         "name": clinician.title,
+        "inLanguage": page_language_tag(clinician),
         "mainEntity": entity,
         "about": {"@id": entity["@id"]},
     }
+    return graph(request, [page])
 
 
 # --- Conditions and treatments ---
@@ -161,15 +144,14 @@ def reviewed_web_page(page, request, main_entity):
     """A MedicalWebPage about `main_entity`, with the page's medical review when it has one."""
     url = page.get_full_url(request)
     data = {
-        "@context": "https://schema.org",
         "@type": "MedicalWebPage",
         "@id": url,
         "url": url,
         "name": page.title,
         "description": page.summary,
-        "inLanguage": "en-US",
+        "inLanguage": page_language_tag(page),
         "audience": "https://schema.org/Patient",
-        "publisher": clinic(request),
+        "publisher": organization_ref(),
         "mainEntity": main_entity,
         "about": {"@id": main_entity["@id"]},
     }
@@ -230,9 +212,9 @@ def condition_json_ld(condition, request):
         entity["possibleTreatment"] = [
             treatment_entity(treatment, request) for treatment in condition.treatments
         ]
-    return reviewed_web_page(condition, request, entity)
+    return graph(request, [reviewed_web_page(condition, request, entity)])
 
 
 def treatment_json_ld(treatment, request):
     entity = treatment_entity(treatment, request, full=True)
-    return reviewed_web_page(treatment, request, entity)
+    return graph(request, [reviewed_web_page(treatment, request, entity)])

@@ -1,24 +1,37 @@
-"""JSON-LD (schema.org) for the practice's locations and for the practice as a whole.
+"""JSON-LD (schema.org) for the practice and its offices, built once from the Location pages and
+the practice's settings, and for a location's own page.
 
-Each location is a MedicalClinic with a structured PostalAddress, a +1 E.164 telephone, its
-coordinates and opening hours; the home page describes the practice as a MedicalOrganization
-that links them. The ids tie the graph together: a clinic names its organization by
-"<home>#organization" and its clinicians by their profiles' "<profile>#person".
+The practice is a MedicalOrganization with its primary office's address in parts, its E.164
+telephone, its profiles (`sameAs`) and specialties; each office is a MedicalClinic with its
+PostalAddress in parts, the coordinates staff entered, its opening hours and closures. Every
+page's graph carries them once (`practice.structured_data.graph`, through the
+`register_practice_graph` hook in wagtail_hooks.py); other nodes name them by @id:
+"<home>#organization" and "<location>#clinic".
 """
 
 from django.templatetags.static import static
 
+from practice.localized import in_active_language, in_default_language
 from practice.models import PracticeSettings, ThemeSettings
 from practice.site_url import absolute
+from practice.structured_data import (
+    graph,
+    organization_id,
+    organization_ref,
+    specialty_names,
+    web_page,
+)
 
 from .hours import closure_specification, opening_hours_specification
+from .models import LocationPage
 from .us_address import e164
 
 LOGO_SPEC = "max-600x600|format-png"
+SCHEMA = "https://schema.org/"
 
 
-def organization_id():
-    return absolute("/") + "#organization"
+def clinic_id(location, request=None):
+    return location.get_full_url(request) + "#clinic"
 
 
 def postal_address(location):
@@ -33,43 +46,86 @@ def postal_address(location):
     }
 
 
-def clinic_summary(location, request):
+def clinic(location, request, specialties=()):
+    """An office: address in parts, E.164 telephone, coordinates, hours and closures."""
     url = location.get_full_url(request)
-    return {
+    data = {
         "@type": "MedicalClinic",
-        "@id": url + "#clinic",
+        "@id": clinic_id(location, request),
         "name": location.title,
         "url": url,
         "telephone": e164(location.phone),
         "address": postal_address(location),
+        "parentOrganization": organization_ref(),
     }
-
-
-def location_json_ld(location, request):
-    data = {
-        "@context": "https://schema.org",
-        **clinic_summary(location, request),
-        "parentOrganization": {"@id": organization_id()},
-        "amenityFeature": [
-            _feature("Step-free access", location.step_free_access),
-            _feature("Accessible restroom", location.accessible_toilet),
-        ],
-    }
-    if location.intro:
-        data["description"] = location.intro
+    if specialties:
+        data["medicalSpecialty"] = list(specialties)
     if location.has_coordinates:
         data["geo"] = {
             "@type": "GeoCoordinates",
             "latitude": float(location.latitude),
             "longitude": float(location.longitude),
         }
-    hours = location.opening_hours.all()
-    if hours:
+    if hours := location.opening_hours.all():
         data["openingHoursSpecification"] = opening_hours_specification(hours)
     if closures := location.upcoming_closures:
         data["specialOpeningHoursSpecification"] = closure_specification(closures)
+    return data
+
+
+def public_offices(primary_id):
+    """Every live, public office, each once, in the active language where it is translated,
+    with its hours and closures (three queries in English, five in Spanish); and the primary
+    one (the settings name its English page), else the first."""
+    found = LocationPage.objects.live_public().prefetch_related("opening_hours", "closures")
+    english = list(in_default_language(found).order_by("path"))
+    offices = in_active_language(english, found)
+    primary = next((o for o, e in zip(offices, english, strict=True) if e.pk == primary_id), None)
+    return offices, primary or (offices[0] if offices else None)
+
+
+def practice_graph(request):
+    """The organization and each office, as nodes of a page's graph."""
+    practice = PracticeSettings.for_request(request)
+    specialties = [SCHEMA + name for name in specialty_names(practice.medical_specialties)]
+    offices, primary = public_offices(practice.primary_location_id)
+    clinics = [clinic(office, request, specialties) for office in offices]
+    organization = {
+        "@type": "MedicalOrganization",
+        "@id": organization_id(),
+        "name": practice.name,
+        "url": absolute("/"),
+        "logo": _logo_url(request),
+    }
+    telephone = e164(practice.phone) or (e164(primary.phone) if primary else "")
+    if telephone:
+        organization["telephone"] = telephone
+    if practice.email:
+        organization["email"] = practice.email
+    if primary is not None:
+        organization["address"] = postal_address(primary)
+    if specialties:
+        organization["medicalSpecialty"] = list(specialties)
+    if profiles := [link.url for link in practice.profiles]:
+        organization["sameAs"] = profiles
+    if clinics:
+        organization["location"] = [{"@id": data["@id"]} for data in clinics]
+    return [organization, *clinics]
+
+
+def location_json_ld(location, request):
+    """A location's page: the page, and its own office described in full (what it offers,
+    who works there, its access), merged into the office the practice's graph defines."""
+    extra = {
+        "amenityFeature": [
+            _feature("Step-free access", location.step_free_access),
+            _feature("Accessible restroom", location.accessible_toilet),
+        ],
+    }
+    if location.intro:
+        extra["description"] = location.intro
     if location.services:
-        data["availableService"] = [
+        extra["availableService"] = [
             {
                 "@type": _service_type(treatment),
                 "name": treatment.title,
@@ -78,27 +134,12 @@ def location_json_ld(location, request):
             for treatment in location.services
         ]
     if location.clinicians:
-        data["employee"] = [_person(clinician, request) for clinician in location.clinicians]
-    return data
-
-
-def organization_json_ld(locations, request):
-    practice = PracticeSettings.for_request(request)
-    data = {
-        "@context": "https://schema.org",
-        "@type": "MedicalOrganization",
-        "@id": organization_id(),
-        "name": practice.name,
-        "url": absolute("/"),
-        "logo": _logo_url(request),
-    }
-    if practice.phone and e164(practice.phone):
-        data["telephone"] = e164(practice.phone)
-    if practice.email:
-        data["email"] = practice.email
-    if locations:
-        data["location"] = [clinic_summary(location, request) for location in locations]
-    return data
+        extra["employee"] = [_person(clinician, request) for clinician in location.clinicians]
+    page = web_page(location, request)
+    page["about"] = {"@id": clinic_id(location, request)}
+    # The practice's graph defines the office again (with its specialties) and the two are
+    # merged under one @id; a draft or private location (a preview) is only defined here.
+    return graph(request, [page, {**clinic(location, request), **extra}])
 
 
 def _service_type(treatment):

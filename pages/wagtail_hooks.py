@@ -5,8 +5,11 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from practice.structured_data import PRACTICE_GRAPH_HOOK
+
 from .models import InsurancePlan
 from .notice_reviews import NoticesDuePanel, user_can_edit_pages
+from .structured_data import practice_graph
 
 
 class InsurancePlanViewSet(SnippetViewSet):
@@ -30,3 +33,7 @@ register_snippet(InsurancePlanViewSet)
 def notices_due_panel(request, panels):
     if user_can_edit_pages(request.user):
         panels.append(NoticesDuePanel())
+
+
+# The practice and its offices in every page's JSON-LD graph (practice/structured_data.py).
+hooks.register(PRACTICE_GRAPH_HOOK, practice_graph)

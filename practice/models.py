@@ -24,6 +24,7 @@ from .cache import SettingKeptPerVersion
 from .contrast import AA_NORMAL_TEXT, HEX_COLOUR, contrast_ratio, readable_on
 from .localized import Translated, in_active_language, localized
 from .pages import all_pages
+from .structured_data import validate_medical_specialties
 
 hex_colour_validator = RegexValidator(HEX_COLOUR, "Enter a colour as a hex code, like #1a5e8c.")
 
@@ -36,6 +37,7 @@ DARK_BACKGROUND = "#1d2429"
 # The settings patients read, each with a Spanish counterpart (`<name>_es`) that Spanish
 # pages show, English where it is empty: `practice.translated.<name>` in templates.
 TRANSLATED_FIELDS = ("tagline", "emergency_notice", "disclaimer")
+SHARE_ALT_HELP = "What the share image shows, for people who cannot see it."
 SPANISH_HELP = "Shown on Spanish pages. Leave empty to show the English there."
 
 
@@ -84,6 +86,13 @@ class PracticeSettings(SettingKeptPerVersion, ClusterableModel, BaseSiteSetting)
         features=["bold", "italic", "link"],
         help_text=SPANISH_HELP,
     )
+    medical_specialties = models.CharField(
+        max_length=300,
+        blank=True,
+        validators=[validate_medical_specialties],
+        help_text="For search engines: schema.org's names of the practice's specialties, "
+        "separated by commas, e.g. 'Anesthesia, Musculoskeletal, Neurologic'.",
+    )
     consultation_page = models.ForeignKey(
         "wagtailcore.Page",
         null=True,
@@ -95,7 +104,7 @@ class PracticeSettings(SettingKeptPerVersion, ClusterableModel, BaseSiteSetting)
 
     english_panels = [
         MultiFieldPanel(
-            [FieldPanel("name"), FieldPanel("tagline")],
+            [FieldPanel("name"), FieldPanel("tagline"), FieldPanel("medical_specialties")],
             heading="Identity",
         ),
         MultiFieldPanel(
@@ -175,6 +184,11 @@ class PracticeSettings(SettingKeptPerVersion, ClusterableModel, BaseSiteSetting)
         translation)."""
         return localized(self.consultation_page)
 
+    @cached_property
+    def profiles(self):
+        """The social links, read once per request (the footer and the JSON-LD's sameAs)."""
+        return list(self.social_links.all())
+
     @property
     def phone_href(self):
         return "tel:" + "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
@@ -220,7 +234,25 @@ class ThemeSettings(SettingKeptPerVersion, BaseSiteSetting):
         help_text="Highlights and callouts. Must be dark enough to read white text on it.",
     )
 
-    panels = [FieldPanel("logo"), FieldPanel("primary_colour"), FieldPanel("accent_colour")]
+    share_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown when a page without a picture of its own is shared (in messages and "
+        "social networks). Best at 1200 x 630 pixels.",
+    )
+    share_image_alt = models.CharField(
+        "share image text alternative", max_length=200, blank=True, help_text=SHARE_ALT_HELP
+    )
+
+    panels = [
+        FieldPanel("logo"),
+        FieldPanel("primary_colour"),
+        FieldPanel("accent_colour"),
+        MultiFieldPanel([FieldPanel("share_image"), FieldPanel("share_image_alt")], "Sharing"),
+    ]
 
     select_related = ["logo"]  # the header shows it on every page
 

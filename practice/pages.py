@@ -1,6 +1,8 @@
 """What every page type of the site shares: a queryset that filters private sections inside
 its own SQL, the meta description, and the picture shown when a page is shared."""
 
+import re
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
@@ -11,6 +13,8 @@ from django.utils.functional import cached_property
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
+
+from .panels import DESCRIPTION_LIMIT, SearchAppearancePanel
 
 # Open Graph's preferred 1.91:1 shape.
 SOCIAL_IMAGE_SPEC = "fill-1200x630"
@@ -39,6 +43,20 @@ def all_pages():
     return SitePageQuerySet(Page)
 
 
+def fitted_description(text, limit=DESCRIPTION_LIMIT):
+    """`text` as whole sentences within `limit` characters; a first sentence longer than that
+    is cut after a word, with an ellipsis."""
+    text = " ".join((text or "").split())
+    if len(text) <= limit:
+        return text
+    fitted = ""
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        if len(f"{fitted} {sentence}".strip()) > limit:
+            break
+        fitted = f"{fitted} {sentence}".strip()
+    return fitted or text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
 class PageMetaMixin:
     """What search engines and shared links show of a page. A page type names the field that
     stands in for a missing search description, and the image shown when it is shared."""
@@ -48,9 +66,11 @@ class PageMetaMixin:
     social_image_alt_field = None
 
     def get_meta_description(self):
+        """The search description staff wrote, else the page's summary (or intro) cut to
+        whole sentences that fit a search result."""
         if self.search_description or not self.description_field:
             return self.search_description
-        return getattr(self, self.description_field)
+        return fitted_description(getattr(self, self.description_field))
 
     @property
     def social_image(self):
@@ -108,6 +128,9 @@ class BasePage(PageMetaMixin, Page):
     objects = PageManager.from_queryset(SitePageQuerySet)()
     # Foreign keys every view of the page shows (a hero image), fetched with the page itself.
     select_related_on_route = ()
+
+    # Wagtail's "For search engines" fields, with their lengths counted as staff type.
+    promote_panels = Page.promote_panels + [SearchAppearancePanel(heading="In search results")]
 
     class Meta:
         abstract = True

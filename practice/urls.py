@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
+from django.utils.translation import gettext_lazy as _
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -13,7 +14,7 @@ from home.search import urls as search_urls
 
 from .routing import serve as serve_page
 from .sitemap import MultilingualSitemap
-from .views import media, robots_txt, theme_css
+from .views import media, moved_spanish_feed, robots_txt, theme_css
 
 # The one module in practice/ that knows the apps: it puts their addresses together.
 
@@ -23,6 +24,8 @@ urlpatterns = [
     path("theme.css", theme_css, name="theme_css"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    # The Spanish feed's first address, in English words: readers subscribed to it follow.
+    path("es/education/feed/", moved_spanish_feed),
 ]
 
 if settings.SERVE_MEDIA:
@@ -35,7 +38,8 @@ if settings.SERVE_MEDIA:
 # feedback post to their page's language too, so the answer and its messages are in it.
 # Wagtail's page tree serves everything else, so it comes last.
 urlpatterns += i18n_patterns(
-    path("education/feed/", ArticleFeed(), name="education_feed"),
+    # Translators: the article feed's address under /es/: Spanish words, no accents.
+    path(_("education/feed/"), ArticleFeed(), name="education_feed"),
     path("comments/", include(comment_urls)),
     path("feedback/", include(feedback_urls)),
     path("", include(search_urls)),

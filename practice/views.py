@@ -2,10 +2,11 @@ import posixpath
 import sys
 
 from django.conf import settings
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 from django.views import defaults
 from django.views.decorators.http import require_GET
 from django.views.static import serve
@@ -61,15 +62,27 @@ def server_error(request):
 
 @require_GET
 def robots_txt(request):
-    """Crawlers may read every public page; the admin and search results are not for them."""
+    """Crawlers may read every public page; the admin and search results (and suggestions) in
+    every language are not for them."""
+    searches = []
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            searches += [reverse("search"), reverse("search_suggestions")]
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
-        "Disallow: /search/",
+        *(f"Disallow: {path}" for path in dict.fromkeys(searches)),
         "",
         f"Sitemap: {absolute(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+def moved_spanish_feed(request):
+    """/es/education/feed/, where the Spanish feed was: for good at its Spanish address."""
+    with translation.override("es"):
+        return HttpResponsePermanentRedirect(reverse("education_feed"))
 
 
 def csrf_failure(request, reason=""):

@@ -2,6 +2,7 @@
 
 import contextlib
 import importlib.util
+import json
 from functools import cache
 from pathlib import Path
 
@@ -27,6 +28,14 @@ def section_fixture(factory):
 
 def soup_of(response):
     return BeautifulSoup(response.content, "html.parser")
+
+
+def json_ld_graph(response):
+    """{@id: node} of the page's one JSON-LD graph (nodes without an @id under their index)."""
+    scripts = soup_of(response).select('script[type="application/ld+json"]')
+    assert len(scripts) == 1, f"{len(scripts)} JSON-LD scripts"
+    nodes = json.loads(scripts[0].string)["@graph"]
+    return {node.get("@id", index): node for index, node in enumerate(nodes)}
 
 
 def make_private(page, restriction_type=PageViewRestriction.PASSWORD):

@@ -1,9 +1,6 @@
-import json
-
 from django import template
-from django.core.serializers.json import DjangoJSONEncoder
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
+
+from practice.structured_data import script
 
 from .. import structured_data
 from ..health_icons import icon_svg
@@ -11,18 +8,11 @@ from ..models.reviewed import has_text as rich_text_has_text
 
 register = template.Library()
 
-# The escapes Django's json_script uses: no "<", ">" or "&" reaches the HTML parser, so a title
-# containing "</script>" or "<!--" cannot end the element early.
-_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
-
 
 @register.simple_tag
 def json_ld(data):
     """`data` as a <script type="application/ld+json"> element, safely escaped."""
-    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(
-        _JSON_SCRIPT_ESCAPES
-    )
-    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
+    return script(data)
 
 
 def _register_json_ld_tag(name, data_of):

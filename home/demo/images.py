@@ -63,6 +63,32 @@ def _pain_scale(labels, size=(1600, 300)):
     return picture
 
 
+def _share_card(name, tagline, colour, size=(1200, 630)):
+    """The practice's name and tagline in white on its primary colour, with the soft circles
+    of the other demo pictures: what a link preview shows for a page without a picture."""
+    width, height = size
+    primary = tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    picture = PILImage.new("RGB", size, primary)
+    pen = ImageDraw.Draw(picture)
+    for n, (cx, cy, radius) in enumerate([(1080, 90, 230), (980, 560, 170), (140, 640, 120)]):
+        shade = tuple(min(255, c + 22 + 12 * n) for c in primary)
+        pen.ellipse([cx - radius, cy - radius, cx + radius, cy + radius], fill=shade)
+    pen.text((80, 250), name, font=ImageFont.load_default(size=76), fill="white", anchor="ls")
+    pen.text((80, 340), tagline, font=ImageFont.load_default(size=44), fill="white", anchor="ls")
+    pen.line([(80, 400), (380, 400)], fill="white", width=6)
+    return picture
+
+
+def share_card_image(name, tagline, colour):
+    """The site-wide share image (Settings > Theme), 1200 x 630 as Open Graph prefers."""
+    return _stored_image(
+        f"{name}: share image",
+        "share-image.png",
+        lambda: _share_card(name, tagline, colour),
+        "PNG",
+    )
+
+
 def _stored_image(title, filename, draw, image_format, focal_point=None):
     """The image called `title`, drawn and saved on first use. `focal_point` (x, y, width,
     height) is what an editor marks in the admin: every crop keeps it in view."""

@@ -12,7 +12,7 @@ from practice.models import FooterLink, PracticeSettings, SocialLink, ThemeSetti
 from practice.site_url import host_and_port
 
 from . import illustrations
-from .images import illustration
+from .images import illustration, share_card_image
 from .loader import html, load, stream
 from .tree import add_published, english_home, english_pages, existing_child
 
@@ -99,4 +99,8 @@ def _settings(site, content):
     if not practice.social_links.exists():
         for order, link in enumerate(content["social_links"]):
             SocialLink.objects.create(settings=practice, sort_order=order, **link)
-    ThemeSettings.for_site(site)  # created with the default, AA-compliant colours
+    theme = ThemeSettings.for_site(site)  # created with the default, AA-compliant colours
+    if theme.share_image is None:
+        theme.share_image = share_card_image(practice.name, practice.tagline, theme.primary_colour)
+        theme.share_image_alt = f"{practice.name}: {practice.tagline}"
+        theme.save()

@@ -1,13 +1,16 @@
+import html
+
 from django import template
 from django.template.loader import render_to_string
 from django.utils import translation
-from django.utils.html import format_html
+from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
+from practice import sharing, structured_data
 from practice.cache import content_version
 from practice.localized import localized
-from practice.models import ThemeSettings
+from practice.models import PracticeSettings, ThemeSettings
 from practice.pages import all_pages
 from practice.security import allow_inline_style
 from practice.site_url import absolute
@@ -116,3 +119,42 @@ def theme_style(context):
     css = render_to_string("practice/theme.css", {"theme": theme}).strip()
     allow_inline_style(request, css)
     return format_html("<style>{}</style>", mark_safe(css))  # noqa: S308
+
+
+@register.simple_tag(takes_context=True)
+def page_json_ld(context, page, site=False):
+    """The page's JSON-LD graph: the page (with the site as a whole on the home page), and the
+    practice with its offices. Page types with more to say have tags of their own."""
+    request = context.get("request")
+    nodes = [structured_data.web_page(page, request)]
+    if site:
+        nodes.append(structured_data.web_site(PracticeSettings.for_request(request).name))
+    return structured_data.script(structured_data.graph(request, nodes))
+
+
+@register.simple_tag(takes_context=True)
+def link_preview(context, page):
+    """What a link preview shows beyond the title: the picture (practice/sharing.py), its
+    text alternative, the page's language and its other languages, for Open Graph."""
+    image, alt = sharing.share_picture(page, context.get("request"))
+    return {
+        "image": image,
+        "alt": alt,
+        "locale": sharing.og_locale(None),
+        "alternate_locales": sharing.alternate_locales(page),
+    }
+
+
+# Search results show about 60 characters of a title; a little more is cut off, not lost.
+TITLE_LIMIT = 65
+
+
+@register.filter
+def with_brand(title, brand):
+    """'<title> | <brand>', with the brand once: left out when the title already names it or
+    when the two together would be cut off in search results (the page's own words matter
+    more there). `title` is the escaped output of the title block."""
+    title = " ".join(html.unescape(str(title)).split())
+    if title and (brand.casefold() in title.casefold() or len(f"{title} | {brand}") > TITLE_LIMIT):
+        return escape(title)
+    return escape(f"{title} | {brand}" if title else brand)

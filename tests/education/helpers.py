@@ -129,10 +129,12 @@ def submit_for_review(client, user, article, **overrides):
 
 
 def json_ld_of(response):
-    """The page's JSON-LD, parsed: there must be exactly one script of it."""
+    """The page's own node of its JSON-LD graph (the first), with the graph's context: there
+    must be exactly one script of it."""
     scripts = soup_of(response).select('script[type="application/ld+json"]')
     assert len(scripts) == 1
-    return json.loads(scripts[0].string)
+    data = json.loads(scripts[0].string)
+    return {"@context": data["@context"], **data["@graph"][0]}
 
 
 def post_workflow_action(client, user, page, action="approve", comment="", follow=False):

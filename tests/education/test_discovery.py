@@ -8,7 +8,7 @@ from bs4 import BeautifulSoup
 
 from tests.education.helpers import json_ld_of
 from tests.factories import ArticlePageFactory, ClinicianPageFactory
-from tests.helpers import make_private
+from tests.helpers import json_ld_graph, make_private
 
 pytestmark = pytest.mark.django_db
 
@@ -38,10 +38,11 @@ def test_article_json_ld_is_a_medical_web_page_about_a_reviewed_article(client, 
         "jobTitle": "Pain medicine physician",
         "url": rubin.get_full_url(),
     }
-    publisher = entity["publisher"]
-    assert publisher["@type"] == "MedicalClinic"
-    assert publisher["name"] == "Rubin Pain Management"
-    assert publisher["telephone"] == "(555) 014-2290"
+    # The practice is named by @id and defined once in the graph, its address in parts.
+    organization = json_ld_graph(client.get(article.url))[entity["publisher"]["@id"]]
+    assert organization["@type"] == "MedicalOrganization"
+    assert organization["name"] == "Rubin Pain Management"
+    assert organization["telephone"] == "+15550142290"
 
 
 def test_json_ld_cannot_be_broken_out_of_by_a_title(client, article_index, rubin):
@@ -80,7 +81,9 @@ def test_clinician_json_ld_is_a_profile_page_about_a_person(client, rubin):
     assert person["name"] == "Edward Rubin"
     assert person["honorificPrefix"] == "Dr."
     assert person["jobTitle"] == "Pain medicine physician"
-    assert person["worksFor"]["@type"] == "MedicalClinic"
+    assert json_ld_graph(client.get(rubin.url))[person["worksFor"]["@id"]]["@type"] == (
+        "MedicalOrganization"
+    )
     assert data["about"] == {"@id": person["@id"]}
 
 
@@ -169,4 +172,7 @@ def test_robots_txt_names_the_sitemap_and_keeps_crawlers_out_of_admin_and_search
     lines = response.content.decode().splitlines()
     assert "Disallow: /admin/" in lines
     assert "Disallow: /search/" in lines
+    # Every language's results and suggestions: what patients typed is in those addresses.
+    assert "Disallow: /es/search/" in lines
+    assert "Disallow: /es/search-suggestions/" in lines
     assert "Sitemap: http://testserver/sitemap.xml" in lines

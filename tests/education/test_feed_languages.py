@@ -1,4 +1,4 @@
-"""An RSS feed per language: /education/feed/ lists the English articles, /es/education/feed/
+"""An RSS feed per language: /education/feed/ lists the English articles, /es/educacion/feed/
 the Spanish ones, each saying its language and linking the index in it."""
 
 import xml.etree.ElementTree as ET
@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from tests.factories import ArticlePageFactory
-from tests.helpers import translate
+from tests.helpers import soup_of, translate
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +39,7 @@ def test_the_english_feed_lists_english_articles_only(client, articles_in_both_l
 
 def test_the_spanish_feed_lists_spanish_articles_only(client, articles_in_both_languages):
     _, spanish = articles_in_both_languages
-    channel = channel_of(client, "/es/education/feed/")
+    channel = channel_of(client, "/es/educacion/feed/")
     assert item_titles(channel) == ["Ejercicio para el dolor lumbar"]
     assert channel.findtext("language") == "es"
     assert channel.findtext("link") == "http://testserver" + spanish.get_parent().url
@@ -50,4 +50,15 @@ def test_the_spanish_feed_lists_spanish_articles_only(client, articles_in_both_l
 def test_a_draft_translation_stays_out_of_the_spanish_feed(client, home_page, article):
     translate(home_page, title="Inicio")
     translate(article, title="Borrador", slug="borrador", publish=False)
-    assert item_titles(channel_of(client, "/es/education/feed/")) == []
+    assert item_titles(channel_of(client, "/es/educacion/feed/")) == []
+
+
+def test_the_spanish_feed_has_a_spanish_address_and_the_old_one_leads_there(
+    client, articles_in_both_languages
+):
+    response = client.get("/es/education/feed/")
+    assert response.status_code == 301
+    assert response["Location"] == "/es/educacion/feed/"
+    assert client.get("/es/educacion/feed/")["Content-Type"].startswith("application/rss+xml")
+    page = soup_of(client.get(articles_in_both_languages[1].url))
+    assert page.select_one('link[type="application/rss+xml"]')["href"] == "/es/educacion/feed/"

@@ -125,7 +125,7 @@ def test_the_article_editor_offers_the_topics_of_the_article_language(
 
 
 def test_the_spanish_feed_names_the_topics_in_spanish(client, spanish_articles):
-    feed = ElementTree.fromstring(client.get("/es/education/feed/").content)
+    feed = ElementTree.fromstring(client.get("/es/educacion/feed/").content)
     categories = {
         item.findtext("title"): [c.text for c in item.findall("category")]
         for item in feed.iter("item")

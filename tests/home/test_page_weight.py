@@ -1,6 +1,8 @@
 """Page weight budgets, measured gzipped as a browser would download them:
-all the CSS a page links under 12 KB, and an article's HTML, CSS and JavaScript under 17 KB
-(15 KB until the search suggestions script; docs/performance.md says why)."""
+all the CSS a page links under 12 KB, and an article's HTML, CSS and JavaScript under 17.5 KB
+(15 KB until the search suggestions script, 17 KB until every page's JSON-LD carried the
+practice's offices with their addresses, coordinates and hours, issue 29: the article weighed
+17.1 KB then; docs/performance.md says why)."""
 
 import gzip
 import re
@@ -14,7 +16,7 @@ from django.contrib.staticfiles import finders
 from practice.static_storage import OUR_STYLESHEETS, strip_css_comments
 
 CSS_BUDGET = 12 * 1024
-ARTICLE_BUDGET = 17 * 1024
+ARTICLE_BUDGET = int(17.5 * 1024)
 ARTICLE_PATH = "/education/exercise-for-low-back-pain/"
 
 

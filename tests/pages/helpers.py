@@ -41,10 +41,6 @@ def location_editor_data(**fields):
 
 
 def json_ld_of(response, schema_type):
-    """The JSON-LD objects of `schema_type` on the page, parsed."""
-    found = []
-    for script in soup_of(response).find_all("script", type="application/ld+json"):
-        data = json.loads(script.string)
-        if data.get("@type") == schema_type:
-            found.append(data)
-    return found
+    """The nodes of `schema_type` in the page's JSON-LD graph, parsed."""
+    (script,) = soup_of(response).find_all("script", type="application/ld+json")
+    return [node for node in json.loads(script.string)["@graph"] if node["@type"] == schema_type]

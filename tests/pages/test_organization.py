@@ -18,10 +18,11 @@ def test_the_home_page_names_the_practice_its_logo_and_its_live_locations(client
     assert organization["name"] == "Rubin Pain Management"
     assert organization["telephone"] == "+15550142290"
     assert organization["logo"].startswith("http")
-    (clinic,) = organization["location"]
-    assert clinic["@type"] == "MedicalClinic"
+    assert organization["location"] == [{"@id": harbor.full_url + "#clinic"}]
+    (clinic,) = json_ld_of(client.get("/"), "MedicalClinic")
     assert clinic["@id"] == harbor.full_url + "#clinic"
     assert clinic["address"]["postalCode"] == harbor.zip_code
+    assert clinic["parentOrganization"] == {"@id": organization["@id"]}
 
 
 def test_the_logo_is_the_one_staff_uploaded(client, home_page):
