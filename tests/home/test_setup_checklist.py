@@ -50,13 +50,13 @@ def test_a_fresh_site_lists_everything_to_do_with_links(client, superuser, site,
         "A medical reviewer is linked to their clinician profile",
         "The Front desk group has members",
         "The Comment moderators group has members",
-        "The office e-mail addresses are set",
+        "The office email addresses are set",
     }
     section = panel(client, superuser)
     assert section is not None
     links = {a.get_text(strip=True): a["href"] for a in section.find_all("a", href=True)}
     assert links["The Front desk group has members"] == "/admin/users/"
-    assert links["The office e-mail addresses are set"].startswith("/admin/settings/practice/")
+    assert links["The office email addresses are set"].startswith("/admin/settings/practice/")
     for href in links.values():
         if href.startswith("/admin/"):
             assert client.get(href).status_code == 200, href
