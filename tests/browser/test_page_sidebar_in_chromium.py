@@ -18,7 +18,7 @@ def test_the_sidebar_stands_beside_the_text_at_1280(live_server, demo_site, brow
     page.set_viewport_size({"width": 1280, "height": 800})
     page.goto(live_server.url + path)
     main = page.locator(".page-layout__main").bounding_box()
-    aside = page.locator(".page-layout__aside").bounding_box()
+    aside = page.locator(".page-layout > .page-aside").bounding_box()
     assert aside["x"] >= main["x"] + main["width"], (main, aside)
     assert aside["x"] + aside["width"] <= 1280
     assert aside["y"] < main["y"] + main["height"]  # beside the text, not under it
@@ -36,7 +36,7 @@ def test_on_a_phone_the_sidebar_follows_the_header(live_server, demo_site, brows
     page.set_viewport_size({"width": 360, "height": 780})
     page.goto(live_server.url + path)
     header = page.locator(".page-layout__header").bounding_box()
-    aside = page.locator(".page-layout__aside").bounding_box()
+    aside = page.locator(".page-layout > .page-aside").bounding_box()
     main = page.locator(".page-layout__main").bounding_box()
     assert header["y"] + header["height"] <= aside["y"] < main["y"]
     assert abs(aside["x"] - main["x"]) <= 1
