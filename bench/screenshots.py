@@ -52,7 +52,7 @@ def serve_demo_site(scratch):
 def show_consultation_errors(page, url):
     page.goto(url + "/consultation/")
     page.get_by_label("Full name").fill("Maria Quintero-Hale")
-    page.get_by_label("E-mail address").fill("maria.quintero@")
+    page.get_by_label("Email address").fill("maria.quintero@")
     page.get_by_role("button", name="Send my request").click()
     page.locator(".error-summary").wait_for()
     page.evaluate("window.scrollTo(0, 0)")

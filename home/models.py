@@ -5,8 +5,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageC
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 
-from education.models import ClinicianPage
-from education.models.clinicians import lines_of
+from education.models import ClinicianPage, ConditionPage
 from pages.models import LocationPage
 from practice.localized import in_active_language, in_default_language
 from practice.pages import BasePage, all_pages
@@ -17,6 +16,7 @@ from .wordpress.old_addresses import query_redirect
 
 MAX_FEATURED_ARTICLES = 3
 MAX_CLINICIANS = 3
+MAX_TREATED_CONDITIONS = 8
 
 # The rule editors follow for every picture's text alternative.
 DECORATIVE_RULE = (
@@ -40,11 +40,6 @@ class HomePage(BasePage):
     )
     hero_image_alt = models.CharField(
         "hero image text alternative", max_length=250, blank=True, help_text=DECORATIVE_RULE
-    )
-    what_we_treat = models.TextField(
-        blank=True,
-        help_text="One condition per line, in patients' words (e.g. 'Back and neck pain'). "
-        "Shown under the hero.",
     )
     call_to_action_text = models.CharField(max_length=60, default="Request a consultation")
     call_to_action_page = models.ForeignKey(
@@ -89,9 +84,17 @@ class HomePage(BasePage):
                 FieldPanel("hero_intro"),
                 FieldPanel("hero_image"),
                 FieldPanel("hero_image_alt"),
-                FieldPanel("what_we_treat"),
             ],
             heading="Hero",
+        ),
+        InlinePanel(
+            "treated_conditions",
+            max_num=MAX_TREATED_CONDITIONS,
+            heading="What we treat",
+            label="Condition",
+            help_text="Condition pages shown as links under the hero, in this order (up to "
+            f"{MAX_TREATED_CONDITIONS}). A condition that is unpublished or made private "
+            "drops out by itself.",
         ),
         MultiFieldPanel(
             [
@@ -146,9 +149,13 @@ class HomePage(BasePage):
         )
         return featured
 
-    @property
-    def what_we_treat_lines(self):
-        return lines_of(self.what_we_treat)
+    def get_treated_conditions(self):
+        """The live, public condition pages staff chose for "What we treat", in their order
+        and in the visitor's language (the English page where there is no translation)."""
+        ids = list(self.treated_conditions.values_list("page_id", flat=True))
+        pages = ConditionPage.objects.live_public().filter(pk__in=ids).in_bulk()
+        chosen = [pages[pk] for pk in ids if pk in pages]
+        return in_active_language(chosen, ConditionPage.objects.live_public())
 
     def get_clinicians(self):
         """A few live, public clinicians in this home page's language, with their photos, in
@@ -173,3 +180,12 @@ class FeaturedArticle(Orderable):
     page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
 
     panels = [PageChooserPanel("page", page_type="education.ArticlePage")]
+
+
+class TreatedCondition(Orderable):
+    """A condition page listed under the home page's hero, "What we treat"."""
+
+    home_page = ParentalKey(HomePage, related_name="treated_conditions", on_delete=models.CASCADE)
+    page = models.ForeignKey("education.ConditionPage", on_delete=models.CASCADE, related_name="+")
+
+    panels = [PageChooserPanel("page")]

@@ -1,7 +1,7 @@
 """The first-run checklist: what the first administrator still has to set up, each item with a
 link to where it is done. On superusers' dashboards until every item is done.
 
-Every staff group starts empty, so nobody is e-mailed about new comments or requests, and
+Every staff group starts empty, so nobody is emailed about new comments or requests, and
 nothing else told the first administrator what was left; this does.
 """
 
@@ -42,7 +42,7 @@ def site_address_item():
         public,
         reverse("wagtailsites:index"),
         f"SITE_URL is {settings.SITE_URL}: set it on the server to the site's https address "
-        "(docs/deployment.md). Links in e-mails, feeds and search engines use it.",
+        "(docs/deployment.md). Links in emails, feeds and search engines use it.",
     )
 
 
@@ -86,7 +86,7 @@ def office_email_item(site):
         "Set the office email addresses",
         done,
         url,
-        "The practice's e-mail address (Settings → Practice details) and, on the consultation "
+        "The practice's email address (Settings → Practice details) and, on the consultation "
         "page, the addresses told when a request arrives (never with the patient's details).",
     )
 
@@ -112,7 +112,7 @@ def checklist():
         site_address_item(),
         reviewer_item(),
         group_item(FRONT_DESK, "they read and answer consultation requests."),
-        group_item(COMMENT_MODERATORS, "they are e-mailed about new comments and approve them."),
+        group_item(COMMENT_MODERATORS, "they are emailed about new comments and approve them."),
         office_email_item(site) if site else None,
         legal_notices_item(),
     ]

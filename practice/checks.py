@@ -1,6 +1,6 @@
 """Deployment checks (`manage.py check --deploy`) for settings that are unsafe in production.
 
-- E-mail written to the console or a file lands in the server log: an anonymous password
+- Email written to the console or a file lands in the server log: an anonymous password
   reset printed a working reset link there. Memory and dummy backends lose every message.
 - Behind a proxy (SECURE_PROXY_SSL_HEADER set), every request comes from the proxy's address
   unless TRUST_X_FORWARDED_FOR is on: all patients then share one rate limit (5 consultation
@@ -36,7 +36,7 @@ def check_mail_is_delivered(app_configs, **kwargs):
         return []
     return [
         checks.Error(
-            f"E-mail is not delivered: {backend} {UNDELIVERED_MAIL_BACKENDS[backend]}, "
+            f"Email is not delivered: {backend} {UNDELIVERED_MAIL_BACKENDS[backend]}, "
             "password reset links included.",
             hint="Unset EMAIL_BACKEND (production sends through SMTP) and set EMAIL_HOST, "
             "EMAIL_PORT and, if the server needs them, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD "

@@ -1,5 +1,5 @@
 """Dashboard panels: for everyone who edits pages, their own drafts, changes not yet published;
-for those who can act on it, a warning that e-mail is not being delivered.
+for those who can act on it, a warning that email is not being delivered.
 
 Wagtail's own panels list the pages each person has in a workflow ("Your pages and snippets in a
 workflow") and those waiting for their review; this adds what they started and have not yet
@@ -75,6 +75,6 @@ def can_fix_mail(user):
 
 
 def add_mail_trouble_panel(request, panels):
-    """construct_homepage_panels hook: only while e-mail is failing, for those who can act."""
+    """construct_homepage_panels hook: only while email is failing, for those who can act."""
     if can_fix_mail(request.user) and (trouble := delivery_trouble()):
         panels.append(MailTroublePanel(trouble))

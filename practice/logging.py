@@ -5,7 +5,7 @@
   without its query string, and the status code, nothing else.
 - RedactFilter scrubs every message and traceback: query strings are cut off any URL (a search
   or a form's GET parameters can hold what a patient typed, including on /consultation/) and
-  e-mail addresses (a commenter's, a patient's) are replaced.
+  email addresses (a commenter's, a patient's) are replaced.
 - GunicornJsonLogger writes gunicorn's access log in the same shape, path only.
 
 Used by LOGGING in practice/settings/base.py and by deploy/gunicorn.conf.py.
@@ -21,7 +21,7 @@ from gunicorn.glogging import Logger as GunicornLogger
 # A URL or path followed by a query string: keep the path, drop everything from "?" on.
 QUERY_STRING = re.compile(r"(?P<path>(?:https?://[^\s/?#\"']+)?/[^\s?#\"']*)\?[^\s#\"']*")
 EMAIL_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-REDACTED_EMAIL = "[e-mail removed]"
+REDACTED_EMAIL = "[email removed]"
 
 
 def redact(text):

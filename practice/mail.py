@@ -40,7 +40,7 @@ def message_parts(message):
     """What `message` says, as JSON-ready data."""
     if message.attachments:
         # Nothing the site sends has any; files do not belong in the task table.
-        raise ValueError("Queued e-mail carries no attachments.")
+        raise ValueError("Queued email carries no attachments.")
     return {
         "subject": str(message.subject),
         "body": str(message.body),
@@ -87,7 +87,7 @@ def enqueue(parts):
     try:
         mail_task().enqueue(parts, attempt=1)
     except Exception:
-        logger.exception("Could not queue an e-mail (%s); it was not sent", parts["subject"])
+        logger.exception("Could not queue an email (%s); it was not sent", parts["subject"])
 
 
 class QueuedEmailBackend(BaseEmailBackend):
@@ -124,15 +124,15 @@ def send_message(parts, attempt=1):
 def try_again_later(parts, attempt, error):
     failure = type(error).__name__
     if attempt >= MAIL_ATTEMPTS:
-        logger.error("Gave up on an e-mail after %s attempts (%s)", attempt, failure)
+        logger.error("Gave up on an email after %s attempts (%s)", attempt, failure)
         return
     if not task_backends[settings.EMAIL_TASK_BACKEND].supports_defer:
-        logger.error("Could not send an e-mail (%s); not retried on this backend", failure)
+        logger.error("Could not send an email (%s); not retried on this backend", failure)
         return
     delay = RETRY_DELAYS[attempt - 1]
     run_after = timezone.now() + timedelta(seconds=delay)
     mail_task().using(run_after=run_after).enqueue(parts, attempt=attempt + 1)
-    logger.warning("Could not send an e-mail (%s); attempt %s in %s s", failure, attempt + 1, delay)
+    logger.warning("Could not send an email (%s); attempt %s in %s s", failure, attempt + 1, delay)
 
 
 # --- What the dashboard says --------------------------------------------------------------
@@ -186,7 +186,7 @@ def waiting_too_long(mail, now):
 
 
 def delivery_trouble(now=None):
-    """Why the dashboard should warn that e-mail is not delivered, or None: the latest
+    """Why the dashboard should warn that email is not delivered, or None: the latest
     FAILURES_IN_A_ROW attempts failed or a message was given up (within TROUBLE_WINDOW), or
     messages wait longer than LONGEST_WAIT for the worker."""
     from django_tasks_db.models import DBTaskResult

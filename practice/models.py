@@ -1,6 +1,8 @@
 """Site-wide settings staff edit under Settings in the Wagtail admin, and what "Sign out
 everywhere" keeps per member of staff."""
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
@@ -186,8 +188,9 @@ class PracticeSettings(SettingKeptPerVersion, ClusterableModel, BaseSiteSetting)
 
     @cached_property
     def profiles(self):
-        """The social links, read once per request (the footer and the JSON-LD's sameAs)."""
-        return list(self.social_links.all())
+        """The social links that go to the practice's own profile (SocialLink.is_profile),
+        read once per request (the footer and the JSON-LD's sameAs)."""
+        return [link for link in self.social_links.all() if link.is_profile]
 
     @property
     def phone_href(self):
@@ -209,6 +212,22 @@ class SocialLink(Orderable):
     url = models.URLField()
 
     panels = [FieldPanel("label"), FieldPanel("url")]
+
+    @property
+    def is_profile(self):
+        """A page of the practice's own (https://www.facebook.com/rubinpain), not a site's
+        home page: only those are shown, so a half-filled link never sends patients to
+        Facebook's front door."""
+        return bool(urlsplit(self.url).path.strip("/"))
+
+    def clean(self):
+        if self.url and not self.is_profile:
+            raise ValidationError(
+                {
+                    "url": "Give the full address of the practice's own profile page, e.g. "
+                    "https://www.facebook.com/yourpractice, not the site's home page."
+                }
+            )
 
 
 @register_setting(icon="image")

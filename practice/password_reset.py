@@ -1,15 +1,15 @@
-"""The admin's password reset, limited per client address and per e-mail address.
+"""The admin's password reset, limited per client address and per email address.
 
 Wagtail's own form (`WAGTAILADMIN_USER_PASSWORD_RESET_FORM` names this one), with a limit in
 front of its `save()`, which is where the mail goes out. Past a limit the request is answered
-exactly as any other, with the "check your e-mail" page: nothing tells a stranger whether an
+exactly as any other, with the "check your email" page: nothing tells a stranger whether an
 account has that address or whether the limit was reached, and no error page invites a retry.
 A limited request just sends nothing, and a warning is logged with a keyed hash of the address,
 never the address itself.
 
 Every request counts, whether or not an account has the address, so the counts themselves
-reveal nothing either. An e-mail address is counted across all clients (one mailbox flooded
-from many addresses) and a client across all e-mail addresses (one client probing many).
+reveal nothing either. An email address is counted across all clients (one mailbox flooded
+from many addresses) and a client across all email addresses (one client probing many).
 """
 
 import logging
@@ -42,7 +42,7 @@ def refusal(request, email):
     if not by_address.hit(request):
         return f"too many from one client (client {client_key(request)[:12]})"
     if not by_email.hit_for(mailbox(email)):
-        return f"too many for one e-mail address (address {private_key(mailbox(email))[:12]})"
+        return f"too many for one email address (address {private_key(mailbox(email))[:12]})"
     return None
 
 

@@ -3,7 +3,7 @@
 A view that receives personal data calls `protect_form_data(request)` before it touches the form.
 From then on, for that request:
 
-- error reports (the debug page, e-mails to admins, anything built on Django's exception
+- error reports (the debug page, emails to admins, anything built on Django's exception
   reporter) show no POST values, no local variables and no submitted value in exception messages;
 - log records that pass through `RedactFormValuesFilter` (installed on every handler in
   settings.LOGGING) have each submitted value replaced by "[redacted]", in the message and in

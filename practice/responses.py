@@ -2,7 +2,7 @@
 
 
 def never_store(response):
-    """Pages with personal data (an e-mail address, a consultation request) are kept by no
+    """Pages with personal data (an email address, a consultation request) are kept by no
     cache: not the browser's, not a proxy's."""
     response["Cache-Control"] = "private, no-store"
     return response

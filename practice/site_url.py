@@ -6,7 +6,7 @@ host differed between them, and a cached fragment kept whichever host rendered i
 engines and social networks then saw several addresses for one page. So no absolute URL comes
 from the request: canonical, og:url, sitemap and JSON-LD addresses come from Wagtail's Site
 record, which `migrate` sets from SITE_URL (apply_to_wagtail_site, a post-migrate step), and
-everything else (robots.txt, RSS, og:image, JSON-LD images, e-mails) from `absolute()`.
+everything else (robots.txt, RSS, og:image, JSON-LD images, emails) from `absolute()`.
 """
 
 from urllib.parse import urlsplit
@@ -74,7 +74,7 @@ def check_site_url_is_public(app_configs, **kwargs):
     return [
         checks.Warning(
             f"SITE_URL is {settings.SITE_URL!r}: canonical addresses, the sitemap, feeds and "
-            "e-mails would point there.",
+            "emails would point there.",
             hint="Set SITE_URL to the site's public https address (see docs/deployment.md).",
             id="practice.W001",
         )

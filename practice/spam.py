@@ -33,7 +33,7 @@ def is_honeypot_filled(form_data):
 
 
 def private_key(value):
-    """A stable, non-reversible key for an address or an e-mail address, never stored as such."""
+    """A stable, non-reversible key for an address or an email address, never stored as such."""
     secret = settings.SECRET_KEY.encode()
     return hmac.new(secret, value.encode(), hashlib.sha256).hexdigest()[:32]
 
@@ -69,7 +69,7 @@ class RateLimiter:
         return self._hit(self._cache_key(request))
 
     def hit_for(self, value):
-        """Count one attempt about `value` (an e-mail address, an account) from any client."""
+        """Count one attempt about `value` (an email address, an account) from any client."""
         return self._hit(self._key_for(private_key(value)))
 
     def _hit(self, key):

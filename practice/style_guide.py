@@ -36,10 +36,10 @@ class ExampleForm(forms.Form):
     """A form shown with its errors, as a patient who left it half-filled would see it."""
 
     name = forms.CharField(label="Full name", help_text="As it appears on your insurance card.")
-    email = forms.EmailField(label="E-mail address")
+    email = forms.EmailField(label="Email address")
     contact = forms.ChoiceField(
         label="How should we contact you?",
-        choices=[("phone", "Phone"), ("email", "E-mail")],
+        choices=[("phone", "Phone"), ("email", "Email")],
         widget=forms.RadioSelect,
     )
     consent = forms.BooleanField(label="I agree that the practice may store these details.")

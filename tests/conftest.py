@@ -66,7 +66,7 @@ def _mail_is_queued(django_test_environment):
 
 @pytest.fixture(autouse=True)
 def _empty_task_queue():
-    """Nothing one test queued for the background worker (renders, e-mail) reaches the next."""
+    """Nothing one test queued for the background worker (renders, email) reaches the next."""
     from django_tasks import task_backends
 
     task_backends["background"].clear()

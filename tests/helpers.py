@@ -117,7 +117,7 @@ FROM_THIS_SITE = {"HTTP_ORIGIN": "http://testserver", "HTTP_SEC_FETCH_SITE": "sa
 
 
 def send_queued_mail():
-    """Send the e-mail the site queued (practice/mail.py) as the background worker would, into
+    """Send the email the site queued (practice/mail.py) as the background worker would, into
     django.core.mail.outbox; returns the tasks run. A message that fails queues its retry."""
     from practice.mail import send_message
 
@@ -133,7 +133,7 @@ def send_queued_mail():
 @contextlib.contextmanager
 def mail_sent():
     """Run the block as a request runs (its on-commit callbacks queue the mail), then the
-    worker: every e-mail the block sent is in django.core.mail.outbox afterwards."""
+    worker: every email the block sent is in django.core.mail.outbox afterwards."""
     with TestCase.captureOnCommitCallbacks(execute=True):
         yield
     send_queued_mail()

@@ -50,15 +50,15 @@ class CommentForm(forms.ModelForm):
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     email = forms.EmailField(
-        label=_("E-mail address"),
+        label=_("Email address"),
         max_length=254,
         help_text=_(
             "Never published. We use it only if we need to contact you about this comment."
         ),
         error_messages={
-            "required": _("Enter your e-mail address"),
-            "invalid": _("Enter an e-mail address in the correct format, like name@example.com"),
-            "max_length": _("Your e-mail address must be 254 characters or fewer"),
+            "required": _("Enter your email address"),
+            "invalid": _("Enter an email address in the correct format, like name@example.com"),
+            "max_length": _("Your email address must be 254 characters or fewer"),
         },
         widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
     )

@@ -85,7 +85,7 @@ class Comment(models.Model):
         ]
 
     def __str__(self):
-        # Shown in admin listings, messages and the audit log: never the e-mail address.
+        # Shown in admin listings, messages and the audit log: never the email address.
         if self.is_practice_reply:
             return f"Practice reply {self.pk}"
         return f"Comment {self.pk} by {self.name}"
@@ -138,7 +138,7 @@ class CommentThread:
         return ngettext("{count} comment", "{count} comments", self.count).format(count=self.count)
 
 
-# What the public thread needs; the e-mail address is never even loaded.
+# What the public thread needs; the email address is never even loaded.
 PUBLIC_FIELDS = ("pk", "parent_id", "is_practice_reply", "name", "body", "created_at")
 
 

@@ -1,4 +1,4 @@
-"""Decisions on comments: who made them (Wagtail's audit log), practice replies, and the e-mail
+"""Decisions on comments: who made them (Wagtail's audit log), practice replies, and the email
 that tells moderators a comment is waiting.
 
 Decisions and replies change what the public sees under an article only through `decide()` and
@@ -22,7 +22,7 @@ from practice.site_url import absolute
 from .models import Comment
 
 # The permission that makes someone a moderator (held by the Comment moderators group, see the
-# education migrations). Superusers can moderate too, but get e-mails only as group members.
+# education migrations). Superusers can moderate too, but get emails only as group members.
 MODERATE_PERMISSION = "comments.change_comment"
 
 APPROVE = "comments.comment.approve"
@@ -90,11 +90,11 @@ def post_practice_reply(comment, name, body, user):
     return reply
 
 
-# --- E-mail to moderators ------------------------------------------------------------------
+# --- Email to moderators ------------------------------------------------------------------
 
 
 def moderator_addresses():
-    """E-mail addresses of active users who can moderate through a group or their own
+    """Email addresses of active users who can moderate through a group or their own
     permissions (not merely by being a superuser)."""
     users = get_user_model().objects.with_perm(
         MODERATE_PERMISSION, is_active=True, include_superusers=False
@@ -108,8 +108,8 @@ def comment_admin_url(comment):
 
 
 def render_notification(comment):
-    """The e-mail's text: which article, and where to review the comment. Nothing the
-    commenter typed: not their e-mail address, not what they wrote."""
+    """The email's text: which article, and where to review the comment. Nothing the
+    commenter typed: not their email address, not what they wrote."""
     return render_to_string(
         "comments/comment_waiting.txt",
         {"comment": comment, "article": comment.article, "admin_url": comment_admin_url(comment)},

@@ -22,6 +22,7 @@ from education.models import (
     TreatmentIndexPage,
     TreatmentPage,
 )
+from home.models import HomePage, TreatedCondition
 
 from .loader import html, load
 from .tree import add_published, english_home, english_pages, existing_child, section_index
@@ -80,8 +81,25 @@ def build(log):
         for spec in treatment_content["treatments"]
     }
     condition_index = section_index(home, ConditionIndexPage, condition_content["index"], log)
-    for spec in condition_content["conditions"]:
-        _page(condition_index, CONDITION, spec, pages, log)
+    conditions = {
+        spec["slug"]: _page(condition_index, CONDITION, spec, pages, log)
+        for spec in condition_content["conditions"]
+    }
+    _what_we_treat(home, conditions, load("site")["home_page"]["what_we_treat"], log)
+
+
+def _what_we_treat(home, conditions, slugs, log):
+    """The home page's "What we treat": links to condition pages. Done once: an editor's
+    later choice stays."""
+    if home.treated_conditions.exists():
+        return
+    home = HomePage.objects.get(pk=home.pk)
+    home.treated_conditions = [
+        TreatedCondition(page=conditions[slug], sort_order=order)
+        for order, slug in enumerate(slugs)
+    ]
+    home.save_revision().publish()
+    log(f'The home page lists {len(slugs)} conditions under "What we treat".')
 
 
 def _review(spec, clinicians):

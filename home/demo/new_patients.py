@@ -9,7 +9,7 @@ from wagtail.models import Locale
 from pages.models import InsurancePlan, NewPatientsPage, PatientForm, SelfPayPrice
 
 from .loader import html, load
-from .pdfs import simple_pdf
+from .patient_forms import FORMS
 from .tree import add_published, english_home, english_pages
 
 RICH_TEXT = (
@@ -62,7 +62,7 @@ def _document(spec):
     existing = Document.objects.filter(title=spec["title"]).first()
     if existing:
         return existing
-    pdf = simple_pdf(spec["title"], spec["lines"])
+    pdf = FORMS[spec["form"]]()
     document = Document(title=spec["title"])
     document.file.save(f"{slugify(spec['title'])}.pdf", ContentFile(pdf), save=False)
     document.save()

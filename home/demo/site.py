@@ -18,6 +18,8 @@ from .tree import add_published, english_home, english_pages, existing_child
 
 # Home page fields the content file writes in shorthand (pictures, rich text, blocks).
 RICH_FIELDS = ("hero_image", "introduction", "opioid_stance", "approach")
+# Fields the home page's spec holds that the conditions step sets, once the pages exist.
+LINKED_FIELDS = ("what_we_treat",)
 
 
 def build(log):
@@ -37,7 +39,7 @@ def _home_page(spec, log):
     root = Page.get_first_root_node()
     hero = spec["hero_image"]
     home = HomePage(
-        **{key: value for key, value in spec.items() if key not in RICH_FIELDS},
+        **{key: value for key, value in spec.items() if key not in RICH_FIELDS + LINKED_FIELDS},
         hero_image=illustration(hero["title"], "home-hero.png", illustrations.home_hero),
         introduction=html(spec["introduction"]),
         opioid_stance=html(spec["opioid_stance"]),

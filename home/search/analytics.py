@@ -1,7 +1,7 @@
 """What patients search for, counted per day for the editors' report, with nothing personal.
 
 Only the query's words, the day and two counters are kept: no address, cookie, user or time.
-A query that looks like it carries personal data (an e-mail address, a phone or other long
+A query that looks like it carries personal data (an email address, a phone or other long
 number, a date such as a date of birth) is not stored at all. This is the one record of
 searches: Wagtail's own per-query counts (`Query.add_hit`) are not kept, since they would store
 every query as typed, for ever."""
@@ -16,7 +16,7 @@ from .words import ENGLISH
 
 MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 PERSONAL = [
-    re.compile(r"@|\bat\s+\w+\s+dot\s+(?:com|net|org)\b"),  # e-mail, also spelled out
+    re.compile(r"@|\bat\s+\w+\s+dot\s+(?:com|net|org)\b"),  # email, also spelled out
     re.compile(r"(?:\d\D{0,3}){7,}"),  # 7+ digits: a phone, ID or card number, however written
     re.compile(r"\b\d{1,4}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{2,4}\b"),  # 3/14/1962, 1962-03-14
     re.compile(rf"\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{2,4}}\b"),  # March 14, 1962

@@ -92,7 +92,7 @@ class SpellingTerm(models.Model):
 class SearchTermDay(models.Model):
     """How many searches one day had for one query (normalized), and how many of those found
     nothing. No address, cookie, user or time of day is kept; queries that look like an
-    e-mail address, a phone number or a date are never stored (analytics.py)."""
+    email address, a phone number or a date are never stored (analytics.py)."""
 
     day = models.DateField()
     # Which search it was, English (/search/) or Spanish (/es/search/): "dolor" found nothing

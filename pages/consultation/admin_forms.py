@@ -43,7 +43,7 @@ class RequestUpdateForm(forms.Form):
         required=False,
         max_length=NOTE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Only staff who can read requests see notes. They are never e-mailed.",
+        help_text="Only staff who can read requests see notes. They are never emailed.",
         error_messages={
             "max_length": f"A note must be {NOTE_MAX_LENGTH:,} characters or fewer "
             "(it has %(show_value)d)."

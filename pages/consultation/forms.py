@@ -26,7 +26,7 @@ MAX_LENGTHS = {
 }
 
 # The browser fills these in from the patient's saved details (WCAG 1.3.5, identify input
-# purpose); staff pick one per field, and e-mail and phone fields get theirs automatically.
+# purpose); staff pick one per field, and email and phone fields get theirs automatically.
 DEFAULT_AUTOCOMPLETE = {"email": "email", "tel": "tel"}
 
 # Field names the page itself uses: a staff field with one of these names would break the form.
@@ -51,7 +51,7 @@ def readable_text_validator(label):
 # Messages to the patient are in the page's language (models.in_page_language makes it active
 # while the form is built); the labels they name are the page's own, translated by editors.
 INVALID_MESSAGES = {
-    "email": gettext_lazy("Enter an e-mail address in the correct format, like name@example.com"),
+    "email": gettext_lazy("Enter an email address in the correct format, like name@example.com"),
     "tel": gettext_lazy("Enter a phone number using digits, like (555) 014-2290"),
     "number": gettext_lazy("Enter a number, using digits only"),
 }

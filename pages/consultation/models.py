@@ -100,7 +100,7 @@ class ConsultationFormPage(PageMetaMixin, RoutablePageMixin, AbstractEmailForm):
         ),
         MultiFieldPanel(
             [FieldPanel("to_address"), FieldPanel("from_address"), FieldPanel("subject")],
-            heading="Notification e-mail to the office",
+            heading="Notification email to the office",
         ),
     ]
     search_fields = AbstractEmailForm.search_fields + [index.SearchField("intro")]
@@ -238,11 +238,11 @@ class ConsultationFormPage(PageMetaMixin, RoutablePageMixin, AbstractEmailForm):
                 )
         except Exception:
             logger.exception(
-                "Could not e-mail the office about consultation request %s", submission.pk
+                "Could not email the office about consultation request %s", submission.pk
             )
 
     def render_notification(self, submission=None):
-        """The e-mail's text: that a request arrived, and where to read it. No form data."""
+        """The email's text: that a request arrived, and where to read it. No form data."""
         if submission is not None:
             admin_path = reverse("consultation_requests:detail", args=[submission.pk])
         else:
@@ -257,5 +257,5 @@ class ConsultationFormPage(PageMetaMixin, RoutablePageMixin, AbstractEmailForm):
         )
 
     def render_email(self, form):
-        # Wagtail's default lists every answer; the office e-mail must carry none of them.
+        # Wagtail's default lists every answer; the office email must carry none of them.
         return self.render_notification()

@@ -1,7 +1,7 @@
 """The stored request as the front desk's work item: its status, who has it, and their notes.
 
 Imported by `models` (Django finds the models there). Notes and statuses are internal: they
-are never e-mailed, and the audit log records that they changed, never what a note says.
+are never emailed, and the audit log records that they changed, never what a note says.
 """
 
 from django.conf import settings

@@ -199,7 +199,7 @@ WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "practice/password_required.html"
 # Background tasks (django-tasks). Wagtail's own (search index, reference index) run at once, as
 # before; "background" tasks wait in PostgreSQL for `manage.py db_worker --backend background`
 # (docs/deployment.md): rendering a page after it is published (practice/prerender.py) and
-# sending e-mail (practice/mail.py).
+# sending email (practice/mail.py).
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "background": {"BACKEND": "django_tasks_db.DatabaseBackend"},
@@ -242,7 +242,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-# E-mail never waits in a request: Django's EMAIL_BACKEND queues each message once the request's
+# Email never waits in a request: Django's EMAIL_BACKEND queues each message once the request's
 # transaction commits, and the background worker sends it (practice/mail.py) through
 # EMAIL_DELIVERY_BACKEND, which the environment's EMAIL_BACKEND names: the console in
 # development, SMTP in production (production.py). EMAIL_TASK_BACKEND is the task backend
@@ -280,10 +280,10 @@ X_FRAME_OPTIONS = "DENY"
 # Wagtail
 WAGTAIL_SITE_NAME = env_str("WAGTAIL_SITE_NAME", "Pain management practice")
 # The public address (scheme and host, no trailing slash): every absolute URL the site writes
-# (canonical, sitemap, feeds, JSON-LD, e-mails) is built on it, whatever host a request used.
+# (canonical, sitemap, feeds, JSON-LD, emails) is built on it, whatever host a request used.
 # `migrate` gives Wagtail's default Site this host and port (practice/site_url.py).
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
-# Links in the admin's own e-mails (password reset, workflow notifications).
+# Links in the admin's own emails (password reset, workflow notifications).
 WAGTAILADMIN_BASE_URL = SITE_URL
 # Wagtail's database backend, with each page indexed and searched in its own language.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "home.search.backend"}}
@@ -298,7 +298,7 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Staff avatars from gravatar.com would be a third-party request (and the CSP refuses it).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_PASSWORD_RESET_ENABLED = True
-# Reset mails one client may ask for, and one e-mail address may receive, per period; past
+# Reset mails one client may ask for, and one email address may receive, per period; past
 # either, the answer is the same and no mail goes out (practice/password_reset.py).
 WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "practice.password_reset.LimitedPasswordResetForm"
 PASSWORD_RESET_LIMIT_PER_ADDRESS = env_int("PASSWORD_RESET_LIMIT_PER_ADDRESS", 10)
@@ -370,7 +370,7 @@ FEEDBACK_RATE_LIMIT = env_int("FEEDBACK_RATE_LIMIT", 10)
 FEEDBACK_RATE_LIMIT_PERIOD = env_int("FEEDBACK_RATE_LIMIT_PERIOD", 60 * 60)
 
 # One JSON object per line (LOG_FORMAT=plain for people reading a terminal); every message is
-# scrubbed of submitted form values (practice/privacy.py), query strings and e-mail addresses
+# scrubbed of submitted form values (practice/privacy.py), query strings and email addresses
 # (practice/logging.py).
 LOG_FORMAT = env_str("LOG_FORMAT", "json")
 LOGGING = {

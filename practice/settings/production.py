@@ -45,7 +45,7 @@ STORAGES = {
 }
 SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 
-# The background worker sends e-mail through SMTP (EMAIL_HOST and the rest in base.py); a console
+# The background worker sends email through SMTP (EMAIL_HOST and the rest in base.py); a console
 # or file backend would write password reset links into the log (`check --deploy` refuses them,
 # practice/checks.py).
 EMAIL_DELIVERY_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")

@@ -6,7 +6,7 @@ from .env import env_str
 DEBUG = False
 SECRET_KEY = env_str("SECRET_KEY", "test-only-insecure-key")
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-# Queued e-mail is delivered to django.core.mail.outbox when a test runs the queue
+# Queued email is delivered to django.core.mail.outbox when a test runs the queue
 # (tests.helpers.mail_sent); Django's test set-up replaces EMAIL_BACKEND itself, which
 # tests/conftest.py puts back to the queue.
 EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
@@ -26,7 +26,7 @@ LOGGING["handlers"]["console"]["formatter"] = "plain"  # noqa: F405
 # Off by default: a page cached in one test would outlive its database rollback.
 # tests/practice/test_page_cache.py switches it on with a clean cache.
 PAGE_CACHE_ENABLED = False
-# Publishing queues a render of the page (practice/prerender.py), and e-mail is queued
+# Publishing queues a render of the page (practice/prerender.py), and email is queued
 # (practice/mail.py); tests run them when they mean to.
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},

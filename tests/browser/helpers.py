@@ -98,9 +98,9 @@ def sign_in(page, base_url, username):
 
 
 def fill_in_the_consultation_form(page, email):
-    """Every answer the consultation form asks for, with `email` as the e-mail address."""
+    """Every answer the consultation form asks for, with `email` as the email address."""
     page.get_by_label("Full name").fill(VALID_ANSWERS["full_name"])
-    page.get_by_label("E-mail address").fill(email)
+    page.get_by_label("Email address").fill(email)
     page.get_by_label("Phone number").fill(VALID_ANSWERS["phone"])
     page.get_by_role("group", name="Preferred way to contact you").get_by_label("Phone").check()
     page.get_by_label("Best times to reach you").fill(VALID_ANSWERS["best_times"])

@@ -53,7 +53,7 @@ def test_a_comment_is_reviewed_before_it_appears(
     summary.get_by_role("link", name="Enter your name").click()
     expect(patient.get_by_label("Name")).to_be_focused()
     patient.get_by_label("Name").fill("Hannah")
-    patient.get_by_label("E-mail address").fill("hannah.private@example.org")
+    patient.get_by_label("Email address").fill("hannah.private@example.org")
     patient.get_by_role("textbox", name=re.compile(r"^Comment")).fill(COMMENT)
     patient.get_by_role("button", name="Post comment").click()
 

@@ -19,7 +19,7 @@ def test_a_patient_corrects_a_mistake_and_reaches_the_thank_you_page(
     assert summary.get_by_role("heading", name="There is a problem").is_visible()
     assert page.evaluate("document.activeElement.className") == "error-summary"
     assert page.title().startswith("Error: ")
-    email = page.get_by_label("E-mail address")
+    email = page.get_by_label("Email address")
     assert email.get_attribute("aria-invalid") == "true"
     # Nothing typed is lost.
     assert email.input_value() == "maria.quintero@"

@@ -22,7 +22,7 @@ def test_both_forms_work_with_javascript_off(live_server, article, consultation_
     page.goto(live_server.url + article.url)
     assert page.locator("input[name=csrfmiddlewaretoken]").count() == 0
     page.get_by_label("Name").fill("Dana")
-    page.get_by_label("E-mail address").fill("dana@example.com")
+    page.get_by_label("Email address").fill("dana@example.com")
     page.get_by_role("textbox", name="Comment").fill("The stretches helped my mornings.")
     page.get_by_role("button", name="Post comment").click()
     page.wait_for_url(f"**{article.url}#comments")

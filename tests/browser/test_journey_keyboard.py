@@ -141,7 +141,7 @@ def test_a_patient_completes_the_journey_with_the_keyboard_alone(
 
     type_into(page, "comment-name", "Hannah")
     page.keyboard.press("Tab")
-    assert focused(page)["label"].startswith("E-mail address")
+    assert focused(page)["label"].startswith("Email address")
     page.keyboard.type("hannah@example.org")
     type_into(page, "comment-body", "Five minutes a day made a real difference.")
     tab_to(page, lambda element: element["text"] == "Post comment")
@@ -171,7 +171,7 @@ def test_a_patient_completes_the_journey_with_the_keyboard_alone(
     expect(page.locator(".error-summary")).to_be_focused()
     focused(page)
     error_link = tab_to(page, lambda element: element["tag"] == "a", max_tabs=1)
-    assert "e-mail" in error_link["text"].lower()
+    assert "email" in error_link["text"].lower()
     page.keyboard.press("Enter")
     assert focused(page)["id"] == "id_email"
     page.keyboard.press("ControlOrMeta+a")

@@ -63,7 +63,7 @@ def test_a_patient_on_a_phone_reads_comments_and_asks_for_a_consultation(
     expect(page.get_by_role("heading", level=1)).to_have_text(ARTICLE_TITLE)
 
     page.get_by_label("Name").fill("Hannah")
-    page.get_by_label("E-mail address").fill("hannah@example.org")
+    page.get_by_label("Email address").fill("hannah@example.org")
     page.get_by_role("textbox", name=re.compile(r"^Comment")).fill(
         "Starting with five minutes a day made this feel possible."
     )
@@ -90,8 +90,8 @@ def test_a_patient_on_a_phone_reads_comments_and_asks_for_a_consultation(
     assert_no_axe_violations(axe, page, "the consultation form with errors at 360 px")
 
     summary.get_by_role("link").first.click()
-    expect(page.get_by_label("E-mail address")).to_be_focused()
-    page.get_by_label("E-mail address").fill(VALID_ANSWERS["email"])
+    expect(page.get_by_label("Email address")).to_be_focused()
+    page.get_by_label("Email address").fill(VALID_ANSWERS["email"])
     page.get_by_role("button", name="Send my request").click()
 
     page.wait_for_url("**/consultation/thank-you/")

@@ -48,7 +48,7 @@ def test_the_article_offers_the_reply_form(client, article):
     assert form.find("input", attrs={"name": "email", "type": "email", "required": True})
     assert form.find("textarea", attrs={"name": "body", "maxlength": "2000", "required": True})
     text = " ".join(page.select_one("#comments").get_text(" ").split())
-    assert "Your e-mail address will not be published." in text
+    assert "Your email address will not be published." in text
     assert "Required fields are marked (required)" in text
     assert "Please do not share personal medical details" in text
     assert "call the office on (555) 014-2290" in text
@@ -91,7 +91,7 @@ def test_missing_answers_show_the_form_again_with_everything_typed(client, artic
     summary = page.select_one("#comments .error-summary")
     assert [link.get_text(strip=True) for link in summary.find_all("a")] == [
         "Enter your name",
-        "Enter an e-mail address in the correct format, like name@example.com",
+        "Enter an email address in the correct format, like name@example.com",
     ]
     assert [link["href"] for link in summary.find_all("a")] == [
         "#comment-name",

@@ -23,7 +23,7 @@ PAGE = {
 
 class ConsultationFormPageFactory(TopLevelPageFactory):
     """The consultation form at /consultation/: the demo’s wording and its fields (full
-    name, e-mail, phone, contact preference, best times, patient status, reason, consent).
+    name, email, phone, contact preference, best times, patient status, reason, consent).
     Pass `fields` (a list of ConsultationFormField keyword dicts) for other questions."""
 
     class Meta:

@@ -141,7 +141,7 @@ class SocialLinkFactory(DjangoModelFactory):
 
     settings = factory.LazyFunction(default_practice_settings)
     label = "Facebook"
-    url = "https://www.facebook.com/"
+    url = "https://www.facebook.com/rubinpainexample"
     sort_order = factory.Sequence(int)
 
 

@@ -70,6 +70,22 @@ def test_home_page_features_articles_as_article_cards(client, demo_site):
     assert "min read" in cards[0].get_text()
 
 
+@pytest.mark.parametrize("home, language", [("/", "en-us"), ("/es/", "es")])
+def test_what_we_treat_links_to_live_condition_pages_in_each_language(
+    client, demo_site, home, language
+):
+    links = soup_of(client.get(home)).select(".hero__treats a")
+    assert len(links) == 6
+    conditions = {page.url: page for page in ConditionPage.objects.live().public().specific()}
+    for link in links:
+        condition = conditions[link["href"]]
+        # A condition not yet translated is linked in English, and says so.
+        if condition.locale.language_code != language:
+            assert (condition.locale.language_code, link["lang"]) == ("en-us", "en")
+        assert link.get_text(strip=True) == condition.title
+        assert client.get(link["href"]).status_code == 200
+
+
 def test_demo_articles_all_render(client, demo_site):
     articles = ArticlePage.objects.live()
     assert articles.count() >= 8

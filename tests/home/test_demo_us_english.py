@@ -48,6 +48,13 @@ UK_TO_US = {
     "tick the box": "check the box",
     "a&e": "emergency room",
     "gp": "primary care doctor",
+    # Not British, but not how Americans write either (AP style and US usage).
+    "e-mail": "email",
+    "e-mails": "emails",
+    "e-mailed": "emailed",
+    "fill in": "fill out",
+    "agree a": "agree on a",
+    "agree an": "agree on an",
 }
 # Any other -ise/-isation verb is British (US: -ize), except these words spelled -ise in both.
 ISE_WORD = re.compile(r"\b[a-z]+(?:ise|ises|ised|ising|isation|isations)\b", re.IGNORECASE)
@@ -125,6 +132,12 @@ def test_the_checker_catches_what_it_looks_for():
         "minimised -> -ize",
         "specialises -> specializes",
     ]
+    assert british_words("E-mail us the forms to fill in, and we agree a date") == [
+        "agree a -> agree on a",
+        "e-mail -> email",
+        "fill in -> fill out",
+    ]
+    assert not british_words("Email us the forms to fill out, and we agree on a date")
     assert UK_DATE.search("Reviewed 3 March 2026")
     assert BARE_TIME.search("Open 8am to 5 pm")
     assert not BARE_TIME.search("Open 8:00 a.m. to 5:00 p.m.")

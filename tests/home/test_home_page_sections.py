@@ -1,13 +1,15 @@
-"""The home page reads like a practice: what we treat, how we work (opioids included), the
-clinicians, articles and one closing next step, in a number of queries that does not grow."""
+"""The home page reads like a practice: what we treat (links to condition pages), how we work
+(opioids included), the clinicians, articles and the next step, offered in the hero and at the
+end, in a number of queries that does not grow."""
 
 import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.factories import ClinicianPageFactory, ImageFactory
-from tests.helpers import soup_of
+from home.models import TreatedCondition
+from tests.factories import ClinicianPageFactory, ConditionPageFactory, ImageFactory
+from tests.helpers import soup_of, translate
 
 pytestmark = pytest.mark.django_db
 
@@ -15,7 +17,11 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def practice_home(furnished_home_page):
     home = furnished_home_page
-    home.what_we_treat = "Back and neck pain\n\n  Nerve pain  \n"
+    back = ConditionPageFactory(title="Chronic low back pain", slug="chronic-low-back-pain")
+    nerve = ConditionPageFactory(title="Neuropathic pain", slug="neuropathic-pain")
+    home.treated_conditions = [
+        TreatedCondition(page=page, sort_order=n) for n, page in enumerate([nerve, back])
+    ]
     home.approach = [("step", {"heading": "We listen first", "text": "A full hour."})]
     home.opioid_heading = "Careful with opioids"
     home.opioid_stance = "<p>The lowest dose that helps, reviewed at every visit.</p>"
@@ -24,10 +30,42 @@ def practice_home(furnished_home_page):
     return home
 
 
-def test_the_hero_says_what_we_treat(client, practice_home):
-    hero = soup_of(client.get("/")).select_one(".hero")
-    treats = [li.get_text(strip=True) for li in hero.select(".hero__treats li")]
-    assert treats == ["Back and neck pain", "Nerve pain"]
+def what_we_treat(client, path):
+    hero = soup_of(client.get(path)).select_one(".hero")
+    return [(a.get_text(strip=True), a["href"]) for a in hero.select(".hero__treats li a")]
+
+
+def test_the_hero_links_to_the_conditions_staff_chose_in_their_order(client, practice_home):
+    assert what_we_treat(client, "/") == [
+        ("Neuropathic pain", "/conditions/neuropathic-pain/"),
+        ("Chronic low back pain", "/conditions/chronic-low-back-pain/"),
+    ]
+
+
+def test_a_condition_no_longer_live_drops_out_of_what_we_treat(client, practice_home):
+    practice_home.treated_conditions.first().page.unpublish()
+    assert [title for title, _ in what_we_treat(client, "/")] == ["Chronic low back pain"]
+
+
+def test_the_spanish_home_links_to_the_spanish_condition_pages(client, practice_home):
+    nerve, back = [link.page for link in practice_home.treated_conditions.all()]
+    # The home page is translated first, as the condition's ancestor, with the links.
+    translate(nerve, "es", title="Dolor neuropático", slug="dolor-neuropatico")
+    assert what_we_treat(client, "/es/") == [
+        ("Dolor neuropático", "/es/conditions/dolor-neuropatico/"),
+        # No Spanish page yet: the English one, marked as English.
+        ("Chronic low back pain", "/conditions/chronic-low-back-pain/"),
+    ]
+    english = soup_of(client.get("/es/")).select(".hero__treats a")[1]
+    assert (english["lang"], english["hreflang"]) == ("en", "en")
+
+
+def test_the_hero_offers_the_consultation_and_a_tap_to_call_phone(client, practice_home):
+    actions = soup_of(client.get("/")).select(".hero__actions a")
+    assert [a.get_text(strip=True) for a in actions][0] == "Request a consultation"
+    call = actions[1]
+    assert call.get_text(strip=True).startswith("Call (")
+    assert call["href"].startswith("tel:")
 
 
 def test_how_we_work_includes_the_opioid_stance(client, practice_home):
@@ -36,13 +74,14 @@ def test_how_we_work_includes_the_opioid_stance(client, practice_home):
     assert "lowest dose that helps" in section.select_one(".approach__opioids").get_text()
 
 
-def test_request_a_consultation_is_offered_once_in_the_header_and_once_at_the_end(
+def test_request_a_consultation_is_offered_in_the_header_the_hero_and_at_the_end(
     client, practice_home
 ):
     html = soup_of(client.get("/"))
     buttons = [a for a in html.select("a") if a.get_text(strip=True) == "Request a consultation"]
     assert [b.find_parent(["header", "section"])["class"][0] for b in buttons] == [
         "site-header",
+        "hero",
         "section",
     ]
     assert "two business days" in html.select_one(".next-step").get_text()

@@ -1,4 +1,4 @@
-"""E-mail leaves the request: it is queued as plain parts once the request commits, and the
+"""Email leaves the request: it is queued as plain parts once the request commits, and the
 background worker sends it, trying again later when the mail server fails (practice/mail.py)."""
 
 import datetime
@@ -91,7 +91,7 @@ def test_a_failed_attempt_is_tried_again_later_then_given_up(mail_server_down, c
         send_queued_mail()
 
     assert queued_mail() == []
-    assert "Gave up on an e-mail after 3 attempts (ConnectionRefusedError)" in caplog.text
+    assert "Gave up on an email after 3 attempts (ConnectionRefusedError)" in caplog.text
     assert "patient@example.org" not in caplog.text
 
 

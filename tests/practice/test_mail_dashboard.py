@@ -1,4 +1,4 @@
-"""The dashboard warns those who can act when e-mail keeps failing: what fails and since when,
+"""The dashboard warns those who can act when email keeps failing: what fails and since when,
 never a word of a message (practice/dashboard.py, practice.mail.delivery_trouble)."""
 
 import datetime

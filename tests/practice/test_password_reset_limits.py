@@ -1,4 +1,4 @@
-"""The admin's password reset sends a limited number of mails per e-mail address and per client,
+"""The admin's password reset sends a limited number of mails per email address and per client,
 and answers every request the same way: whether an account has the address, and whether a
 limit was reached, is never told (issue 25, finding 8: 13 mails to one address in 0.5 s)."""
 
@@ -84,7 +84,7 @@ def test_a_limited_request_is_logged_without_the_address(client, rosa, settings,
         ask(client, "rosa@practice.example")
         ask(client, "rosa@practice.example")
     [record] = caplog.records
-    assert "too many for one e-mail address" in record.getMessage()
+    assert "too many for one email address" in record.getMessage()
     assert "rosa" not in record.getMessage()
     assert "203.0.113.7" not in record.getMessage()
 

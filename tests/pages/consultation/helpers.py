@@ -11,7 +11,7 @@ VALID_ANSWERS = {
     "consent": "on",
 }
 
-# Values distinctive enough to search logs, e-mails and reports for.
+# Values distinctive enough to search logs, emails and reports for.
 PERSONAL_VALUES = [
     VALID_ANSWERS["full_name"],
     VALID_ANSWERS["email"],

@@ -27,7 +27,7 @@ def test_the_form_shows_every_demo_field_with_a_label(client, consultation_page)
     html = client.get(URL).content.decode()
     for field_id, label in [
         ("id_full_name", "Full name"),
-        ("id_email", "E-mail address"),
+        ("id_email", "Email address"),
         ("id_phone", "Phone number"),
         ("id_best_times", "Best times to reach you"),
         ("id_reason", "Reason for your visit"),
@@ -44,7 +44,7 @@ def test_choice_groups_are_fieldsets_with_a_legend(client, consultation_page):
         "New or existing patient",
     ]
     assert 'for="id_contact_preference_0">Phone</label>' in html
-    assert 'for="id_contact_preference_1">E-mail</label>' in html
+    assert 'for="id_contact_preference_1">Email</label>' in html
 
 
 def test_fields_say_what_the_browser_may_fill_in(client, consultation_page):
@@ -136,13 +136,13 @@ INVALID_INPUT = [
         {"full_name": ""}, "full_name", "id_full_name", "Enter your full name", id="empty-name"
     ),
     pytest.param(
-        {"email": None}, "email", "id_email", "Enter your e-mail address", id="missing-email"
+        {"email": None}, "email", "id_email", "Enter your email address", id="missing-email"
     ),
     pytest.param(
         {"email": "maria.quintero@"},
         "email",
         "id_email",
-        "Enter an e-mail address in the correct format, like name@example.com",
+        "Enter an email address in the correct format, like name@example.com",
         id="malformed-email",
     ),
     pytest.param(
@@ -212,7 +212,7 @@ def test_invalid_input_is_explained_and_nothing_typed_is_lost(
         if not value:
             continue
         if name in ("contact_preference", "patient_status"):
-            if value in ("Phone", "E-mail", "I am a new patient", "I am already a patient here"):
+            if value in ("Phone", "Email", "I am a new patient", "I am already a patient here"):
                 assert "checked" in tag(html, f'value="{escape(value)}"')
         elif name == "consent":
             assert "checked" in tag(html, 'id="id_consent"')

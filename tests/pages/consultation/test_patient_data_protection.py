@@ -1,4 +1,4 @@
-"""What patients type never travels by e-mail, and never reaches logs or error reports."""
+"""What patients type never travels by email, and never reaches logs or error reports."""
 
 import io
 import logging
@@ -75,7 +75,7 @@ def test_a_mail_queue_that_cannot_be_written_does_not_lose_the_request(
 
     assert response.status_code == 303
     assert ConsultationRequest.objects.count() == 1
-    assert "Could not queue an e-mail (New consultation request" in console_log.getvalue()
+    assert "Could not queue an email (New consultation request" in console_log.getvalue()
     assert mail.outbox == []
 
 

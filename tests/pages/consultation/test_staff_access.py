@@ -83,7 +83,7 @@ def test_front_desk_can_export_requests_as_csv(
         "Clinician",
         "Location",
         "Full name",
-        "E-mail address",
+        "Email address",
     ]
     assert [row[8] for row in rows[1:]] == [VALID_ANSWERS["full_name"], "Theo Okafor"]
 

@@ -117,7 +117,7 @@ def test_the_front_desk_changes_status_assignee_and_adds_a_note(
     assert entries(audit.ASSIGNED)[0].data["assignee"] == "Ana Reyes"
     [note_entry] = entries(audit.NOTE_ADDED)
     assert "voicemail" not in str(note_entry.data)  # the log says a note was added, not what
-    assert mailoutbox == []  # nothing from a request is ever e-mailed
+    assert mailoutbox == []  # nothing from a request is ever emailed
 
     page = client.get(detail_url(waiting_request)).content.decode()
     assert "Left a voicemail at 9:10." in page
