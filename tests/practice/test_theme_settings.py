@@ -68,7 +68,7 @@ def test_a_malformed_colour_is_refused(site):
 
 
 def test_dark_scheme_link_colour_is_a_readable_tint_of_the_primary_colour(site):
-    from practice.models import DARK_BACKGROUND
+    from practice.theme import DARK_BACKGROUND
 
     theme = ThemeSettings.for_site(site)
     theme.primary_colour = "#1d5c8a"
