@@ -22,9 +22,10 @@ pytestmark = pytest.mark.django_db
 
 def test_condition_page_shows_its_sections_in_order_with_a_contents_list(client, sciatica):
     html = soup_of(client.get(sciatica.url))
-    headings = [h2.get_text(strip=True) for h2 in html.select("article.medical-page h2")]
+    aside = [h2.get_text(strip=True) for h2 in html.select("article.medical-page .page-aside h2")]
+    assert aside == ["About this page", "On this page", "Talk to us"]
+    headings = [h2.get_text(strip=True) for h2 in html.select(".page-layout__main h2")]
     assert headings == [
-        "On this page",
         "Overview",
         "Symptoms",
         "Causes",

@@ -47,7 +47,7 @@ def optional_email(page):
 
 def test_email_with_no_address_is_refused_on_the_email_field(client, consultation_page):
     optional_email(consultation_page)  # the demo's asks for it anyway
-    response = client.post("/consultation/", answers(contact_preference="E-mail", email=""))
+    response = client.post("/consultation/", answers(contact_preference="Email", email=""))
     html = response.content.decode()
     assert not ConsultationRequest.objects.exists()
     assert f'<a href="#id_email">{EMAIL_MISSING}</a>' in summary(html)
