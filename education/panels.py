@@ -64,6 +64,16 @@ class TranslationFieldPanel(FieldPanel):
             return super().is_shown() and self.instance.is_translation
 
 
+class CheckboxPanel(FieldPanel):
+    """A checkbox with its label only: Wagtail's FieldPanel heads a BooleanField with a
+    ticked-box icon, which beside an empty checkbox reads as if it were ticked."""
+
+    class BoundPanel(FieldPanel.BoundPanel):
+        @property
+        def icon(self):
+            return self.panel.icon
+
+
 class MedicallyReviewedPageForm(WagtailAdminPageForm):
     """The editor's form for articles, conditions and treatments: approving from the editor
     needs a named medical reviewer (see approval.py), said beside the field, with everything
@@ -106,7 +116,7 @@ def medical_review_panels():
     new review date with it. A translation also shows when it was last checked against its
     English page, which its translator updates."""
     return [
-        FieldPanel("minor_edit"),
+        CheckboxPanel("minor_edit"),
         PageChooserPanel(
             "medical_reviewer",
             page_type="education.ClinicianPage",

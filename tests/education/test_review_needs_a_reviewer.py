@@ -112,3 +112,16 @@ def test_a_reviewer_linked_to_a_profile_is_named_for_them(
 def test_the_message_says_how_to_fix_it():
     assert "Choose the clinician who reviewed it" in REVIEWER_MISSING
     assert "link your login to your clinician profile" in REVIEWER_MISSING
+
+
+def test_the_minor_edit_checkbox_has_no_ticked_box_icon_beside_it(client, reviewer, rubin):
+    # Wagtail heads a BooleanField's panel with a ticked-box icon ("tick-inverse"), which
+    # beside an empty checkbox reads as ticked; the other fields' icons are left as they are.
+    article = ArticlePageFactory(title="Sleep and pain", authors=[rubin], publish=False)
+    client.force_login(reviewer)
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[article.pk])).content.decode()
+    panel_start = html.index('id="panel-child-medical_review-minor_edit-section"')
+    panel = html[panel_start : html.index("</section>", panel_start)]
+    assert 'name="minor_edit"' in panel
+    assert "icon-tick-inverse" not in panel
+    assert "#icon-date" in html  # the review dates keep theirs
