@@ -8,7 +8,6 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
     MultipleChooserPanel,
     ObjectList,
-    PageChooserPanel,
     Panel,
     TabbedInterface,
 )
@@ -17,6 +16,7 @@ from wagtail.models import Page
 from practice.pages import BasePage
 
 from .approval import REVIEWER_MISSING, reviewer_for_approval
+from .choosers import ClinicianChooserPanel, start_clinician_choosers_at
 from .spanish_readability import TARGET_READING_EASE
 
 
@@ -81,6 +81,8 @@ class MedicallyReviewedPageForm(WagtailAdminPageForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.instance.locale_id:
+            start_clinician_choosers_at(self, self.instance.locale_id)
         topics = self.fields.get("topics")
         if topics is not None and self.instance.locale_id:
             # The topics of the article's language, and any it already has in another (a
@@ -117,9 +119,8 @@ def medical_review_panels():
     English page, which its translator updates."""
     return [
         CheckboxPanel("minor_edit"),
-        PageChooserPanel(
+        ClinicianChooserPanel(
             "medical_reviewer",
-            page_type="education.ClinicianPage",
             permission="education.record_medical_review",
         ),
         FieldPanel("last_reviewed", permission="education.record_medical_review"),

@@ -17,6 +17,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .approval import REVIEWER_MISSING
+from .choosers import choose_clinician
 from .models import ArticlePage, ClinicianPage, Language, Topic
 from .reports import (
     ConditionsDueReportView,
@@ -124,7 +125,17 @@ def review_due_report_urls():
             "medical-review/<int:page_id>/needs-a-reviewer/",
             reviewer_missing,
             name="education_reviewer_missing",
-        )
+        ),
+        path(
+            "choose-clinician/<int:start_page_id>/",
+            choose_clinician,
+            name="education_choose_clinician",
+        ),
+        path(
+            "choose-clinician/<int:start_page_id>/<int:parent_page_id>/",
+            choose_clinician,
+            name="education_choose_clinician_child",
+        ),
     ]
 
 
