@@ -18,6 +18,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .approval import REVIEWER_MISSING
 from .choosers import choose_clinician
+from .editor_views import MedicallyReviewedEditView
 from .models import ArticlePage, ClinicianPage, Language, Topic
 from .reports import (
     ConditionsDueReportView,
@@ -180,6 +181,7 @@ class ArticlePageViewSet(PageViewSet):
     and next review date beside its status."""
 
     model = ArticlePage
+    edit_view_class = MedicallyReviewedEditView
     columns = [
         *(column for column in PageListingMixin.base_columns if column.name != "type"),
         Column("reading_grade", label="Reading grade", sort_key="reading_grade", width="10%"),

@@ -125,3 +125,26 @@ def test_the_minor_edit_checkbox_has_no_ticked_box_icon_beside_it(client, review
     assert 'name="minor_edit"' in panel
     assert "icon-tick-inverse" not in panel
     assert "#icon-date" in html  # the review dates keep theirs
+
+
+def test_a_refused_approval_says_one_thing_and_autosaves_nothing(
+    client, writer, reviewer, unreviewed_draft
+):
+    submit_for_review(client, writer, unreviewed_draft)
+    revisions = unreviewed_draft.revisions.count()
+    response = approve_in_editor(client, reviewer, unreviewed_draft, title="Sleep, revised")
+    banners = [str(message).strip() for message in response.context["messages"]]
+    # (The first is left from the writer's submission, in the same test client.)
+    assert banners[1:] == [REVIEWER_MISSING]  # not "could not be saved due to validation errors"
+    # Autosave would save the typed changes as a draft and show "Saved" in the header.
+    assert response.context["autosave_enabled"] is False
+    assert "w-unsaved w-autosave" not in response.content.decode()  # the form's controllers
+    assert unreviewed_draft.revisions.count() == revisions
+
+
+def test_other_errors_keep_wagtails_own_message(client, writer, reviewer, unreviewed_draft):
+    submit_for_review(client, writer, unreviewed_draft)
+    response = approve_in_editor(client, reviewer, unreviewed_draft, title="")
+    banners = [str(message).strip() for message in response.context["messages"]]
+    assert banners[1:] == ["The page could not be saved due to validation errors."]
+    assert "w-unsaved w-autosave" in response.content.decode()
