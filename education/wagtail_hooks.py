@@ -19,7 +19,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from .approval import REVIEWER_MISSING
 from .choosers import choose_clinician
 from .editor_views import MedicallyReviewedEditView
-from .models import ArticlePage, ClinicianPage, Language, Topic
+from .models import ArticlePage, ClinicianPage, ConditionPage, Language, Topic, TreatmentPage
 from .reports import (
     ConditionsDueReportView,
     OverdueArticlesPanel,
@@ -198,3 +198,20 @@ class ArticlePageViewSet(PageViewSet):
 @hooks.register("register_admin_viewset")
 def article_page_viewset():
     return ArticlePageViewSet()
+
+
+class MedicallyReviewedPageViewSet(PageViewSet):
+    """Conditions and treatments: Wagtail's page views, with the article's editor view (a
+    refused approval says why, once)."""
+
+    edit_view_class = MedicallyReviewedEditView
+
+
+@hooks.register("register_admin_viewset")
+def condition_page_viewset():
+    return MedicallyReviewedPageViewSet(model=ConditionPage)
+
+
+@hooks.register("register_admin_viewset")
+def treatment_page_viewset():
+    return MedicallyReviewedPageViewSet(model=TreatmentPage)

@@ -3,10 +3,12 @@ refused, from the editor and from the dashboard, with a message that says how to
 
 import pytest
 from django.urls import reverse
+from wagtail.admin.viewsets.pages import page_viewset_registry
 from wagtail.models import Workflow, WorkflowState
 
 from education.approval import REVIEWER_MISSING
-from education.models import ArticlePage, MedicalReviewTask
+from education.editor_views import MedicallyReviewedEditView
+from education.models import ArticlePage, ConditionPage, MedicalReviewTask, TreatmentPage
 from education.review import MEDICAL_REVIEW_WORKFLOW, MEDICAL_REVIEWERS, today
 from tests.education.helpers import article_edit_form, post_workflow_action, submit_for_review
 from tests.factories import ArticlePageFactory, ClinicianPageFactory
@@ -148,3 +150,8 @@ def test_other_errors_keep_wagtails_own_message(client, writer, reviewer, unrevi
     banners = [str(message).strip() for message in response.context["messages"]]
     assert banners[1:] == ["The page could not be saved due to validation errors."]
     assert "w-unsaved w-autosave" in response.content.decode()
+
+
+@pytest.mark.parametrize("model", [ArticlePage, ConditionPage, TreatmentPage])
+def test_every_medically_reviewed_editor_refuses_the_same_way(model):
+    assert page_viewset_registry.get_by_type(model).edit_view_class is MedicallyReviewedEditView
