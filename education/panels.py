@@ -8,7 +8,6 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
     MultipleChooserPanel,
     ObjectList,
-    PageChooserPanel,
     Panel,
     TabbedInterface,
 )
@@ -17,6 +16,7 @@ from wagtail.models import Page
 from practice.pages import BasePage
 
 from .approval import REVIEWER_MISSING, reviewer_for_approval
+from .choosers import ClinicianChooserPanel, start_clinician_choosers_at
 from .spanish_readability import TARGET_READING_EASE
 
 
@@ -64,6 +64,16 @@ class TranslationFieldPanel(FieldPanel):
             return super().is_shown() and self.instance.is_translation
 
 
+class CheckboxPanel(FieldPanel):
+    """A checkbox with its label only: Wagtail's FieldPanel heads a BooleanField with a
+    ticked-box icon, which beside an empty checkbox reads as if it were ticked."""
+
+    class BoundPanel(FieldPanel.BoundPanel):
+        @property
+        def icon(self):
+            return self.panel.icon
+
+
 class MedicallyReviewedPageForm(WagtailAdminPageForm):
     """The editor's form for articles, conditions and treatments: approving from the editor
     needs a named medical reviewer (see approval.py), said beside the field, with everything
@@ -71,6 +81,8 @@ class MedicallyReviewedPageForm(WagtailAdminPageForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.instance.locale_id:
+            start_clinician_choosers_at(self, self.instance.locale_id)
         topics = self.fields.get("topics")
         if topics is not None and self.instance.locale_id:
             # The topics of the article's language, and any it already has in another (a
@@ -106,10 +118,9 @@ def medical_review_panels():
     new review date with it. A translation also shows when it was last checked against its
     English page, which its translator updates."""
     return [
-        FieldPanel("minor_edit"),
-        PageChooserPanel(
+        CheckboxPanel("minor_edit"),
+        ClinicianChooserPanel(
             "medical_reviewer",
-            page_type="education.ClinicianPage",
             permission="education.record_medical_review",
         ),
         FieldPanel("last_reviewed", permission="education.record_medical_review"),

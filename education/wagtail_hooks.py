@@ -17,7 +17,9 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .approval import REVIEWER_MISSING
-from .models import ArticlePage, ClinicianPage, Language, Topic
+from .choosers import choose_clinician
+from .editor_views import MedicallyReviewedEditView
+from .models import ArticlePage, ClinicianPage, ConditionPage, Language, Topic, TreatmentPage
 from .reports import (
     ConditionsDueReportView,
     OverdueArticlesPanel,
@@ -124,7 +126,17 @@ def review_due_report_urls():
             "medical-review/<int:page_id>/needs-a-reviewer/",
             reviewer_missing,
             name="education_reviewer_missing",
-        )
+        ),
+        path(
+            "choose-clinician/<int:start_page_id>/",
+            choose_clinician,
+            name="education_choose_clinician",
+        ),
+        path(
+            "choose-clinician/<int:start_page_id>/<int:parent_page_id>/",
+            choose_clinician,
+            name="education_choose_clinician_child",
+        ),
     ]
 
 
@@ -169,6 +181,7 @@ class ArticlePageViewSet(PageViewSet):
     and next review date beside its status."""
 
     model = ArticlePage
+    edit_view_class = MedicallyReviewedEditView
     columns = [
         *(column for column in PageListingMixin.base_columns if column.name != "type"),
         Column("reading_grade", label="Reading grade", sort_key="reading_grade", width="10%"),
@@ -185,3 +198,20 @@ class ArticlePageViewSet(PageViewSet):
 @hooks.register("register_admin_viewset")
 def article_page_viewset():
     return ArticlePageViewSet()
+
+
+class MedicallyReviewedPageViewSet(PageViewSet):
+    """Conditions and treatments: Wagtail's page views, with the article's editor view (a
+    refused approval says why, once)."""
+
+    edit_view_class = MedicallyReviewedEditView
+
+
+@hooks.register("register_admin_viewset")
+def condition_page_viewset():
+    return MedicallyReviewedPageViewSet(model=ConditionPage)
+
+
+@hooks.register("register_admin_viewset")
+def treatment_page_viewset():
+    return MedicallyReviewedPageViewSet(model=TreatmentPage)

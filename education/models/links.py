@@ -13,6 +13,8 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import PageChooserPanel
 from wagtail.models import Orderable
 
+from ..choosers import ClinicianChooserPanel
+
 
 def unique_link(role, source):
     return models.UniqueConstraint(fields=["page", role], name=f"unique_{role}_per_{source}")
@@ -28,7 +30,7 @@ class ArticleAuthor(Orderable):
         "education.ClinicianPage", on_delete=models.CASCADE, related_name="authorships"
     )
 
-    panels = [PageChooserPanel("clinician", page_type="education.ClinicianPage")]
+    panels = [ClinicianChooserPanel("clinician")]
 
     class Meta(Orderable.Meta):
         verbose_name = "author"
@@ -64,7 +66,7 @@ class ConditionClinician(Orderable):
         "education.ClinicianPage", on_delete=models.CASCADE, related_name="condition_links"
     )
 
-    panels = [PageChooserPanel("clinician", page_type="education.ClinicianPage")]
+    panels = [ClinicianChooserPanel("clinician")]
 
     class Meta(Orderable.Meta):
         verbose_name = "clinician who treats it"
@@ -98,7 +100,7 @@ class TreatmentClinician(Orderable):
         "education.ClinicianPage", on_delete=models.CASCADE, related_name="treatment_links"
     )
 
-    panels = [PageChooserPanel("clinician", page_type="education.ClinicianPage")]
+    panels = [ClinicianChooserPanel("clinician")]
 
     class Meta(Orderable.Meta):
         verbose_name = "clinician who offers it"

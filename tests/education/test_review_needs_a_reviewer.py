@@ -3,10 +3,12 @@ refused, from the editor and from the dashboard, with a message that says how to
 
 import pytest
 from django.urls import reverse
+from wagtail.admin.viewsets.pages import page_viewset_registry
 from wagtail.models import Workflow, WorkflowState
 
 from education.approval import REVIEWER_MISSING
-from education.models import ArticlePage, MedicalReviewTask
+from education.editor_views import MedicallyReviewedEditView
+from education.models import ArticlePage, ConditionPage, MedicalReviewTask, TreatmentPage
 from education.review import MEDICAL_REVIEW_WORKFLOW, MEDICAL_REVIEWERS, today
 from tests.education.helpers import article_edit_form, post_workflow_action, submit_for_review
 from tests.factories import ArticlePageFactory, ClinicianPageFactory
@@ -112,3 +114,44 @@ def test_a_reviewer_linked_to_a_profile_is_named_for_them(
 def test_the_message_says_how_to_fix_it():
     assert "Choose the clinician who reviewed it" in REVIEWER_MISSING
     assert "link your login to your clinician profile" in REVIEWER_MISSING
+
+
+def test_the_minor_edit_checkbox_has_no_ticked_box_icon_beside_it(client, reviewer, rubin):
+    # Wagtail heads a BooleanField's panel with a ticked-box icon ("tick-inverse"), which
+    # beside an empty checkbox reads as ticked; the other fields' icons are left as they are.
+    article = ArticlePageFactory(title="Sleep and pain", authors=[rubin], publish=False)
+    client.force_login(reviewer)
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[article.pk])).content.decode()
+    panel_start = html.index('id="panel-child-medical_review-minor_edit-section"')
+    panel = html[panel_start : html.index("</section>", panel_start)]
+    assert 'name="minor_edit"' in panel
+    assert "icon-tick-inverse" not in panel
+    assert "#icon-date" in html  # the review dates keep theirs
+
+
+def test_a_refused_approval_says_one_thing_and_autosaves_nothing(
+    client, writer, reviewer, unreviewed_draft
+):
+    submit_for_review(client, writer, unreviewed_draft)
+    revisions = unreviewed_draft.revisions.count()
+    response = approve_in_editor(client, reviewer, unreviewed_draft, title="Sleep, revised")
+    banners = [str(message).strip() for message in response.context["messages"]]
+    # (The first is left from the writer's submission, in the same test client.)
+    assert banners[1:] == [REVIEWER_MISSING]  # not "could not be saved due to validation errors"
+    # Autosave would save the typed changes as a draft and show "Saved" in the header.
+    assert response.context["autosave_enabled"] is False
+    assert "w-unsaved w-autosave" not in response.content.decode()  # the form's controllers
+    assert unreviewed_draft.revisions.count() == revisions
+
+
+def test_other_errors_keep_wagtails_own_message(client, writer, reviewer, unreviewed_draft):
+    submit_for_review(client, writer, unreviewed_draft)
+    response = approve_in_editor(client, reviewer, unreviewed_draft, title="")
+    banners = [str(message).strip() for message in response.context["messages"]]
+    assert banners[1:] == ["The page could not be saved due to validation errors."]
+    assert "w-unsaved w-autosave" in response.content.decode()
+
+
+@pytest.mark.parametrize("model", [ArticlePage, ConditionPage, TreatmentPage])
+def test_every_medically_reviewed_editor_refuses_the_same_way(model):
+    assert page_viewset_registry.get_by_type(model).edit_view_class is MedicallyReviewedEditView
