@@ -171,13 +171,4 @@ def _notices(log):
     for slug, spec in load("es/notices").items():
         fields = {key: value for key, value in spec.items() if key != "body"}
         fields["body"] = stream(spec["body"])
-        translate(english(NoticePage, slug=slug), fields, log, prepare=_spanish_taglines)
-
-
-def _spanish_taglines(page):
-    """Each tagline stays in its own language; the list names the languages in Spanish."""
-    names = {row["code"]: row["es"] for row in load("language-taglines")}
-    taglines = list(page.taglines.all())
-    for tagline in taglines:
-        tagline.language = names.get(tagline.language_code, tagline.language)
-    page.taglines = taglines
+        translate(english(NoticePage, slug=slug), fields, log)
