@@ -3,6 +3,7 @@ review dates, the nondiscrimination notice with taglines in their own languages.
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
 from pages.models import LanguageHelp, NoticePage
 from tests.factories import (
@@ -210,3 +211,15 @@ def test_a_notice_only_loaded_with_the_site_is_listed_as_the_checklist_lists_it(
     assert "Nondiscrimination : not yet reviewed by anyone here" in text
     checklist_text = html.select_one("#setup-checklist-section").get_text(" ", strip=True)
     assert "To do: Review the legal notices" in checklist_text
+
+
+def test_the_missing_spanish_report_lists_a_language_without_its_spanish_name(
+    admin_client, home_page
+):
+    translate(home_page, title="Inicio")
+    LanguageHelp.objects.create(language="Gujarati", language_code="gu", tagline="સૂચના: 711.")
+    html = soup_of(admin_client.get(reverse("missing_translations")))
+    rows = [
+        " | ".join(td.get_text(strip=True) for td in tr("td")) for tr in html.select("tbody tr")
+    ]
+    assert any("Gujarati" in row and row.endswith("Language in Spanish") for row in rows), rows
