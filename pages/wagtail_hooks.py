@@ -1,4 +1,5 @@
-"""Admin customisation for the practice's pages: the insurance plans staff keep current, and
+"""Admin customisation for the practice's pages: the insurance plans staff keep current, the
+languages the practice offers help in, and
 the dashboard panel for notices due for review."""
 
 from wagtail import hooks
@@ -7,7 +8,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from practice.structured_data import PRACTICE_GRAPH_HOOK
 
-from .models import InsurancePlan
+from .models import InsurancePlan, LanguageHelp
 from .notice_reviews import NoticesDuePanel, user_can_edit_pages
 from .structured_data import practice_graph
 
@@ -27,6 +28,22 @@ class InsurancePlanViewSet(SnippetViewSet):
 
 
 register_snippet(InsurancePlanViewSet)
+
+
+class LanguageHelpViewSet(SnippetViewSet):
+    """The languages the practice offers free help in: one list, shown by every notice that
+    ticks "show the language taglines", in the order staff drag them into."""
+
+    model = LanguageHelp
+    icon = "help"
+    menu_label = "Language help"
+    menu_order = 320
+    add_to_admin_menu = True
+    list_display = ["language", "language_es", "language_code"]
+    search_fields = ["language", "language_es"]
+
+
+register_snippet(LanguageHelpViewSet)
 
 
 @hooks.register("construct_homepage_panels")

@@ -6,18 +6,19 @@ import datetime
 
 from django.utils import timezone
 
-from pages.models import LanguageTagline, NoticePage
+from pages.models import LanguageHelp, NoticePage
 
 from .loader import load, stream
 from .tree import add_published, english_home, existing_child
 
-DATE_KEYS = ("effective_days_ago", "reviewed_days_ago", "next_review_in_days", "taglines")
+DATE_KEYS = ("effective_days_ago", "reviewed_days_ago", "next_review_in_days")
 
 
 def build(log):
     home = english_home()
     if home is None:
         return
+    _language_help(log)
     for spec in load("notices"):
         if not existing_child(home, NoticePage, spec["slug"]):
             _notice(home, spec, log)
@@ -33,16 +34,19 @@ def _notice(home, spec, log):
         last_reviewed=today - datetime.timedelta(days=spec["reviewed_days_ago"]),
         next_review_due=today + datetime.timedelta(days=spec["next_review_in_days"]),
     )
-    notice.taglines = [
-        LanguageTagline(language=language, language_code=code, text=text, sort_order=n)
-        for n, (language, code, text) in enumerate(_taglines(spec.get("taglines", [])))
-    ]
     add_published(home, notice, log, "notice")
 
 
-def _taglines(taglines):
-    """[language, code, text] rows: given in the notice, or the name of a file of them shared
-    with the notice's Spanish version (language-taglines.yaml names each language in both)."""
-    if isinstance(taglines, str):
-        return [(row["en"], row["code"], row["text"]) for row in load(taglines)]
-    return taglines
+def _language_help(log):
+    """The languages the practice offers help in, kept once for every notice (issue 27)."""
+    if LanguageHelp.objects.exists():
+        return
+    for n, row in enumerate(load("language-taglines")):
+        LanguageHelp.objects.create(
+            language=row["en"],
+            language_es=row["es"],
+            language_code=row["code"],
+            tagline=row["text"],
+            sort_order=n,
+        )
+    log(f"Added the language help list: {n + 1} languages.")

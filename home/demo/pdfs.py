@@ -298,8 +298,8 @@ class FillablePdf:
                 x += width
         self.y -= 8
 
-    def signature(self, name, label):
-        self.fields_row([(f"{name}_signature", label, 0.65), (f"{name}_date", "Date", 0.35)])
+    def signature(self, name, label, date_label="Date"):
+        self.fields_row([(f"{name}_signature", label, 0.65), (f"{name}_date", date_label, 0.35)])
 
     def bytes(self):
         self._finish_page()
@@ -315,39 +315,3 @@ class FillablePdf:
         out = io.BytesIO()
         self.writer.write(out)
         return out.getvalue()
-
-
-def simple_pdf(title, lines):
-    """A one-page PDF of text: `title` in bold, then `lines`, one to a line (the Spanish
-    demo's forms, until they are translated as fillable ones)."""
-    commands = [b"BT", b"/F2 18 Tf", b"72 720 Td", b"(" + _escape(title) + b") Tj"]
-    commands += [b"/F1 12 Tf", b"0 -44 Td"]
-    for line in lines:
-        commands += [b"(" + _escape(line) + b") Tj", b"0 -22 Td"]
-    commands.append(b"ET")
-    stream = b"\n".join(commands)
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        (
-            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {PAGE_WIDTH} {PAGE_HEIGHT}] "
-            "/Resources << /Font << /F1 4 0 R /F2 5 0 R >> >> /Contents 6 0 R >>"
-        ).encode(),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>",
-        f"<< /Length {len(stream)} >>\nstream\n".encode() + stream + b"\nendstream",
-        b"<< /Title (" + _escape(title) + b") >>",
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
-    out += (
-        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R /Info {len(objects)} 0 R >>\n"
-        f"startxref\n{xref}\n%%EOF\n"
-    ).encode()
-    return bytes(out)

@@ -6,12 +6,13 @@ from .insurance import InsurancePlan
 from .locations import LocationClinician, LocationIndexPage, LocationPage, LocationService
 from .hours import Closure, OpeningHours
 from .new_patients import NewPatientsPage, PatientForm, SelfPayPrice
-from .notices import LanguageTagline, NoticePage
+from .language_help import LanguageHelp
+from .notices import NoticePage
 
 __all__ = [
     "Closure",
     "InsurancePlan",
-    "LanguageTagline",
+    "LanguageHelp",
     "LocationClinician",
     "LocationIndexPage",
     "LocationPage",

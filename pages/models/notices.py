@@ -2,25 +2,18 @@
 notice of privacy practices, the accessibility statement): linked from every page's footer,
 each with the date it was last reviewed and when it is next due."""
 
-import re
-
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext, gettext_lazy
-from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable
 from wagtail.search import index
 
 from practice.blocks import BaseBodyBlock
 from practice.pages import BasePage
 
 from ..hours import date_label
-
-# A BCP 47 language tag as the lang attribute takes it: "es", "zh-Hant", "ht".
-RIGHT_TO_LEFT = {"ar", "fa", "he", "ps", "ur", "yi"}
-LANGUAGE_TAG = re.compile(r"[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*")
+from .language_help import LanguageHelp
 
 
 class NoticePage(BasePage):
@@ -33,6 +26,12 @@ class NoticePage(BasePage):
     )
     last_reviewed = models.DateField(help_text="When someone last checked the notice is right.")
     next_review_due = models.DateField(help_text="Usually a year after the last review.")
+    shows_language_help = models.BooleanField(
+        "show the language taglines",
+        default=False,
+        help_text="The taglines of every language the practice offers help in, kept once under "
+        "Language help in the admin menu.",
+    )
     contact_prompt = models.CharField(
         max_length=200,
         blank=True,
@@ -45,12 +44,7 @@ class NoticePage(BasePage):
     content_panels = BasePage.content_panels + [
         FieldPanel("intro"),
         FieldPanel("body"),
-        InlinePanel(
-            "taglines",
-            heading="Language assistance taglines",
-            label="Tagline",
-            help_text="Each in its own language: free help in that language, and how to ask.",
-        ),
+        FieldPanel("shows_language_help"),
         FieldPanel("contact_prompt"),
         MultiFieldPanel(
             [
@@ -83,35 +77,14 @@ class NoticePage(BasePage):
             reviewed=date_label(self.last_reviewed), due=date_label(self.next_review_due)
         )
 
+    def language_help(self):
+        """The one list of languages, the same on every notice that shows it."""
+        return (
+            list(LanguageHelp.objects.order_by("sort_order", "pk"))
+            if self.shows_language_help
+            else []
+        )
+
     @property
     def effective_date_label(self):
         return date_label(self.effective_date) if self.effective_date else ""
-
-
-class LanguageTagline(Orderable):
-    page = ParentalKey(NoticePage, related_name="taglines", on_delete=models.CASCADE)
-    language = models.CharField(max_length=60, help_text="Its name in English, e.g. 'Spanish'.")
-    language_code = models.CharField(
-        max_length=20, help_text="e.g. 'es' for Spanish, 'zh-Hant' for traditional Chinese."
-    )
-    text = models.TextField(max_length=600, help_text="The tagline, written in that language.")
-
-    panels = [
-        FieldRowPanel([FieldPanel("language"), FieldPanel("language_code")]),
-        FieldPanel("text"),
-    ]
-
-    class Meta(Orderable.Meta):
-        verbose_name = "language tagline"
-
-    def clean(self):
-        super().clean()
-        if not LANGUAGE_TAG.fullmatch(self.language_code or ""):
-            raise ValidationError(
-                {"language_code": "Enter a language code such as 'es', 'vi' or 'zh-Hant'."}
-            )
-
-    @property
-    def direction(self):
-        """'rtl' for Arabic, Farsi, Hebrew, Urdu...: screen readers and browsers need it."""
-        return "rtl" if self.language_code.split("-")[0].lower() in RIGHT_TO_LEFT else "ltr"

@@ -13,7 +13,7 @@ from wagtail.models import Locale
 from pages.models import (
     Closure,
     InsurancePlan,
-    LanguageTagline,
+    LanguageHelp,
     LocationClinician,
     LocationIndexPage,
     LocationPage,
@@ -166,4 +166,12 @@ class NoticePageFactory(TopLevelPageFactory):
 
     @classmethod
     def before_save(cls, page, taglines=()):
-        page.taglines = inline_rows(LanguageTagline, taglines, "language", "language_code", "text")
+        """`taglines` ([language, code, text] rows) go into the practice's one list, which
+        the notice then shows."""
+        for n, (language, code, text) in enumerate(taglines):
+            LanguageHelp.objects.update_or_create(
+                language_code=code,
+                defaults={"language": language, "tagline": text, "sort_order": n},
+            )
+        if taglines:
+            page.shows_language_help = True

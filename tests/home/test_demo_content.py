@@ -4,11 +4,12 @@ featured articles and the consultation form linked from every page."""
 
 import datetime
 from collections import Counter
-from io import StringIO
+from io import BytesIO, StringIO
 
 import pytest
 from django.core.management import call_command
 from django.utils import timezone, translation
+from pypdf import PdfReader
 from wagtail.models import Locale, Page, WorkflowPage
 
 from education.comments.models import Comment
@@ -310,12 +311,17 @@ def test_the_language_assistance_notice_is_in_every_footer_in_both_languages(cli
     # Every notice is translated: the Spanish footer links only Spanish pages.
     spanish_footer = soup_of(client.get("/es/")).select_one("footer")
     assert spanish_footer.select_one('a[href="/es/no-discriminacion/"]') is not None
-    for url in ("/language-assistance/", "/es/asistencia-con-idiomas/"):
+    # Both notices, in both languages, read the one list: English and the 15 languages.
+    notices = ("/language-assistance/", "/nondiscrimination/")
+    notices += ("/es/asistencia-con-idiomas/", "/es/no-discriminacion/")
+    lists = []
+    for url in notices:
         page = soup_of(client.get(url))
-        languages = {tag["lang"] for tag in page.select(".language-taglines [lang]")}
-        assert {"en", "es", "zh-Hant", "vi", "ko", "ar", "pl"} <= languages, url
+        lists.append([tag["lang"] for tag in page.select(".language-taglines [dir]")])
         text = page.get_text(" ")
         assert "711" in text and "(555) 014-2290" in text, url
+    assert len(lists[0]) == 16 and all(languages == lists[0] for languages in lists)
+    assert {"en", "es", "zh-Hant", "vi", "ko", "ar", "pl"} <= set(lists[0])
     assert page.select_one('[lang="ar"]')["dir"] == "rtl"
 
 
@@ -352,3 +358,24 @@ def test_the_spanish_consultation_form_asks_and_answers_in_spanish(client, demo_
     stored = ConsultationRequest.objects.get()
     assert stored.form_data["contact_preference"] == "Phone"
     assert stored.page.locale.language_code == "es"
+
+
+def test_the_patient_forms_are_fillable_pdfs_with_the_same_fields_in_both_languages(
+    client, demo_site
+):
+    def forms(url):
+        links = soup_of(client.get(url)).select('main a[href$=".pdf"]')
+        assert len(links) == 3, url
+        for link in links:
+            response = client.get(link["href"])
+            pdf = PdfReader(BytesIO(b"".join(response.streaming_content)))
+            assert "/AcroForm" in pdf.trailer["/Root"], link["href"]
+            yield pdf.metadata.title, set(pdf.get_fields())
+
+    english, spanish = list(forms("/new-patients/")), list(forms("/es/pacientes-nuevos/"))
+    assert [fields for _title, fields in spanish] == [fields for _title, fields in english]
+    assert [title for title, _fields in spanish] == [
+        "Cuestionario para pacientes nuevos",
+        "Autorización para entregar expedientes médicos",
+        "Diario de dolor de dos semanas",
+    ]

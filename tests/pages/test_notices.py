@@ -3,14 +3,16 @@ review dates, the nondiscrimination notice with taglines in their own languages.
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
-from pages.models import LanguageTagline, NoticePage
+from pages.models import LanguageHelp, NoticePage
 from tests.factories import (
     ArticlePageFactory,
     ClinicianPageFactory,
     LocationPageFactory,
     NewPatientsPageFactory,
     NoticePageFactory,
+    change_practice_settings,
     days_from_today,
 )
 from tests.helpers import soup_of, translate
@@ -96,7 +98,69 @@ def test_taglines_are_marked_with_their_language_and_direction(client, home_page
 
 def test_a_tagline_needs_a_real_language_code():
     with pytest.raises(ValidationError, match="language code"):
-        LanguageTagline(language="Spanish", language_code="Spanish!", text="Hola").clean()
+        LanguageHelp(language="Spanish", language_code="Spanish!", tagline="Hola").clean()
+
+
+def test_a_tagline_with_a_phone_number_gives_tty_711():
+    row = LanguageHelp(language="Spanish", language_code="es", tagline="Llame al (555) 014-2290.")
+    with pytest.raises(ValidationError, match="711"):
+        row.clean()
+    row.tagline = "Llame al (555) 014-2290 (TTY: 711)."
+    row.clean()
+
+
+def languages_on(client, url):
+    page = soup_of(client.get(url))
+    return [
+        (item.select_one(".language-taglines__language").get_text(strip=True), span["lang"])
+        for item in page.select(".language-taglines li")
+        for span in item.select("span[lang]")
+        if span.get("dir")
+    ]
+
+
+def test_both_notices_in_both_languages_read_the_one_list(client, home_page):
+    translate(home_page, title="Inicio")
+    assistance = NoticePageFactory(
+        parent=home_page,
+        title="Language assistance",
+        taglines=[("Spanish", "es", "ATENCIÓN: ayuda gratuita. Llame al 711.")],
+    )
+    nondiscrimination = NoticePageFactory(
+        parent=home_page, title="Nondiscrimination", shows_language_help=True
+    )
+    privacy = NoticePageFactory(parent=home_page, title="Notice of privacy practices")
+    spanish = [
+        translate(notice, title=f"Aviso {n}", slug=f"aviso-{n}")
+        for n, notice in enumerate((assistance, nondiscrimination))
+    ]
+    LanguageHelp.objects.filter(language_code="es").update(language_es="español")
+    # A language staff add once appears on every notice that shows the list.
+    LanguageHelp.objects.create(
+        language="Vietnamese", language_code="vi", tagline="CHÚ Ý: Gọi 711.", sort_order=1
+    )
+
+    english = [("Spanish:", "es"), ("Vietnamese:", "vi")]
+    assert languages_on(client, assistance.url) == english
+    assert languages_on(client, nondiscrimination.url) == english
+    for page in spanish:
+        assert languages_on(client, page.url) == [("español:", "es"), ("Vietnamese:", "vi")]
+        # No Spanish name yet: the English one, marked as English.
+        name = soup_of(client.get(page.url)).select(".language-taglines__language")[1]
+        assert name["lang"] == "en"
+    assert languages_on(client, privacy.url) == []
+
+
+def test_every_phone_number_for_language_help_gives_tty_711(client, home_page):
+    change_practice_settings(phone="(555) 014-2290")
+    notice = NoticePageFactory(
+        parent=home_page,
+        contact_prompt="To ask for an interpreter, call us:",
+        taglines=[("Spanish", "es", "ATENCIÓN: llame al (555) 014-2290 (TTY: 711).")],
+    )
+    callout = soup_of(client.get(notice.url)).select_one(".callout")
+    assert "(555) 014-2290 (TTY: 711)" in " ".join(callout.get_text().split())
+    assert callout.select_one('a[href="tel:711"]') is not None
 
 
 def test_the_contact_prompt_gives_a_way_to_report_a_barrier(client, home_page):
@@ -147,3 +211,15 @@ def test_a_notice_only_loaded_with_the_site_is_listed_as_the_checklist_lists_it(
     assert "Nondiscrimination : not yet reviewed by anyone here" in text
     checklist_text = html.select_one("#setup-checklist-section").get_text(" ", strip=True)
     assert "To do: Review the legal notices" in checklist_text
+
+
+def test_the_missing_spanish_report_lists_a_language_without_its_spanish_name(
+    admin_client, home_page
+):
+    translate(home_page, title="Inicio")
+    LanguageHelp.objects.create(language="Gujarati", language_code="gu", tagline="સૂચના: 711.")
+    html = soup_of(admin_client.get(reverse("missing_translations")))
+    rows = [
+        " | ".join(td.get_text(strip=True) for td in tr("td")) for tr in html.select("tbody tr")
+    ]
+    assert any("Gujarati" in row and row.endswith("Language in Spanish") for row in rows), rows

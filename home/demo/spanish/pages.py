@@ -24,7 +24,8 @@ from pages.models import InsurancePlan, NewPatientsPage, NoticePage, StandardPag
 from ..consultation import RICH_TEXT as CONSULTATION_RICH_TEXT
 from ..loader import html, load, stream
 from ..new_patients import RICH_TEXT as NEW_PATIENTS_RICH_TEXT
-from ..pdfs import simple_pdf
+from ..patient_forms import FORMS
+from ..patient_forms import spanish as in_spanish
 from ..site import RICH_FIELDS as HOME_RICH_FIELDS
 from .translation import english, spanish, spanish_version, translate
 
@@ -133,13 +134,14 @@ def _insurance_plans(specs, log):
 
 
 def _document(spec):
-    """A patient form as a PDF in Spanish (made once, found by its title after that)."""
+    """A patient form as a fillable PDF in Spanish, the same fields as the English one (made
+    once, found by its title after that)."""
     Document = get_document_model()
     existing = Document.objects.filter(title=spec["title"]).first()
     if existing:
         return existing
     document = Document(title=spec["title"])
-    pdf = simple_pdf(spec["title"], spec["lines"])
+    pdf = FORMS[spec["form"]](say=in_spanish)
     document.file.save(f"{slugify(spec['title'])}.pdf", ContentFile(pdf), save=False)
     document.save()
     return document
@@ -171,13 +173,4 @@ def _notices(log):
     for slug, spec in load("es/notices").items():
         fields = {key: value for key, value in spec.items() if key != "body"}
         fields["body"] = stream(spec["body"])
-        translate(english(NoticePage, slug=slug), fields, log, prepare=_spanish_taglines)
-
-
-def _spanish_taglines(page):
-    """Each tagline stays in its own language; the list names the languages in Spanish."""
-    names = {row["code"]: row["es"] for row in load("language-taglines")}
-    taglines = list(page.taglines.all())
-    for tagline in taglines:
-        tagline.language = names.get(tagline.language_code, tagline.language)
-    page.taglines = taglines
+        translate(english(NoticePage, slug=slug), fields, log)
