@@ -75,7 +75,8 @@ def test_every_demo_condition_and_treatment_renders_with_its_json_ld(client, dem
     for page in pages:
         html = soup_of(client.get(page.url))
         data = json.loads(html.select_one('script[type="application/ld+json"]').string)
-        assert data["@type"] == "MedicalWebPage" and data["lastReviewed"], page.title
+        nodes = [node for node in data["@graph"] if node["@type"] == "MedicalWebPage"]
+        assert len(nodes) == 1 and nodes[0]["lastReviewed"], page.title
         assert html.select_one(".page-contents"), page.title
 
 
