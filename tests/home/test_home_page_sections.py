@@ -74,17 +74,18 @@ def test_how_we_work_includes_the_opioid_stance(client, practice_home):
     assert "lowest dose that helps" in section.select_one(".approach__opioids").get_text()
 
 
-def test_request_a_consultation_is_offered_in_the_header_the_hero_and_at_the_end(
-    client, practice_home
-):
+def test_request_a_consultation_is_offered_in_the_hero_and_at_the_end(client, practice_home):
+    """The hero's button takes the place of the header's on the home page: one offer on the
+    first screen of a phone (tests/browser/test_site_header_in_chromium.py)."""
     html = soup_of(client.get("/"))
     buttons = [a for a in html.select("a") if a.get_text(strip=True) == "Request a consultation"]
     assert [b.find_parent(["header", "section"])["class"][0] for b in buttons] == [
-        "site-header",
         "hero",
         "section",
     ]
     assert "two business days" in html.select_one(".next-step").get_text()
+    about = soup_of(client.get("/about/"))
+    assert about.select_one(".site-header__cta").get_text(strip=True) == "Request a consultation"
 
 
 def test_the_clinicians_show_with_their_portraits(client, practice_home):

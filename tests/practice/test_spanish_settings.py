@@ -110,7 +110,8 @@ def test_spanish_pages_show_the_spanish_notice_disclaimer_and_tagline(client, ho
         disclaimer="<p>General education, not a diagnosis.</p>",
         disclaimer_es="<p>Información general, no un diagnóstico.</p>",
     )
-    translate(home_page, title="Inicio")
+    # No search title of its own: the home page's title is then the name and the tagline.
+    translate(home_page, title="Inicio", seo_title="")
     spanish, english = soup_of(client.get("/es/")), soup_of(client.get("/"))
     assert spanish.select_one(".emergency-notice").get_text() == (
         "Si es una emergencia, llame al 911."
