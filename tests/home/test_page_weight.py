@@ -16,7 +16,10 @@ from django.contrib.staticfiles import finders
 from practice.static_storage import OUR_STYLESHEETS, strip_css_comments
 
 CSS_BUDGET = 12 * 1024
-ARTICLE_BUDGET = int(17.5 * 1024)
+# 18 KB: at 17.5 KB the article passed alone on both databases (about 17.9 KB) but failed in a
+# whole PostgreSQL run, where ids keep counting through the run and every page id, address and
+# form target on the article is longer (CI, December 7, 2026).
+ARTICLE_BUDGET = 18 * 1024
 ARTICLE_PATH = "/education/exercise-for-low-back-pain/"
 
 
