@@ -57,13 +57,15 @@ def assert_the_page_is_drawn(page, viewer, title, timeout=15):
 
 def focus_the_first_text_field(page, viewer):
     """Click into the document and Tab, as a patient would, until a text field has focus."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
     viewer.locator("embed#plugin").click(position={"x": 5, "y": 5})
     for _ in range(10):
         page.keyboard.press("Tab")
         try:
             viewer.wait_for_function(f"() => ({FOCUSED_FIELD})() === 'text'", timeout=1000)
             return
-        except Exception:  # Playwright's TimeoutError: not a text field yet, Tab again
+        except PlaywrightTimeoutError:  # not a text field yet: Tab again
             continue
     raise AssertionError(f"Tab never reached a text field in {page.url}")
 
