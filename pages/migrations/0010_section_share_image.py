@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('pages', '0008_language_help_one_list'),
+        ('pages', '0009_us_english_help_texts'),
         ('wagtailimages', '0027_image_description'),
     ]
 
