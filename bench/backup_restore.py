@@ -25,7 +25,7 @@ from stack import (
     Checks,
     clean_environ,
     django_script,
-    manage,
+    load_demo,
     pg_option,
     throwaway_database,
 )
@@ -93,8 +93,7 @@ def main():
         source_media = work / "media-source"
         source_env = env_for(source_url, source_media)
         print(f"Building the source site in {source_url.rsplit('/', 1)[1]}...", flush=True)
-        manage(source_env, "migrate", "--noinput", "-v0")
-        manage(source_env, "load_demo_content")
+        load_demo(source_env)
         # Renditions exist too once a page has been shown; back them up like production would.
         django_script(source_env, RENDER_RESTORED_SITE)
 

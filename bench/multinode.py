@@ -38,8 +38,8 @@ import uuid
 from pathlib import Path
 
 import redis
+from admin_client import Browser
 from stack import (
-    Browser,
     build_demo_site,
     free_port,
     http_request,

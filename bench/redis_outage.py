@@ -33,15 +33,15 @@ from pathlib import Path
 import psycopg
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from admin_client import Browser  # noqa: E402
 from stack import (  # noqa: E402
-    Browser,
     RedisServer,
     build_demo_site,
     free_port,
     production_env,
     start_gunicorn,
     throwaway_database,
-    wait_for,
+    wait_until_serving,
 )
 
 ARTICLE = "/education/knee-osteoarthritis/"
@@ -175,8 +175,8 @@ def main():
             build_demo_site(env)
             port = free_port()
             gunicorn = start_gunicorn(env, port, work / "gunicorn.log")
-            if not wait_for(f"http://127.0.0.1:{port}/"):
-                raise SystemExit((work / "gunicorn.log").read_text())
+            # The first page draws its pictures: on a busy machine that takes a while.
+            wait_until_serving(gunicorn, f"http://127.0.0.1:{port}/", work / "gunicorn.log", 120)
 
             for path in PAGES:  # the first visits encode the pictures: not part of the drill
                 Visitor(port).get(path)

@@ -9,14 +9,14 @@
 - databases: `pg_option` (the --pg style option), `throwaway_database` (PostgreSQL database
   and scratch folder, removed afterwards) and `served_demo_site` (all of the above at once);
 - load: `run_processes`, client processes started together, timed until the last is done;
-- drills: `Checks`, the ok/FAIL lines and the exit status; `HungMailServer`, `RedisServer`.
+- drills: `Checks`, the ok/FAIL lines and the exit status; `HungMailServer`, `RedisServer`
+  (bench/admin_client.py: `Browser`, the admin's client with its cookies).
 """
 
 import contextlib
 import http.client
 import multiprocessing
 import os
-import re
 import shutil
 import socket
 import subprocess
@@ -156,15 +156,52 @@ def manage(env, *arguments, capture=False, timeout=None):
     return run_python(env, "manage.py", *arguments, capture=capture, timeout=timeout)
 
 
+# A demo already built (tests/practice/conftest.py builds one for the drills of a test run):
+# the name of its PostgreSQL database and its scratch folder (media/, static/). A script run
+# with these copies it instead of building its own: CREATE DATABASE ... TEMPLATE takes about a
+# second, where migrating and loading the demo take a minute or more.
+DEMO_DATABASE = "BENCH_DEMO_DATABASE"
+DEMO_FOLDER = "BENCH_DEMO_FOLDER"
+
+
+def load_demo(env, timeout=None):
+    """Migrate and load the demo content into the database in `env`, or copy the built demo
+    and its uploads when this process was given one."""
+    if not os.environ.get(DEMO_DATABASE):
+        manage(env, "migrate", "--noinput", "-v0", timeout=timeout)
+        manage(env, "load_demo_content", timeout=timeout)
+        return
+    import psycopg
+
+    server, database = env["DATABASE_URL"].rsplit("/", 1)
+    with psycopg.connect(server + "/postgres", autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+        admin.execute(f'CREATE DATABASE "{database}" TEMPLATE "{os.environ[DEMO_DATABASE]}"')
+    built = Path(os.environ[DEMO_FOLDER])
+    shutil.copytree(built / "media", env["MEDIA_ROOT"], dirs_exist_ok=True)
+
+
 def build_demo_site(env, timeout=None):
     """Migrate, load the demo content and collect static files into the database in `env`,
-    each step within `timeout` seconds when given."""
-    for arguments in (
-        ["migrate", "--noinput", "-v0"],
-        ["load_demo_content"],
-        ["collectstatic", "--noinput", "-v0"],
-    ):
-        manage(env, *arguments, timeout=timeout)
+    each step within `timeout` seconds when given (`load_demo`: or copy a built one)."""
+    load_demo(env, timeout=timeout)
+    if os.environ.get(DEMO_DATABASE):
+        built = Path(os.environ[DEMO_FOLDER]) / "static"
+        shutil.copytree(built, env["STATIC_ROOT"], dirs_exist_ok=True)
+    else:
+        manage(env, "collectstatic", "--noinput", "-v0", timeout=timeout)
+
+
+@contextlib.contextmanager
+def built_demo(pg_url, prefix="practice_demo_built"):
+    """The demo built once in a throwaway database, for scripts to copy (`load_demo`): yields
+    the environment variables that hand it to them."""
+    with throwaway_database(pg_url, prefix) as (database_url, work):
+        env = production_env(database_url, work)
+        manage(env, "migrate", "--noinput", "-v0")
+        manage(env, "load_demo_content")
+        manage(env, "collectstatic", "--noinput", "-v0")
+        yield {DEMO_DATABASE: database_url.rsplit("/", 1)[1], DEMO_FOLDER: str(work)}
 
 
 # -- gunicorn -----------------------------------------------------------------------------
@@ -281,43 +318,6 @@ class Checks:
         """Print the verdict; 0 when every check passed, else 1."""
         print("PASSED" if not self.failures else f"FAILED: {len(self.failures)} check(s)")
         return 1 if self.failures else 0
-
-
-CSRF_TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-
-
-class Browser:
-    """Just enough of a browser for the admin: keeps cookies itself (the production cookies
-    are Secure, which http.cookiejar would not send back over plain HTTP on loopback)."""
-
-    def __init__(self, port):
-        self.port = port
-        self.cookies = {}
-
-    def request(self, method, path, form=None, headers=None, timeout=15):
-        headers = dict(headers or {})
-        if self.cookies:
-            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
-        body = None
-        if form is not None:
-            body = urllib.parse.urlencode(form)
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
-            # As a browser sends with a form (practice/cross_site.py checks Origin).
-            headers["Origin"] = f"http://127.0.0.1:{self.port}"
-            headers["Sec-Fetch-Site"] = "same-origin"
-            headers["Referer"] = f"http://127.0.0.1:{self.port}{path}"
-        status, received, content = http_request(
-            self.port, method, path, body, headers, timeout=timeout
-        )
-        for value in received.get_all("Set-Cookie") or []:
-            key, _, rest = value.partition("=")
-            self.cookies[key] = rest.split(";", 1)[0]
-        return status, dict(received.items()), content.decode("utf-8", "replace")
-
-    def csrf_token(self, html):
-        """The form's CSRF token in `html`, or None."""
-        found = CSRF_TOKEN.search(html)
-        return found.group(1) if found else None
 
 
 # -- Services the drills stop and start, and the browser ----------------------------------

@@ -117,21 +117,39 @@ def password_only_sign_in():
 
 @pytest.fixture(scope="session", autouse=True)
 def migration_data(django_db_setup, django_db_blocker):
-    """What migrations put in the fresh test database, taken before any test runs."""
+    """What migrations put in the fresh test database, taken before any test runs: the rows of
+    each table that has any (tests/db_rows.py)."""
     from django.db import connection
+
+    from tests import db_rows
 
     with django_db_blocker.unblock():
         if not connection.introspection.table_names():
-            return "[]"  # no collected test needs the database, so pytest-django made none
-        return connection.creation.serialize_db_to_string()
+            return {}  # no collected test needs the database, so pytest-django made none
+        return db_rows.read_filled()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _flush_puts_migration_data_back(migration_data):
+    """After a test that commits, Django flushes every table and re-creates the content types
+    and permissions through post_migrate, one query at a time; the next test then needed the
+    rest of what migrations made put back as well. Instead the flush leaves post_migrate out and
+    writes back the rows migrations made, with the same ids, in one statement per table."""
+    from django.test import TransactionTestCase
+
+    from tests import db_rows
+
+    flush = TransactionTestCase._fixture_teardown
+    TransactionTestCase._fixture_teardown = lambda test_case: db_rows.empty_to(migration_data)
+    yield
+    TransactionTestCase._fixture_teardown = flush
 
 
 @pytest.fixture(autouse=True)
 def _migration_data_restored(request, migration_data):
-    """A test that commits (live server, transaction=True) starts from what migrations made:
-    the flush after an earlier such test took Wagtail's root page, locale and the staff groups.
-    Django's serialized rollback cannot be relied on to put them back: after a browser test the
-    ORM's connection object no longer holds the serialized copy (tests/helpers.py)."""
+    """A test that commits (live server, transaction=True) starts from what migrations made,
+    whatever an earlier test left: the flush after it puts those rows back
+    (`_flush_puts_migration_data_back`), and this checks they are there."""
     marker = request.node.get_closest_marker("django_db")
     commits = {"transactional_db", "live_server"} & set(request.fixturenames) or (
         marker is not None and marker.kwargs.get("transaction", False)

@@ -197,29 +197,17 @@ def current_code(device, steps_ahead=0):
 
 
 def restore_migration_data(migration_data):
-    """Put back what migrations created (Wagtail's root page, locale and collection, the staff
-    groups) when a flush has taken it.
-
-    Django's own serialized rollback cannot be used: once Playwright's event loop runs, the
-    ORM hands out a fresh connection object that lacks the serialized copy.
-    """
-    from django.contrib.auth.models import Permission
+    """Put back what migrations created (Wagtail's root page, locale and collection, the
+    content types, permissions and staff groups) when a flush has taken it: `migration_data`
+    is their rows (tests/db_rows.py), written back with the ids they had."""
     from django.contrib.contenttypes.models import ContentType
-    from django.core import serializers
-    from django.db import connection, transaction
     from wagtail.models import Locale
 
+    from tests import db_rows
+
     if not Locale.objects.exists():
-        # Building the objects may look content types up (and create them), so build first;
-        # then swap the content types and permissions the flush re-created for the saved ones.
-        objects = list(serializers.deserialize("json", migration_data))
-        objects.sort(key=lambda item: not isinstance(item.object, ContentType))
-        with transaction.atomic(), connection.constraint_checks_disabled():
-            Permission.objects.all().delete()
-            ContentType.objects.all().delete()
-            ContentType.objects.clear_cache()
-            for item in objects:
-                item.save()
+        db_rows.empty_to(migration_data)
+        ContentType.objects.clear_cache()
 
 
 def visible_text(response, language):

@@ -78,9 +78,9 @@ def _module_demo_committed(migration_data, django_db_blocker):
     back: every test in a browser module that uses the demo uses it (and what one journey
     sends, a comment or a request, changes nothing the next one looks for). Building it takes
     10-25 s; once per test was 19 builds a run."""
-    from django.core.management import call_command
     from django.test import TransactionTestCase
 
+    from tests import db_rows
     from tests.demo_snapshot import build_demo
 
     with django_db_blocker.unblock():
@@ -92,10 +92,10 @@ def _module_demo_committed(migration_data, django_db_blocker):
         yield
     finally:
         TransactionTestCase._fixture_teardown = flush_after_each_test
-        # As TransactionTestCase flushes: PostgreSQL's sequences go on counting, so the ids
-        # restore_migration_data puts back (the root page is 1) are never handed out again.
+        # As a test that commits is flushed (tests/conftest.py): PostgreSQL's sequences go on
+        # counting, so the ids put back (the root page is 1) are never handed out again.
         with django_db_blocker.unblock():
-            call_command("flush", verbosity=0, interactive=False, reset_sequences=False)
+            db_rows.empty_to(migration_data)
 
 
 @pytest.fixture

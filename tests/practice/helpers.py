@@ -51,19 +51,27 @@ def run_python(code, env):
     )
 
 
-def run_drill(script, timeout):
-    """Run bench/<script> against the server the tests use; return what it printed, after
-    checking it passed."""
+def postgresql_server():
+    """The PostgreSQL server the tests use, as a URL without a database."""
     settings = connection.settings_dict
-    server = f"postgresql://{settings['USER']}@{settings['HOST']}:{settings['PORT']}"
+    return f"postgresql://{settings['USER']}@{settings['HOST']}:{settings['PORT']}"
+
+
+def run_drill(script, timeout, built_demo):
+    """Run bench/<script> against the server the tests use, copying the run's `built_demo`
+    (tests/practice/conftest.py) where it would build one; return what it printed, after
+    checking it passed."""
     result = subprocess.run(
-        [sys.executable, f"bench/{script}", "--pg", server],
+        [sys.executable, f"bench/{script}", "--pg", postgresql_server()],
         cwd=PROJECT_DIR,
         capture_output=True,
         text=True,
         timeout=timeout,
         # The drill's own Django processes run no event loop: they need no async exemption.
-        env={k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
+        env={
+            **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
+            **built_demo,
+        },
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "PASSED" in result.stdout

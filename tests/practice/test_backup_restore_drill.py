@@ -10,8 +10,8 @@ from .helpers import PROJECT_DIR, postgresql_only, run_drill
 
 
 @postgresql_only
-def test_a_backup_restores_into_a_fresh_database_that_serves_the_same_site():
-    run_drill("backup_restore.py", timeout=300)
+def test_a_backup_restores_into_a_fresh_database_that_serves_the_same_site(built_demo):
+    run_drill("backup_restore.py", timeout=300, built_demo=built_demo)
 
 
 @pytest.mark.parametrize("script", ["deploy/backup.sh", "deploy/restore.sh"])

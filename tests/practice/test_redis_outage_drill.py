@@ -13,11 +13,11 @@ from tests.practice.helpers import postgresql_only, run_drill
 
 
 @postgresql_only
-def test_redis_stopping_under_load_costs_no_request_and_no_submission():
+def test_redis_stopping_under_load_costs_no_request_and_no_submission(built_demo):
     if shutil.which("redis-server") is None:
         if os.environ.get("CI") == "true":
             pytest.fail("redis-server is missing (apt-get install redis-server)")
         pytest.skip("redis-server is not installed (Debian: apt-get install redis-server)")
-    output = run_drill("redis_outage.py", timeout=300)
+    output = run_drill("redis_outage.py", timeout=300, built_demo=built_demo)
     assert "0 errors" in output
     assert " 0 lost" in output
