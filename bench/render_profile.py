@@ -141,10 +141,26 @@ def _recording_origin(origins):
             and "/.venv/" not in frame.filename
             and "bench/" not in frame.filename
         ]
-        origins.append(" < ".join(reversed(frames[-3:])) or "Wagtail or Django")
+        origin = " < ".join(reversed(frames[-3:])) or "Wagtail or Django"
+        template = _innermost_template()
+        origins.append(f"{origin} (in {template})" if template else origin)
         return execute(sql, params, many, context)
 
     return record
+
+
+def _innermost_template():
+    """The template and line of the innermost template node being rendered, if any: most
+    queries come from a template's variable or tag, which the Python frames above do not name."""
+    frame = sys._getframe(2)
+    while frame is not None:
+        node = frame.f_locals.get("self")
+        origin = getattr(node, "origin", None)
+        token = getattr(node, "token", None)
+        if origin is not None and token is not None:
+            return f"{origin.template_name}:{token.lineno}"
+        frame = frame.f_back
+    return None
 
 
 def _trim(report):
