@@ -39,7 +39,7 @@ def authors():
                    "Rubin"),
         wxr.author(None, "areyes", "areyes@rubinpain.example", "Dr. Anita Reyes, MD"),
         wxr.author(3, "eve", "eve@example.com", f"Eve {script('author')} Adams", "", ""),
-        wxr.author(None, "", "", "Nobody"),  # no login, no e-mail: skipped with a reason
+        wxr.author(None, "", "", "Nobody"),  # no login, no email: skipped with a reason
         wxr.category(10, "back-pain", "Back Pain"),
         wxr.category(11, "nerve-pain", f"Nerve {script('term')}Pain"),
         wxr.tag(12, "sleep", "Sleep"),

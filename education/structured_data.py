@@ -6,6 +6,7 @@ Only pages a patient can open are ever linked: authors and reviewers whose profi
 or private appear by name without a link.
 """
 
+from practice.localized import translated_field
 from practice.site_url import absolute
 from practice.structured_data import graph, organization_ref, page_language_tag
 
@@ -21,8 +22,9 @@ PROCEDURE_TYPES = {
 
 def person(clinician, request, visible):
     data = {"@type": "Person", "name": clinician.full_name, "jobTitle": clinician.job_title}
-    if clinician.honorific_prefix:
-        data["honorificPrefix"] = clinician.honorific_prefix
+    # The title in the page's language: "Dra." on a Spanish page when staff chose it.
+    if prefix := str(translated_field(clinician, "honorific_prefix")):
+        data["honorificPrefix"] = prefix
     if clinician.post_nominals:
         data["honorificSuffix"] = clinician.post_nominals
     if visible:

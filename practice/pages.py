@@ -4,13 +4,14 @@ its own SQL, the meta description, and the picture shown when a page is shared."
 import re
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.functions import Substr
 from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.functional import cached_property
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 
@@ -175,11 +176,43 @@ class IndexPage(BasePage):
     intro = models.TextField(
         blank=True, max_length=500, help_text="One or two sentences above the list."
     )
+    # The section's picture in link previews: its own, and each page's in it that has none
+    # (practice/sharing.py); the site-wide share image where the section has none either.
+    share_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown when this section, or a page in it without a picture of its own, is "
+        "shared (in messages and social networks). Leave empty for the site-wide share image "
+        "(Settings > Theme). Best at 1200 x 630 pixels.",
+    )
+    share_image_alt = models.CharField(
+        "share image text alternative",
+        max_length=200,
+        blank=True,
+        help_text="What the share image shows, for people who cannot see it.",
+    )
 
     max_count = 1
     parent_page_types = ["home.HomePage"]
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    promote_panels = BasePage.promote_panels + [
+        MultiFieldPanel(
+            [FieldPanel("share_image"), FieldPanel("share_image_alt")], "When the section is shared"
+        )
+    ]
     description_field = "intro"
+    social_image_field = "share_image"
+    social_image_alt_field = "share_image_alt"
 
     class Meta:
         abstract = True
+
+    def clean(self):
+        super().clean()
+        if self.share_image_id and not self.share_image_alt.strip():
+            raise ValidationError(
+                {"share_image_alt": "Describe the picture for people who cannot see it."}
+            )

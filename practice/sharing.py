@@ -6,10 +6,14 @@ image staff set under Settings > Theme. Messaging apps and social networks show 
 page without one.
 """
 
+from functools import cache
+
+from django.apps import apps
 from django.conf import settings
+from wagtail.models import Page
 
 from .models import ThemeSettings
-from .pages import SOCIAL_IMAGE_SPEC
+from .pages import SOCIAL_IMAGE_SPEC, IndexPage
 from .structured_data import language_tag
 
 # The depth of the sections in the page tree: Root (1), the home page (2), its children (3).
@@ -17,23 +21,54 @@ SECTION_DEPTH = 3
 
 
 def section_of(page):
-    """The section `page` belongs to (itself at the top), as its own type; None for the home
-    page. Walks parents the router already loaded, so an article costs no query."""
-    ancestor = page
-    while ancestor.depth > SECTION_DEPTH:
-        ancestor = ancestor.get_parent()
-    if ancestor is page or ancestor.depth < SECTION_DEPTH:
+    """The section `page` lies in, as its own type when that type has a picture (a section's
+    front page, IndexPage); None for the home page, a section itself, and a section whose type
+    has none."""
+    if page.depth is None or page.depth <= SECTION_DEPTH:
         return None
-    # Only a section whose type has a picture is fetched as that type.
-    if not getattr(ancestor.specific_class, "social_image_field", None):
+    child = page  # the page one level below the section, on the way up
+    while child.depth > SECTION_DEPTH + 1:
+        child = child.get_parent()
+    section = getattr(child, "_cached_parent_obj", None) or _load_section(child)
+    if section is None or not getattr(section.specific_class, "social_image_field", None):
         return None
-    return ancestor.specific
+    return section.specific  # already its own type, unless some other code loaded it
+
+
+def _load_section(child):
+    """`child`'s parent, the section, in the one query treebeard's `get_parent` makes, joined
+    to the tables of the section types with a picture (and to the picture): as its own type
+    when it is one of them, so a section without a picture costs no query more. Kept as
+    `child`'s parent, which the breadcrumbs then read without a query of their own."""
+    links = _section_links()
+    joined = Page.objects.select_related(*links, *(f"{link}__share_image" for link in links))
+    found = joined.filter(path=child.path[: SECTION_DEPTH * Page.steplen]).first()
+    if found is None:  # a page not yet in the tree (a preview)
+        return None
+    # A missing joined row reads as None (Django's "does not exist" is also an AttributeError).
+    section = next(
+        (specific for link in links if (specific := getattr(found, link, None)) is not None),
+        found,
+    )
+    child._cached_parent_obj = section
+    return section
+
+
+@cache
+def _section_links():
+    """The names under which a Page reaches the row of each section type with a picture (its
+    own table, joined on the page's id): 'articleindexpage', 'treatmentindexpage', ..."""
+    return tuple(
+        model._meta.parents[Page].remote_field.get_accessor_name()
+        for model in apps.get_models()
+        if issubclass(model, IndexPage) and Page in model._meta.parents
+    )
 
 
 def share_picture(page, request):
     """(rendition, text alternative) of the picture shown when `page` is shared, or
     (None, '') when neither the page, its section nor the settings have one."""
-    for candidate in (page, section_of(page)):
+    for candidate in _page_then_section(page):
         if candidate is not None and (rendition := candidate.social_image):
             # A decorative picture has no alt text on the page; a preview still describes it.
             return rendition, candidate.social_image_alt or rendition.image.title
@@ -41,6 +76,11 @@ def share_picture(page, request):
     if theme.share_image is not None:
         return theme.share_image.get_rendition(SOCIAL_IMAGE_SPEC), theme.share_image_alt
     return None, ""
+
+
+def _page_then_section(page):
+    yield page
+    yield section_of(page)  # looked up only for a page without a picture of its own
 
 
 def og_locale(language_code):

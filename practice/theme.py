@@ -11,7 +11,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from .cache import SettingKeptPerVersion
 from .contrast import AA_NORMAL_TEXT, HEX_COLOUR, contrast_ratio, readable_on
 
-hex_colour_validator = RegexValidator(HEX_COLOUR, "Enter a colour as a hex code, like #1a5e8c.")
+hex_colour_validator = RegexValidator(HEX_COLOUR, "Enter a color as a hex code, like #1a5e8c.")
 
 # The theme's colours are drawn behind white text (header, buttons) and as text on white (links).
 THEME_TEXT_COLOUR = "#ffffff"
@@ -33,12 +33,14 @@ class ThemeSettings(SettingKeptPerVersion, BaseSiteSetting):
         help_text="Shown in the header. The practice name is used as its text alternative.",
     )
     primary_colour = models.CharField(
+        "primary color",
         max_length=7,
         default="#1d5c8a",
         validators=[hex_colour_validator],
         help_text="Header, buttons and links. Must be dark enough to read white text on it.",
     )
     accent_colour = models.CharField(
+        "accent color",
         max_length=7,
         default="#8a3b12",
         validators=[hex_colour_validator],
@@ -81,7 +83,7 @@ class ThemeSettings(SettingKeptPerVersion, BaseSiteSetting):
             if ratio < AA_NORMAL_TEXT:
                 errors[field] = (
                     f"{colour} has a contrast ratio of {ratio:.2f}:1 against white text; "
-                    f"WCAG AA needs at least {AA_NORMAL_TEXT}:1. Choose a darker colour."
+                    f"WCAG AA needs at least {AA_NORMAL_TEXT}:1. Choose a darker color."
                 )
         if errors:
             raise ValidationError(errors)

@@ -51,7 +51,7 @@ class Comment(models.Model):
     )
     name = models.CharField(max_length=MAX_NAME_LENGTH)
     # Never shown in public; the practice may use it to answer privately.
-    email = models.EmailField("e-mail address", blank=True)
+    email = models.EmailField("email address", blank=True)
     body = models.TextField(
         "comment", max_length=MAX_BODY_LENGTH, validators=[MaxLengthValidator(MAX_BODY_LENGTH)]
     )

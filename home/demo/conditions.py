@@ -2,7 +2,9 @@
 and to the articles about them, each medically reviewed a few weeks before the day the demo
 loads.
 
-The words are in content/conditions.yaml and content/treatments.yaml.
+The words are in content/conditions.yaml and content/treatments.yaml. The treatments section
+has a picture of its own for link previews (drawn by illustrations.py), which every treatment
+page shows when shared; the conditions show the site-wide one.
 """
 
 import datetime
@@ -24,6 +26,8 @@ from education.models import (
 )
 from home.models import HomePage, TreatedCondition
 
+from . import illustrations
+from .images import illustration
 from .loader import html, load
 from .tree import add_published, english_home, english_pages, existing_child, section_index
 
@@ -75,7 +79,13 @@ def build(log):
         "clinicians": {page.slug: page for page in english_pages(ClinicianPage)},
         "articles": {page.slug: page for page in english_pages(ArticlePage)},
     }
-    treatment_index = section_index(home, TreatmentIndexPage, treatment_content["index"], log)
+    picture = treatment_content["index_picture"]
+    treatment_index = section_index(
+        home,
+        TreatmentIndexPage,
+        {**treatment_content["index"], "share_image": _section_picture(picture)},
+        log,
+    )
     pages["treatments"] = {
         spec["slug"]: _page(treatment_index, TREATMENT, spec, pages, log)
         for spec in treatment_content["treatments"]
@@ -86,6 +96,13 @@ def build(log):
         for spec in condition_content["conditions"]
     }
     _what_we_treat(home, conditions, load("site")["home_page"]["what_we_treat"], log)
+
+
+def _section_picture(spec):
+    """The section's picture in link previews (content/treatments.yaml's `index_picture`)."""
+    return illustration(
+        spec["title"], "section-treatments.png", lambda: illustrations.section_card(spec["icons"])
+    )
 
 
 def _what_we_treat(home, conditions, slugs, log):

@@ -93,3 +93,20 @@ def article_hero(icon, number):
         _icon(icon, 570, 220, 460, INK),
     ]
     return _raster(_canvas(width, height, background, shapes)), (540, 190, 520, 520)
+
+
+def section_card(icons):
+    """A section's picture for link previews, 1200 x 630 as Open Graph prefers: its Health Icons
+    in a row, each on a white circle. No words, so both languages share it. Focal point: the
+    row of icons."""
+    width, height = 1200, 630
+    step = width // (len(icons) + 1)
+    shapes = [
+        f'<circle cx="170" cy="90" r="120" fill="{ACCENT}" opacity="0.1"/>',
+        f'<circle cx="1090" cy="560" r="150" fill="{INK}" opacity="0.08"/>',
+    ]
+    for n, icon in enumerate(icons, start=1):
+        shapes.append(f'<circle cx="{n * step}" cy="315" r="105" fill="#ffffff" opacity="0.6"/>')
+        shapes.append(_icon(icon, n * step - 75, 240, 150, INK))
+    row = (step - 110, 205, width - 2 * step + 220, 220)
+    return _raster(_canvas(width, height, BACKGROUNDS[1], shapes)), row

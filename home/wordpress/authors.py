@@ -1,6 +1,6 @@
 """WordPress authors become clinician profiles.
 
-A later run finds the profile again by the author's WordPress login or e-mail address, so it is
+A later run finds the profile again by the author's WordPress login or email address, so it is
 never duplicated, and never overwrites it: the name and credentials are the practice's to edit
 in Wagtail. A new profile is a draft, since WordPress has no job title, biography or photo for
 it; articles still name its clinician in their byline (without a link until it is published).
@@ -48,7 +48,7 @@ def find_clinician(author):
         if clinician is not None:
             return clinician, (
                 f"matched to the existing profile {clinician.title!r}, whose admin account "
-                "has the same e-mail address"
+                "has the same email address"
             )
     _prefix, given, family, _credentials = split_name(author)
     if given and family:
@@ -65,7 +65,7 @@ def find_clinician(author):
 
 def import_author(author, places):
     if not author.login and not author.email:
-        raise Skip("it has no login or e-mail address, so no post can name it")
+        raise Skip("it has no login or email address, so no post can name it")
     clinician, how = find_clinician(author)
     notes = [how] if how else []
     action = "unchanged"

@@ -1,6 +1,6 @@
 """WordPress comments become moderated comments under the article, in the state WordPress had
 them: approved stays approved, waiting (0) stays waiting, and one the export gives no state
-waits too. Spam, trash, pingbacks and trackbacks are not imported. E-mail addresses are kept,
+waits too. Spam, trash, pingbacks and trackbacks are not imported. Email addresses are kept,
 and stay private as always.
 
 Threading. Here only the practice replies to a comment (Comment.parent is for practice

@@ -1,4 +1,4 @@
-"""Link addresses in imported text: only web, e-mail and telephone links survive, links to the
+"""Link addresses in imported text: only web, email and telephone links survive, links to the
 old site become addresses on this one (which the redirects then take to the new pages), and
 links to uploaded files go to the imported document or image. An address too malformed to
 read (an unclosed "[" of an IPv6 host) is treated as no address at all."""

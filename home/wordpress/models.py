@@ -8,7 +8,7 @@ from django.db import models
 class ImportedItem(models.Model):
     class Kind(models.TextChoices):
         AUTHOR = "author", "Author (by WordPress login)"
-        AUTHOR_EMAIL = "author_email", "Author (by e-mail address)"
+        AUTHOR_EMAIL = "author_email", "Author (by email address)"
         TERM = "term", "Category or tag"
         POST = "post", "Post"
         PAGE = "page", "Page"
@@ -16,7 +16,7 @@ class ImportedItem(models.Model):
         COMMENT = "comment", "Comment"
 
     kind = models.CharField(max_length=20, choices=Kind.choices)
-    # The post, page, attachment or comment ID; an author's login or e-mail address (lower
+    # The post, page, attachment or comment ID; an author's login or email address (lower
     # case); "category:slug" or "post_tag:slug" for a term.
     wordpress_key = models.CharField("WordPress key", max_length=255)
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")

@@ -1,7 +1,7 @@
 """What an import did, item by item, and the summary printed at its end: how many of each kind
 were created, updated, left unchanged or skipped, why each skip happened, which items came in
 as drafts to check although WordPress had them public, what the practice should check, and
-which files to fetch from the old site. Never an e-mail address: labels name items by title
+which files to fetch from the old site. Never an email address: labels name items by title
 or by name."""
 
 import collections

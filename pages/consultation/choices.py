@@ -44,7 +44,7 @@ def source_fields(page):
     the page is that translation (its own choices are the values)."""
     default_language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
     if locale_ids().get(default_language) == page.locale_id:
-        return {}  # no query for the English form, the one most patients fill in
+        return {}  # no query for the English form, the one most patients fill out
     source = page.queue_page()
     if source.pk == page.pk:
         return {}

@@ -12,7 +12,7 @@ from wagtail.contrib.forms.models import AbstractFormField
 CONSULTATION_FIELD_TYPES = [
     ("singleline", "Single line text"),
     ("multiline", "Multi-line text"),
-    ("email", "E-mail address"),
+    ("email", "Email address"),
     ("tel", "Phone number"),
     ("number", "Number"),
     ("radio", "Radio buttons (choose one)"),
@@ -24,20 +24,20 @@ CONSULTATION_FIELD_TYPES = [
 ]
 
 AUTOCOMPLETE_CHOICES = [
-    ("", "Automatic (e-mail and phone fields)"),
+    ("", "Automatic (email and phone fields)"),
     ("name", "Full name"),
     ("given-name", "First name"),
     ("family-name", "Last name"),
-    ("email", "E-mail address"),
+    ("email", "Email address"),
     ("tel", "Phone number"),
     ("bday", "Date of birth"),
     ("postal-code", "ZIP code"),
-    ("off", "Never fill in"),
+    ("off", "Never autofill"),
 ]
 
 
 # Headings for the list of requests when staff give none: the field type says it all.
-SHORT_HEADINGS = {"consent": "Consent", "email": "E-mail", "tel": "Phone"}
+SHORT_HEADINGS = {"consent": "Consent", "email": "Email", "tel": "Phone"}
 
 
 class ConsultationFormField(AbstractFormField):
@@ -65,7 +65,7 @@ class ConsultationFormField(AbstractFormField):
         blank=True,
         help_text=(
             "A short heading for this answer in the list of requests, e.g. 'Best times'. Left "
-            "empty, the label is used ('E-mail', 'Phone' and 'Consent' for those types)."
+            "empty, the label is used ('Email', 'Phone' and 'Consent' for those types)."
         ),
     )
 

@@ -89,7 +89,7 @@ def name_fields(form_fields):
 
 def contact_fields(form_fields):
     """How to reach the patient: the way they chose (a choice field about contact), then their
-    phone numbers and e-mail addresses."""
+    phone numbers and email addresses."""
     chosen = [
         field
         for field in form_fields

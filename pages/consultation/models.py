@@ -1,4 +1,4 @@
-"""The consultation request: the form page patients fill in, and each request it stores."""
+"""The consultation request: the form page patients fill out, and each request it stores."""
 
 import logging
 from http import HTTPMethod
@@ -51,7 +51,7 @@ class ConsultationFormPage(PageMetaMixin, RoutablePageMixin, AbstractEmailForm):
         blank=True,
         validators=[validate_to_address],
         help_text=(
-            "Told when a new request arrives, with a link to it in the admin; the e-mail never "
+            "Told when a new request arrives, with a link to it in the admin; the email never "
             "contains the patient's details. Separate addresses with commas."
         ),
     )

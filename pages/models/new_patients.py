@@ -83,7 +83,7 @@ class PatientForm(Orderable):
         get_document_model_string(), on_delete=models.CASCADE, related_name="+"
     )
     description = models.CharField(
-        max_length=200, blank=True, help_text="e.g. 'Fill in before your first visit.'"
+        max_length=200, blank=True, help_text="e.g. 'Fill it out before your first visit.'"
     )
 
     panels = [FieldPanel("document"), FieldPanel("description")]

@@ -35,7 +35,7 @@ class NoticePage(BasePage):
     contact_prompt = models.CharField(
         max_length=200,
         blank=True,
-        help_text="Shown above the practice's phone and e-mail, e.g. 'To report a barrier or "
+        help_text="Shown above the practice's phone and email, e.g. 'To report a barrier or "
         "ask for this page in another format:'.",
     )
 

@@ -77,6 +77,7 @@ class AuditReportView(SuperusersOnly, LogEntriesView):
 
     page_title = "Staff sign-in audit"
     header_icon = "key"
+    results_template_name = "staff_auth/audit_report_results.html"
     filterset_class = AuditFilterSet
     index_url_name = "staff_auth:audit"
     index_results_url_name = "staff_auth:audit_results"

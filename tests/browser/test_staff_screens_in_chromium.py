@@ -63,7 +63,7 @@ def work_to_show():
                 "full_name": "María Prueba Quintero",
                 "email": "maria.prueba@example.org",
                 "phone": "",
-                "contact_preference": "E-mail",
+                "contact_preference": "Email",
                 "reason": "Dolor de ciática desde el verano",
             },
         ),

@@ -6,7 +6,8 @@ import pytest
 
 from education.models import TreatmentPage
 from tests.education.helpers import json_ld_of
-from tests.factories import ConditionPageFactory, TreatmentPageFactory
+from tests.factories import ClinicianPageFactory, ConditionPageFactory, TreatmentPageFactory
+from tests.helpers import translate
 
 pytestmark = pytest.mark.django_db
 
@@ -99,3 +100,17 @@ def test_article_bylines_name_the_same_person_as_the_profile(client, article, ru
     data = json_ld_of(client.get(article.url))
     [author] = data["mainEntity"]["author"]
     assert author["@id"] == data["reviewedBy"]["@id"] == rubin.get_full_url() + "#person"
+
+
+def test_a_spanish_profile_gives_the_spanish_title_staff_chose(client, clinician_index):
+    okafor = ClinicianPageFactory(
+        parent=clinician_index, given_name="Maya", family_name="Okafor", honorific_prefix_es="Dra."
+    )
+    okafor_es = translate(okafor)
+    assert json_ld_of(client.get(okafor_es.url))["mainEntity"]["honorificPrefix"] == "Dra."
+    assert json_ld_of(client.get(okafor.url))["mainEntity"]["honorificPrefix"] == "Dr."
+
+
+def test_a_spanish_profile_without_a_spanish_title_keeps_the_english_one(client, rubin):
+    rubin_es = translate(rubin)
+    assert json_ld_of(client.get(rubin_es.url))["mainEntity"]["honorificPrefix"] == "Dr."

@@ -37,7 +37,7 @@ PROPER_NAMES = (
 WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
 
-# E-mail and web addresses are not words of either language.
+# Email and web addresses are not words of either language.
 ADDRESS = re.compile(r"\S+@\S+|\S+\.(?:example|gov|org|com)\S*")
 
 

@@ -1,11 +1,19 @@
 """The demo practice is American: every page it shows reads in US English, with US dates,
-times and phone numbers."""
+times and phone numbers; so does what staff read about it (the admin's field labels, help
+texts and choices, the consultation export's headings, the notification emails)."""
 
+import csv
+import io
 import re
+from pathlib import Path
 
 import pytest
+from django.apps import apps
+from django.urls import reverse
 from wagtail.models import Locale, Page
 
+from pages.consultation.form_fields import SHORT_HEADINGS
+from pages.consultation.models import ConsultationFormPage
 from tests.helpers import soup_of
 
 pytestmark = pytest.mark.django_db
@@ -123,6 +131,56 @@ def test_the_practice_phone_number_is_in_us_format(client, demo_site):
     html = soup_of(client.get("/"))
     numbers = {" ".join(link.get_text(" ").split()) for link in html.select('a[href^="tel:"]')}
     assert numbers and all(US_PHONE.search(number) for number in numbers), numbers
+
+
+# The project's own apps: the admin screens for their models are written here.
+PROJECT_APPS = ("practice", "home", "education", "pages")
+EMAIL_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+
+
+def admin_strings():
+    """What staff read in the admin about the project's models, as (where, text) pairs: each
+    model's name, and each of its fields' label, help text and choices (fields a project model
+    inherits from a Wagtail model, such as a page's title, are Wagtail's to word)."""
+    for model in apps.get_models():
+        if not model.__module__.startswith(PROJECT_APPS):
+            continue
+        meta = model._meta
+        yield meta.label, str(meta.verbose_name)
+        yield meta.label, str(meta.verbose_name_plural)
+        for field in meta.get_fields():
+            if field.model is not model or not hasattr(field, "verbose_name"):
+                continue  # inherited from another table, or the far end of a relation
+            where = f"{meta.label}.{field.name}"
+            yield where, str(field.verbose_name)
+            yield where, str(field.help_text)
+            yield from ((where, str(label)) for _, label in field.flatchoices)
+
+
+def test_the_admin_labels_help_texts_and_choices_use_us_english():
+    strings = list(admin_strings())
+    assert len(strings) > 200  # every project model was read, not none
+    found = {where: british_words(text) for where, text in strings if british_words(text)}
+    assert not found, f"British English in the admin: {found}"
+
+
+def test_the_consultation_export_heads_its_columns_in_us_english(client, demo_site, superuser):
+    page = ConsultationFormPage.objects.live().get(locale=Locale.get_default())
+    client.force_login(superuser)
+    response = client.get(reverse("wagtailforms:list_submissions", args=[page.pk]) + "?export=csv")
+    text = b"".join(response.streaming_content).decode()
+    headings = next(csv.reader(io.StringIO(text)))
+    assert "Request" in headings and len(headings) > 8  # the export, not an error page
+    # The short headings a field's type gives, when staff name none.
+    headings += SHORT_HEADINGS.values()
+    assert not british_words(" | ".join(headings)), headings
+
+
+def test_the_notification_emails_use_us_english():
+    emails = sorted(EMAIL_TEMPLATES.rglob("*.txt"))
+    assert emails
+    found = {path.name: british_words(path.read_text()) for path in emails}
+    assert not any(found.values()), found
 
 
 def test_the_checker_catches_what_it_looks_for():

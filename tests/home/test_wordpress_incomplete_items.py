@@ -82,7 +82,7 @@ def test_an_author_without_an_id_is_matched_by_login(output):
     assert clinician.family_name == "Rubin"
     heat = ArticlePage.objects.get(slug="heat")
     assert [a.clinician for a in heat.article_authors.all()] == [clinician]
-    assert "it has no login or e-mail address, so no post can name it" in output
+    assert "it has no login or email address, so no post can name it" in output
 
 
 def test_incomplete_items_are_each_explained_in_one_line(output):

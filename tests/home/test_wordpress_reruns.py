@@ -1,5 +1,5 @@
 """A second run updates what the first imported, keyed on WordPress's IDs, logins and
-e-mail addresses: nothing is duplicated, and nothing edited here is overwritten."""
+email addresses: nothing is duplicated, and nothing edited here is overwritten."""
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -28,7 +28,7 @@ def write(tmp_path, *parts, name="export.xml"):
 
 def test_an_author_is_found_again_by_login_or_by_email(home, tmp_path):
     run_import(write(tmp_path, author(), post()))
-    run_import(write(tmp_path, author(email="edward@new.example"), post()))  # new e-mail
+    run_import(write(tmp_path, author(email="edward@new.example"), post()))  # new email
     run_import(write(tmp_path, author(login="edward"), post(creator="edward")))  # new login
     assert ClinicianPage.objects.count() == 1
     article = ArticlePage.objects.get()
@@ -61,7 +61,7 @@ def test_an_existing_profile_is_found_by_its_admin_account_email(home, tmp_path)
     index.add_child(instance=existing)
     output = run_import(write(tmp_path, author(), post()))
     assert ClinicianPage.objects.get() == existing
-    assert "whose admin account has the same e-mail address" in output
+    assert "whose admin account has the same email address" in output
 
 
 def test_categories_and_tags_join_existing_topics_by_name_or_slug(home, tmp_path):
