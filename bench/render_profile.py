@@ -9,8 +9,9 @@ off (as bench/throughput.py's "uncached" server), through Django's test client: 
 middleware stack, URL routing, Wagtail's serve and the templates, without gunicorn and the
 socket. For each page it asks once (renditions, per-process caches), then profiles `--requests`
 renders with the fragment caches warm and prints the top functions by their own time and by
-cumulative time. Then it empties every cache and counts the page's queries (cold), and again
-(warm). Numbers: docs/performance.md, "Render cost".
+cumulative time. Then it empties every cache and counts the page's queries (cold), again
+(warm), and cold once more after another page has put back what every page shares. Numbers:
+docs/performance.md, "Render cost".
 """
 
 import argparse
@@ -34,6 +35,7 @@ PAGES = {
     "article": "/education/knee-osteoarthritis/",
     "home": "/",
 }
+SITE_WIDE_REFILL = "/nondiscrimination/"  # a page of neither kind, with the site-wide parts
 
 
 def profile(options):
@@ -81,26 +83,41 @@ def profile(options):
         timings.sort()
         print(f"--- without the profiler: median {1000 * timings[len(timings) // 2]:.2f} ms")
 
+        def recorded(path):
+            """[(SQL, who asked)] for one request. The execute wrapper counts; the SQL, with
+            its values filled in, is read from the query log at once, from an empty log (a
+            request may empty it when it starts, and the log keeps only the newest 9,000)."""
+            connection.queries_log.clear()
+            origins = []
+            with (
+                CaptureQueriesContext(connection) as captured,
+                connection.execute_wrapper(_recording_origin(origins)),
+            ):
+                client.get(path)
+            sql = [query["sql"] for query in captured.captured_queries]
+            if len(sql) != len(origins):
+                sql = ["?"] * len(origins)
+            return list(zip(sql, origins, strict=True))
+
         clear_caches()
-        origins = []
-        with (
-            CaptureQueriesContext(connection) as cold,
-            connection.execute_wrapper(_recording_origin(origins)),
-        ):
-            client.get(path)
-        warm_origins = []
-        with (
-            CaptureQueriesContext(connection) as warm,
-            connection.execute_wrapper(_recording_origin(warm_origins)),
-        ):
-            client.get(path)
-        print(f"--- queries: cold {len(cold)}, warm {len(warm)}")
+        cold = recorded(path)
+        warm = recorded(path)
+        # Cold again, but after another page put back what every page shares (the sites and
+        # settings, the menu and footer, the offices): what the first visitor to each page
+        # pays after a publish, once anyone has visited any page.
+        clear_caches()
+        client.get(SITE_WIDE_REFILL)
+        after_another = recorded(path)
+        print(
+            f"--- queries: cold {len(cold)}, cold after another page {len(after_another)}, "
+            f"warm {len(warm)}"
+        )
         if options.queries:
-            for label, captured, where in (("cold", cold, origins), ("warm", warm, warm_origins)):
+            for label, queries in (("cold", cold), ("warm", warm)):
                 print(f"--- {label} queries")
-                for number, query in enumerate(captured.captured_queries):
-                    print("   ", query["sql"][: options.width])
-                    print("      from", where[number])
+                for sql, origin in queries:
+                    print("   ", sql[: options.width])
+                    print("      from", origin)
 
 
 SHARES = {
@@ -141,10 +158,26 @@ def _recording_origin(origins):
             and "/.venv/" not in frame.filename
             and "bench/" not in frame.filename
         ]
-        origins.append(" < ".join(reversed(frames[-3:])) or "Wagtail or Django")
+        origin = " < ".join(reversed(frames[-3:])) or "Wagtail or Django"
+        template = _innermost_template()
+        origins.append(f"{origin} (in {template})" if template else origin)
         return execute(sql, params, many, context)
 
     return record
+
+
+def _innermost_template():
+    """The template and line of the innermost template node being rendered, if any: most
+    queries come from a template's variable or tag, which the Python frames above do not name."""
+    frame = sys._getframe(2)
+    while frame is not None:
+        node = frame.f_locals.get("self")
+        origin = getattr(node, "origin", None)
+        token = getattr(node, "token", None)
+        if origin is not None and token is not None:
+            return f"{origin.template_name}:{token.lineno}"
+        frame = frame.f_back
+    return None
 
 
 def _trim(report):

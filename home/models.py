@@ -5,9 +5,9 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageC
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 
-from education.models import ClinicianPage, ConditionPage
-from pages.models import LocationPage
-from practice.localized import in_active_language, in_default_language
+from education.models import ArticlePage, ClinicianPage, ConditionPage
+from pages.offices import office_list
+from practice.localized import in_active_language
 from practice.pages import BasePage, all_pages
 
 from .blocks import ApproachStepBlock
@@ -135,19 +135,30 @@ class HomePage(BasePage):
         return query_redirect(request) or super().serve(request, *args, **kwargs)
 
     def get_featured_articles(self):
-        """Live, public featured pages in the editor's order, with their card images, in a
-        fixed number of queries."""
-        links = self.featured_articles.all()
-        ids = [link.page_id for link in links]
+        """Live, public featured pages in the editor's order, with their card images: the
+        links, the articles with their images, and the images' renditions (three queries)."""
+        ids = [link.page_id for link in self.featured_articles.all()]
         pages = {
-            p.pk: p
-            for p in all_pages().live_public().filter(pk__in=ids).defer_streamfields().specific()
+            page.pk: page
+            for page in ArticlePage.objects.live_public()
+            .filter(pk__in=ids)
+            .defer_streamfields()
+            .select_related("hero_image")
+            .prefetch_related("hero_image__renditions")
         }
-        featured = [pages[pk] for pk in ids if pk in pages]
-        prefetch_related_objects(
-            [page for page in featured if hasattr(page, "hero_image_id")], "hero_image__renditions"
-        )
-        return featured
+        if missing := [pk for pk in ids if pk not in pages]:
+            # Not articles (the chooser offers only articles), or not live and public.
+            others = all_pages().live_public().filter(pk__in=missing).defer_streamfields()
+            pages |= {page.pk: page for page in others.specific()}
+            prefetch_related_objects(
+                [
+                    page
+                    for pk, page in pages.items()
+                    if pk in missing and getattr(page, "hero_image_id", None)
+                ],
+                "hero_image__renditions",
+            )
+        return [pages[pk] for pk in ids if pk in pages]
 
     def get_treated_conditions(self):
         """The live, public condition pages staff chose for "What we treat", in their order
@@ -170,9 +181,8 @@ class HomePage(BasePage):
 
     def get_locations(self):
         """The practice's live, public locations with their hours, in tree order, each in the
-        page's language where it is translated (two queries more on a Spanish page)."""
-        locations = LocationPage.objects.for_listing()
-        return in_active_language(in_default_language(locations), locations)
+        page's language where it is translated: the offices every page reads (pages/offices.py)."""
+        return office_list()
 
 
 class FeaturedArticle(Orderable):

@@ -11,7 +11,6 @@ page's graph carries them once (`practice.structured_data.graph`, through the
 
 from django.templatetags.static import static
 
-from practice.localized import in_active_language, in_default_language
 from practice.models import PracticeSettings, ThemeSettings
 from practice.site_url import absolute
 from practice.structured_data import (
@@ -23,7 +22,7 @@ from practice.structured_data import (
 )
 
 from .hours import closure_specification, opening_hours_specification
-from .models import LocationPage
+from .offices import office_for, office_list
 from .us_address import e164
 
 LOGO_SPEC = "max-600x600|format-png"
@@ -75,13 +74,10 @@ def clinic(location, request, specialties=()):
 
 def public_offices(primary_id):
     """Every live, public office, each once, in the active language where it is translated,
-    with its hours and closures (three queries in English, five in Spanish); and the primary
-    one (the settings name its English page), else the first."""
-    found = LocationPage.objects.live_public().prefetch_related("opening_hours", "closures")
-    english = list(in_default_language(found).order_by("path"))
-    offices = in_active_language(english, found)
-    primary = next((o for o, e in zip(offices, english, strict=True) if e.pk == primary_id), None)
-    return offices, primary or (offices[0] if offices else None)
+    with its hours and closures (pages/offices.py); and the primary one (the settings name its
+    English page), else the first."""
+    offices = office_list()
+    return offices, office_for(primary_id) or (offices[0] if offices else None)
 
 
 def practice_graph(request):

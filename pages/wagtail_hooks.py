@@ -2,13 +2,15 @@
 languages the practice offers help in, and
 the dashboard panel for notices due for review."""
 
+from django.db.models import Exists, OuterRef
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from practice.site_links import SITE_LINKS_HOOK
 from practice.structured_data import PRACTICE_GRAPH_HOOK
 
-from .models import InsurancePlan, LanguageHelp
+from .models import InsurancePlan, LanguageHelp, NoticePage
 from .notice_reviews import NoticesDuePanel, user_can_edit_pages
 from .structured_data import practice_graph
 
@@ -54,3 +56,11 @@ def notices_due_panel(request, panels):
 
 # The practice and its offices in every page's JSON-LD graph (practice/structured_data.py).
 hooks.register(PRACTICE_GRAPH_HOOK, practice_graph)
+
+
+@hooks.register(SITE_LINKS_HOOK)
+def notices():
+    """Every page's footer links to the notices (nondiscrimination, privacy practices,
+    accessibility), in tree order, whatever else staff put there: read with the menu and the
+    footer's pages (practice/site_links.py)."""
+    return "notices", Exists(NoticePage.objects.filter(pk=OuterRef("pk")))

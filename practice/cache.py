@@ -142,11 +142,16 @@ def connect_signals():
         signal.connect(on_page_change, dispatch_uid=f"practice-content-version-{id(signal)}")
 
 
+def setting_key(model, site_id, version):
+    return f"practice:setting:{model._meta.label_lower}:{site_id}:{version}"
+
+
 class SettingKeptPerVersion:
     """A site setting that pages read from the cache, once per content version: saving any
     setting replaces the version (`_changes_public_pages`), so a page never shows an old value.
     Only `for_request` (templates, the context processor) reads the kept copy; the settings
-    editor reads the database through `for_site`, as Wagtail does."""
+    editor reads the database through `for_site`, as Wagtail does. A page found by its address
+    has them kept already: they are read with the sites (practice/site_structure.py)."""
 
     @classmethod
     def for_request(cls, request):
@@ -158,7 +163,7 @@ class SettingKeptPerVersion:
         site = Site.find_for_request(request)
         if site is None:
             return super().for_request(request)  # Wagtail's own error
-        key = f"practice:setting:{cls._meta.label_lower}:{site.pk}:{content_version()}"
+        key = setting_key(cls, site.pk, content_version())
         instance = cache.get(key)
         if instance is None:
             instance = cls.for_site(site)

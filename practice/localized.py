@@ -110,12 +110,16 @@ class Translated:
         return translated_field(self._instance, name)
 
 
+LOCALE_IDS_KEY = "languages:locale-ids"
+
+
 def locale_ids():
-    """{language code: Locale id}, from the cache: locales are made once, by a migration."""
-    ids = cache.get("languages:locale-ids")
+    """{language code: Locale id}, from the cache: locales are made once, by a migration (and
+    read with the sites when a page is found by its address: practice/site_structure.py)."""
+    ids = cache.get(LOCALE_IDS_KEY)
     if ids is None:
         ids = dict(Locale.objects.values_list("language_code", "id"))
-        cache.set("languages:locale-ids", ids, 300)
+        cache.set(LOCALE_IDS_KEY, ids, 300)
     return ids
 
 

@@ -22,8 +22,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 
 from .cache import SettingKeptPerVersion
-from .localized import Translated, in_active_language, localized
-from .pages import all_pages
+from .localized import Translated, localized
 from .structured_data import validate_medical_specialties
 from .theme import ThemeSettings  # noqa: F401 (a model of this app, defined beside it)
 
@@ -157,18 +156,6 @@ class PracticeSettings(SettingKeptPerVersion, ClusterableModel, BaseSiteSetting)
         """'Monday to Thursday: 8:00 a.m. to 5:00 p.m.', from the primary location."""
         location = self.primary_location_page
         return location.opening_hours_lines if location else []
-
-    @cached_property
-    def footer_pages(self):
-        """Live, public pages linked from the footer, in the editor's order, in one query
-        (two on a Spanish page: each page's Spanish translation where it has one)."""
-        chosen = (
-            all_pages()
-            .live_public()
-            .filter(practice_footer_links__settings=self)
-            .order_by("practice_footer_links__sort_order")
-        )
-        return in_active_language(chosen, all_pages().live_public())
 
     @property
     def consultation_page_localized(self):

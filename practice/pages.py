@@ -16,6 +16,7 @@ from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 
 from .panels import DESCRIPTION_LIMIT, SearchAppearancePanel
+from .renditions import rendition_with_the_rest
 
 # Open Graph's preferred 1.91:1 shape.
 SOCIAL_IMAGE_SPEC = "fill-1200x630"
@@ -77,7 +78,7 @@ class PageMetaMixin:
     def social_image(self):
         """The rendition shown when the page is shared, or None."""
         image = getattr(self, self.social_image_field) if self.social_image_field else None
-        return image.get_rendition(SOCIAL_IMAGE_SPEC) if image else None
+        return rendition_with_the_rest(image, SOCIAL_IMAGE_SPEC) if image else None
 
     @property
     def social_image_alt(self):

@@ -9,7 +9,9 @@ changes, and each of those replaces the content version (practice/cache.py), so 
 page's id and type are kept under that version. The page is then read in one query, with the
 foreign keys its type shows and whether it is in a private section, and its own `route` still
 decides (a page no longer live is a 404, as in Wagtail). Before it is kept, the page is found
-by its tree address (`url_path`) in one query, where Wagtail walks down level by level.
+by its tree address (`url_path`) in one query, where Wagtail walks down level by level, once
+the sites, their home pages and the locales are known (practice/site_structure.py, two
+queries kept per content version).
 Addresses that go on inside a page (a routable page's own sub-addresses) and addresses that are
 not found are never kept: Wagtail walks the tree for those, as before.
 """
@@ -18,17 +20,15 @@ import hashlib
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.db.models import CharField, Subquery, Value
-from django.db.models.functions import Concat
 from django.http import Http404
 from django.utils import translation
-from wagtail.models import Page, Site
+from wagtail.models import Page
 from wagtail.url_routing import RouteResult
 from wagtail.views import serve as wagtail_serve
 
 from .cache import content_version
-from .localized import is_in_active_language, locale_ids
 from .pages import in_private_section
+from .site_structure import site_structure
 
 ROUTE_SECONDS = 300  # as the template fragments: a per-process cache catches up by then
 
@@ -53,24 +53,18 @@ def serve(request, path):
 
 
 def _find_by_address(request, path):
-    """(site, type, id) of the page whose address this is, in one query once the site is known:
-    its tree address (`url_path`) is the site root's, in the active language, followed by the
-    path. None for a routable page's sub-address or an address no page has."""
-    site = Site.find_for_request(request)
-    if site is None:
+    """(site, type, id) of the page whose address this is, in one query once the sites are
+    known (practice/site_structure.py): its tree address (`url_path`) is the site's home page's,
+    in the active language, followed by the path. None for a routable page's sub-address or an
+    address no page has."""
+    structure = site_structure()
+    site = structure.site_for_request(request)
+    request._wagtail_site = site  # what Site.find_for_request would answer, already known
+    home = structure.home(site, translation.get_language()) if site is not None else None
+    if home is None:
         return None
-    root = site.root_page
-    if is_in_active_language(root):
-        root_path = Value(root.url_path)
-    else:
-        root_path = Subquery(
-            Page.objects.filter(
-                translation_key=root.translation_key,
-                locale_id=locale_ids().get(translation.get_language()),
-            ).values("url_path")[:1]
-        )
     found = (
-        Page.objects.filter(url_path=Concat(root_path, Value(path), output_field=CharField()))
+        Page.objects.filter(url_path=home.url_path + path)
         .values_list("content_type_id", "pk")
         .first()
     )

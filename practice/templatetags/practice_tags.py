@@ -9,10 +9,9 @@ from wagtail.models import Site
 
 from practice import sharing, structured_data
 from practice.cache import content_version
-from practice.localized import localized
 from practice.models import PracticeSettings, ThemeSettings
-from practice.pages import all_pages
 from practice.security import allow_inline_style
+from practice.site_links import site_links
 from practice.site_url import absolute
 
 register = template.Library()
@@ -21,12 +20,15 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def main_menu(context):
     """The children of the site's home page in the active language (the English one when it
-    has none) that are live, public and marked "show in menus", in tree order."""
-    request = context.get("request")
-    site = Site.find_for_request(request) if request else None
-    if site is None:
-        return []
-    return all_pages().child_of(localized(site.root_page)).live_public().in_menu()
+    has none) that are live, public and marked "show in menus", in tree order: read with the
+    footer's links (practice/site_links.py)."""
+    return site_links(context.get("request")).get("menu", [])
+
+
+@register.simple_tag(takes_context=True, name="site_links")
+def site_links_tag(context):
+    """The lists of pages every page links to, by name: "menu", "footer", "notices"."""
+    return site_links(context.get("request"))
 
 
 @register.filter
@@ -50,7 +52,7 @@ def breadcrumb_trail(context, page):
     trail = []
     ancestor = page
     while ancestor.depth > 1 and ancestor.pk != site.root_page_id:
-        ancestor = ancestor.get_parent()
+        ancestor = _parent(ancestor, site)
         if ancestor is None:
             break
         trail.insert(0, ancestor)
@@ -59,6 +61,13 @@ def breadcrumb_trail(context, page):
     if not homes:
         return []  # not under this site's home page (e.g. an unsaved preview)
     return trail[homes[0] :]
+
+
+def _parent(page, site):
+    """The page's parent; the site's home page was read with the site, so it costs nothing."""
+    if page.path[: -page.steplen] == site.root_page.path:
+        return site.root_page
+    return page.get_parent()
 
 
 def _is_home_page(page, site):

@@ -86,13 +86,13 @@ def test_index_and_article_render_with_bounded_queries_when_nothing_is_cached(
     for name in ("index", "article"):
         client.get(urls[name])
         cache.clear()
-        # One rendition query each for the hero, the byline photos and the related cards; one
-        # each for the conditions and the treatments that link to the article.
-        # Three for languages: Wagtail's router looks up the active locale, ours reads the
-        # locales once (then cached), and one finds the page's versions in other languages.
-        # One for the practice's offices in the JSON-LD graph (two more for their hours and
-        # closures when there are offices; then cached for every page of the site).
-        with django_assert_max_num_queries(29):
+        # The sites, home pages, locales and settings (two), the route (two), the menu, footer
+        # pages and notices (one), the practice's offices (one; two more for their hours and
+        # closures when there are offices), the social links; for the article, its section,
+        # the hero's renditions (with the shared picture), the byline, its photos' renditions,
+        # the topics, the related cards and their renditions, the conditions and treatments
+        # linking to it, the page's other languages and its comments (measured: 19).
+        with django_assert_max_num_queries(19):
             client.get(urls[name])
 
 
@@ -164,10 +164,13 @@ def test_spanish_pages_show_spanish_topics(
 
 # What each page costs with nothing cached, on this suite's pages (issue 31): before the route was
 # found by its address (practice/routing.py) and the settings came with the pages they link to,
-# 30 for the home page and 28 for each of the others; then 26 each. One more since every page's
-# JSON-LD names the practice and its offices (issue 29: read once, then kept per content
-# version, language and day).
-COLD = {"home": 27, "article": 27, "condition": 27, "treatment": 27}
+# 30 for the home page and 28 for each of the others; then 26 each, and 27 once every page's
+# JSON-LD named the practice and its offices (issue 29). Now the sites, home pages, locales and
+# settings come in two queries (practice/site_structure.py), the menu, footer pages and notices in
+# one (practice/site_links.py), the offices once for the footer, the JSON-LD and the home page's
+# list (pages/offices.py), a page's shared picture with the rest of its image's renditions, and
+# the home page's featured articles with their images.
+COLD = {"home": 16, "article": 18, "condition": 19, "treatment": 19}
 
 
 def test_pages_stay_within_their_cold_counts(

@@ -3,15 +3,25 @@ translated it, in English (marked lang="en") where not, in the English list's or
 fixed number of queries however many there are."""
 
 import pytest
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import connection
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from pages.insurance import insurance_plan_choices
 from pages.models import InsurancePlan
-from pages.templatetags.location_tags import notice_pages
-from tests.factories import InsurancePlanFactory, NewPatientsPageFactory, NoticePageFactory
+from practice.models import PracticeSettings
+from practice.site_links import site_links
+from practice.site_structure import site_structure
+from tests.factories import (
+    FooterLinkFactory,
+    InsurancePlanFactory,
+    NewPatientsPageFactory,
+    NoticePageFactory,
+    StandardPageFactory,
+)
 from tests.factories.pages import translate_plan
 from tests.helpers import soup_of, translate
 
@@ -88,6 +98,20 @@ def test_english_plans_cost_one_query(db):
     assert len(context.captured_queries) == 1
 
 
+def footer_request():
+    """A request whose site, sites and settings are already known (as a page's are by the time
+    its footer renders), so what is counted is the footer's own lists."""
+    cache.clear()
+    request = RequestFactory().get("/")
+    request._wagtail_site = site_structure().site_for_request(request)  # as routing does
+    PracticeSettings.for_request(request)
+    return request
+
+
+def notice_pages():
+    return site_links(footer_request())["notices"]
+
+
 def test_the_footer_links_each_notice_in_spanish_or_else_in_english(home_page):
     privacy = NoticePageFactory(parent=home_page, title="Notice of privacy practices")
     access = NoticePageFactory(parent=home_page, title="Accessibility statement")
@@ -106,16 +130,27 @@ def test_the_footer_links_each_notice_in_spanish_or_else_in_english(home_page):
     assert titles == [privacy.title, access.title, rights.title]
 
 
-def test_notices_in_spanish_cost_two_queries_however_many_there_are(home_page):
+def footer_queries(language):
+    with translation.override(language):
+        request = footer_request()
+        with CaptureQueriesContext(connection) as context:
+            site_links(request)
+    return len(context.captured_queries)
+
+
+def test_the_menu_footer_pages_and_notices_cost_one_query_two_in_spanish(home_page):
     def add(count):
         for _ in range(count):
             translate(NoticePageFactory(parent=home_page))
             NoticePageFactory(parent=home_page)
+            page = StandardPageFactory(parent=home_page, show_in_menus=True)
+            translate(page)
+            FooterLinkFactory(page=page)
 
     add(1)
-    assert queries(notice_pages) == 2
+    assert (footer_queries("en-us"), footer_queries("es")) == (1, 2)
     add(5)
-    assert queries(notice_pages) == 2
+    assert (footer_queries("en-us"), footer_queries("es")) == (1, 2)
 
 
 def test_a_second_plan_with_the_same_name_is_refused_in_the_editor(admin_client, site):
