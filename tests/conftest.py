@@ -26,6 +26,7 @@ from tests.factories import (
     UserFactory,
     change_practice_settings,
 )
+from tests.fixture_replay import replayed
 from tests.helpers import section_fixture
 
 
@@ -145,6 +146,26 @@ def _flush_puts_migration_data_back(migration_data):
     TransactionTestCase._fixture_teardown = flush
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _deferred_indexing(migration_data):
+    """Index updates wait until something reads an index (tests/deferred_indexing.py); after
+    the migrations, whose index rows are part of what every flush puts back."""
+    from tests import deferred_indexing
+
+    with pytest.MonkeyPatch.context() as patch:
+        yield deferred_indexing.install(patch)
+
+
+@pytest.fixture(autouse=True)
+def _index_updates_of_one_test(_deferred_indexing, django_db_blocker):
+    """What module-scoped fixtures saved is indexed before the module's first test; what a test
+    saved and nothing read goes with its rollback."""
+    with django_db_blocker.unblock():
+        _deferred_indexing.run()
+    yield
+    _deferred_indexing.drop()
+
+
 @pytest.fixture(autouse=True)
 def _migration_data_restored(request, migration_data):
     """A test that commits (live server, transaction=True) starts from what migrations made,
@@ -214,7 +235,7 @@ def demo_site(_module_demo, db):
 @pytest.fixture
 def site(db):
     """The default site: a home page and the practice's details and theme, nothing else."""
-    return SiteFactory()
+    return replayed("site", SiteFactory)
 
 
 @pytest.fixture
@@ -224,8 +245,11 @@ def home_page(site):
 
 @pytest.fixture
 def about_page(home_page):
-    return StandardPageFactory(
-        parent=home_page, title="About the practice", slug="about", show_in_menus=True
+    return replayed(
+        "about_page",
+        lambda: StandardPageFactory(
+            parent=home_page, title="About the practice", slug="about", show_in_menus=True
+        ),
     )
 
 
@@ -263,29 +287,36 @@ clinician_index = section_fixture(ClinicianIndexPageFactory)
 
 @pytest.fixture
 def rubin(clinician_index):
-    photo = ImageFactory(title="Test photo of Dr. Rubin")
-    return ClinicianPageFactory(
-        parent=clinician_index, photo=photo, photo_alt="Dr. Rubin in the clinic"
+    return replayed(
+        "rubin",
+        lambda: ClinicianPageFactory(
+            parent=clinician_index,
+            photo=ImageFactory(title="Test photo of Dr. Rubin"),
+            photo_alt="Dr. Rubin in the clinic",
+        ),
     )
 
 
 @pytest.fixture
 def back_pain(db):
-    return TopicFactory(name="Back pain")
+    return replayed("back_pain", lambda: TopicFactory(name="Back pain"))
 
 
 @pytest.fixture
 def article(article_index, rubin, back_pain):
-    return ArticlePageFactory(
-        parent=article_index,
-        title="Exercise for low back pain",
-        authors=[rubin],
-        topics=[back_pain],
-        hero_image=ImageFactory(title="Test hero"),
-        hero_image_alt="A person stretching",
-        medical_reviewer=rubin,
-        last_reviewed=datetime.date(2026, 2, 1),
-        display_date=datetime.date(2026, 1, 20),
+    return replayed(
+        "article",
+        lambda: ArticlePageFactory(
+            parent=article_index,
+            title="Exercise for low back pain",
+            authors=[rubin],
+            topics=[back_pain],
+            hero_image=ImageFactory(title="Test hero"),
+            hero_image_alt="A person stretching",
+            medical_reviewer=rubin,
+            last_reviewed=datetime.date(2026, 2, 1),
+            display_date=datetime.date(2026, 1, 20),
+        ),
     )
 
 
@@ -294,15 +325,22 @@ def article(article_index, rubin, back_pain):
 
 @pytest.fixture
 def privacy_page(home_page):
-    return StandardPageFactory(parent=home_page, title="Privacy notice", slug="privacy")
+    return replayed(
+        "privacy_page",
+        lambda: StandardPageFactory(parent=home_page, title="Privacy notice", slug="privacy"),
+    )
 
 
 @pytest.fixture
 def consultation_page(home_page, privacy_page):
     """/consultation/, linked from every "Request a consultation" button."""
-    page = ConsultationFormPageFactory(parent=home_page, privacy_page=privacy_page)
-    change_practice_settings(consultation_page=page)
-    return page
+
+    def make():
+        page = ConsultationFormPageFactory(parent=home_page, privacy_page=privacy_page)
+        change_practice_settings(consultation_page=page)
+        return page
+
+    return replayed("consultation_page", make)
 
 
 # --- The home page as a practice has it --------------------------------------------------

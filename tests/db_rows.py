@@ -17,12 +17,13 @@ from django.core.management import call_command
 from django.db import connection, transaction
 
 
-def read():
-    """{table: rows} for every table."""
+def read(tables=None):
+    """{table: rows} for every table, or for each of `tables`."""
+    tables = _copied_tables() if tables is None else tables
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            return {table: _copy_out(cursor, table) for table in _copied_tables()}
-        return {table: _select(cursor, table) for table in _copied_tables()}
+            return {table: _copy_out(cursor, table) for table in tables}
+        return {table: _select(cursor, table) for table in tables}
 
 
 def read_filled():
@@ -77,9 +78,8 @@ def _copy_out(cursor, table):
 
 
 def _select(cursor, table):
-    columns = [
-        column.name for column in connection.introspection.get_table_description(cursor, table)
-    ]
+    # PRAGMA, not Django's introspection, which parses the table's SQL for its collations.
+    columns = [row[1] for row in connection.connection.execute(f'PRAGMA table_info("{table}")')]
     # coalesce(column, NULL) is the column's value as stored, but no longer a plain column, so
     # sqlite3 applies no converter for its declared type.
     expressions = ", ".join(f'coalesce("{column}", NULL)' for column in columns)

@@ -21,7 +21,9 @@ def section_fixture(factory):
 
     @pytest.fixture
     def section(home_page):
-        return factory(parent=home_page)
+        from tests.fixture_replay import replayed
+
+        return replayed(f"section {factory.__name__}", lambda: factory(parent=home_page))
 
     return section
 

@@ -36,3 +36,8 @@ CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
 }
+# A test database need not survive a crash of its server: commits stop waiting for the disk
+# (3 ms each on these machines, 0.3 ms without), which the tests that commit (the browser and
+# live-server tests, the flush after each) paid for every write.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c synchronous_commit=off"  # noqa: F405
