@@ -212,7 +212,8 @@ class RecentPages:
                 self.size -= len(old["content"])
 
 
-recent_pages = RecentPages(max_bytes=settings.PAGE_CACHE_WORKER_BYTES)
+# Some 16 MB of pages per worker: a site's most visited pages, in both languages.
+recent_pages = RecentPages(max_bytes=16 * 1024 * 1024)
 
 
 def is_current(entry, generation):

@@ -171,9 +171,6 @@ PAGE_CACHE_ALIAS = "pages"
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 3600)
 # How long a CDN in front may keep a public page (s-maxage); browsers always revalidate.
 PAGE_CACHE_CDN_SECONDS = env_int("PAGE_CACHE_CDN_SECONDS", 60)
-# What each worker keeps of the pages it served, decoded, so a hit reads only the generation
-# from the shared cache (practice/page_cache.py, RecentPages).
-PAGE_CACHE_WORKER_BYTES = env_int("PAGE_CACHE_WORKER_BYTES", 16 * 1024 * 1024)
 PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/search/", "/documents/"]
 
 # A CDN or caching proxy in front is told to drop a page (and the pages above it, which list
