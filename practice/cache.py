@@ -171,3 +171,19 @@ class SettingKeptPerVersion:
         instance._request = request  # as Wagtail's, for page URLs relative to this site
         setattr(request, name, instance)
         return instance
+
+
+def kept_fragment(name, vary, render):
+    """HTML the same for everyone who gets it (a form without a token, say), rendered once per
+    content version and language, like the templates' fragments: `render()` makes it, `vary`
+    (what else it depends on: ids and short words) is part of the key. For template tags."""
+    from django.utils import translation
+    from django.utils.safestring import mark_safe
+
+    vary = ":".join(str(part) for part in vary)
+    key = f"practice:fragment:{name}:{content_version()}:{translation.get_language()}:{vary}"
+    html = cache.get(key)
+    if html is None:
+        html = str(render())
+        cache.set(key, html, SETTING_SECONDS)
+    return mark_safe(html)  # noqa: S308 - our own template's output

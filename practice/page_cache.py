@@ -32,6 +32,13 @@ need (the language, sessions, messages, CSRF, sign-in), answers a hit and stores
 left the inner middleware; PageCacheHeadersMiddleware, inside them, marks each page's response
 public or private and says whether it may be kept.
 
+Each worker also keeps the pages it served last, decoded, under the generation they were
+stored in (`recent_pages`): a hit then reads only the generation from the shared cache, one
+small key, and serves the kept copy while that generation is current and the copy has not
+expired. Every invalidation replaces the generation, so a publish reaches every worker on the
+next request as before. When the cache holds no generation (emptied, or the key lost) the next
+request starts one, so nothing stored before is served again.
+
 Invalidation is deliberately coarse and shared with the fragment cache (practice/cache.py):
 whatever replaces the site-wide content version (a page saved, published, moved or deleted,
 a view restriction, settings, images, our snippets) also starts a new page-cache generation,
@@ -43,7 +50,9 @@ so every cached page is left behind at once. Other features call
 import hashlib
 import logging
 import re
+import threading
 import time
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import caches
@@ -161,6 +170,85 @@ def mark_private(response, *, no_store=False):
         patch_cache_control(response, private=True, no_cache=True)
 
 
+class RecentPages:
+    """The pages this worker served from the cache last, decoded, least recently used dropped
+    first once their bodies pass `max_bytes`. Only entries stored under a generation (never 0,
+    "none found") are kept, and one is served only under that same generation and before it
+    expires, so it is exactly what the shared cache holds for that key."""
+
+    def __init__(self, max_bytes):
+        self.max_bytes = max_bytes
+        self.entries = OrderedDict()
+        self.size = 0
+        self.lock = threading.Lock()  # gunicorn may run threads
+
+    def get(self, key, generation):
+        entry = self.entries.get(key)
+        if entry is None:
+            return None
+        if not generation or not is_current(entry, generation):
+            self.forget(key)
+            return None
+        with self.lock:
+            if key in self.entries:
+                self.entries.move_to_end(key)
+        return entry
+
+    def keep(self, key, entry):
+        if not entry["generation"] or len(entry["content"]) > self.max_bytes:
+            return
+        with self.lock:
+            old = self.entries.pop(key, None)
+            self.size += len(entry["content"]) - (len(old["content"]) if old else 0)
+            self.entries[key] = entry
+            while self.size > self.max_bytes:
+                _key, dropped = self.entries.popitem(last=False)
+                self.size -= len(dropped["content"])
+
+    def forget(self, key):
+        with self.lock:
+            old = self.entries.pop(key, None)
+            if old:
+                self.size -= len(old["content"])
+
+
+# Some 16 MB of pages per worker: a site's most visited pages, in both languages.
+recent_pages = RecentPages(max_bytes=16 * 1024 * 1024)
+
+
+def is_current(entry, generation):
+    """Stored under this generation, not expired, and carrying what a hit needs (an entry from
+    before pages kept their inline style's hash, or their expiry, is rendered again)."""
+    return (
+        entry["generation"] == generation
+        and "csp_style_sources" in entry
+        and entry.get("expires", 0) > time.time()
+    )
+
+
+def lookup(cache, key):
+    """(the current generation, the current entry for `key` or None): one read of the
+    generation when this worker kept the page, else the generation and the page together."""
+    if key in recent_pages.entries:
+        generation = cache.get_many([GENERATION_KEY]).get(GENERATION_KEY, 0)
+        kept = recent_pages.get(key, generation)
+        if kept is not None:
+            return generation, kept
+        entry = cache.get(key)
+    else:
+        found = cache.get_many([GENERATION_KEY, key])
+        generation, entry = found.get(GENERATION_KEY, 0), found.get(key)
+    if not generation:
+        # None yet (nothing published since the cache was emptied) or the key was lost: start
+        # one, so whatever was stored without it is never served again.
+        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
+        generation = cache.get(GENERATION_KEY, 0)
+    if entry is None or not is_current(entry, generation):
+        return generation, None
+    recent_pages.keep(key, entry)
+    return generation, entry
+
+
 class PageCacheMiddleware:
     """Answers from the cache before anything a cached page does not need runs: it sits just
     inside the security headers and whitenoise, outside the language, session, CSRF, messages
@@ -179,14 +267,11 @@ class PageCacheMiddleware:
         cache = page_cache()
         key = _cache_key(request)
         try:
-            found = cache.get_many([GENERATION_KEY, key])
+            generation, entry = lookup(cache, key)
         except Exception:  # noqa: BLE001 - a cache outage must not take the site down
             logger.warning("Page cache unavailable; serving without it", exc_info=True)
             return self.get_response(request)
-        generation = found.get(GENERATION_KEY, 0)
-        entry = found.get(key)
-        # An entry stored before pages carried their inline style's hash is rendered again.
-        if entry and entry["generation"] == generation and "csp_style_sources" in entry:
+        if entry is not None:
             # The page's inline theme style is allowed by its hash (practice/security.py).
             request.csp_style_sources = entry["csp_style_sources"]
             return self._from_entry(entry)
@@ -202,7 +287,9 @@ class PageCacheMiddleware:
             try:
                 entry = self._to_entry(response, generation)
                 entry["csp_style_sources"] = getattr(request, "csp_style_sources", [])
+                entry["expires"] = time.time() + settings.PAGE_CACHE_SECONDS
                 cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
+                recent_pages.keep(key, entry)
             except Exception:  # noqa: BLE001
                 logger.warning("Could not store a page in the page cache", exc_info=True)
             response["X-Page-Cache"] = "miss"

@@ -1,13 +1,13 @@
-"""One query for the route: which site and which page an address means is kept per content
-version, so a page rendered again (the page cache off, a signed-in editor, a form re-shown)
-asks the database only for the page itself.
+"""No query for the route: which site and which page an address means, and the page itself, are
+kept per content version, so a page rendered again (the page cache off, a signed-in editor, a
+form re-shown) does not ask the database for them.
 
 Wagtail finds a page by walking the tree from the site's root: the site, the active locale, the
 root as its own type, then each section and its own type on the way down (six queries for an
 article). The answer only changes when a page is saved, published, moved or deleted, or a site
 changes, and each of those replaces the content version (practice/cache.py), so the site and the
-page's id and type are kept under that version. The page is then read in one query, with the
-foreign keys its type shows and whether it is in a private section, and its own `route` still
+page's id and type are kept under that version, and so is the page itself, read once with the
+foreign keys its type shows and whether it is in a private section; its own `route` still
 decides (a page no longer live is a 404, as in Wagtail). Before it is kept, the page is found
 by its tree address (`url_path`) in one query, where Wagtail walks down level by level, once
 the sites, their home pages and the locales are known (practice/site_structure.py, two
@@ -73,15 +73,7 @@ def _find_by_address(request, path):
 
 def _use_kept_route(request, kept):
     site, content_type_id, page_id = kept
-    model = ContentType.objects.get_for_id(content_type_id).model_class()
-    if model is None:
-        return
-    page = (
-        model._default_manager.filter(pk=page_id)
-        .select_related(*getattr(model, "select_related_on_route", ()))
-        .annotate(in_private_section=in_private_section())
-        .first()
-    )
+    page = _page(content_type_id, page_id)
     if page is None:
         return
     request._wagtail_site = site
@@ -89,6 +81,28 @@ def _use_kept_route(request, kept):
         request._wagtail_route_for_request = page.route(request, [])
     except Http404:
         request._wagtail_route_for_request = None
+
+
+def _page(content_type_id, page_id):
+    """The page as this content version has it: read once, with what its type shows and whether
+    it is in a private section, then from the cache (a copy each time, as the cache pickles
+    it when stored, before anything renders it)."""
+    key = f"practice:route-page:{content_version()}:{page_id}"
+    page = cache.get(key)
+    if page is not None:
+        return page
+    model = ContentType.objects.get_for_id(content_type_id).model_class()
+    if model is None:
+        return None
+    page = (
+        model._default_manager.filter(pk=page_id)
+        .select_related(*getattr(model, "select_related_on_route", ()))
+        .annotate(in_private_section=in_private_section())
+        .first()
+    )
+    if page is not None:
+        cache.set(key, page, ROUTE_SECONDS)
+    return page
 
 
 def _keep_route(request, key):

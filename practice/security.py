@@ -18,6 +18,7 @@ cost no render-blocking request; the page cache keeps the hash with the page
 """
 
 import base64
+import functools
 import hashlib
 
 ADMIN_PREFIX = "/admin/"  # where practice/urls.py mounts the Wagtail admin
@@ -117,6 +118,11 @@ def public_policy(style_sources=()):
     """The public policy, allowing the given inline styles (their `style_source`) too."""
     if not style_sources:
         return PUBLIC_POLICY
+    return _policy_with_styles(tuple(style_sources))
+
+
+@functools.lru_cache(maxsize=64)  # a site has a theme or two: the same hashes on every page
+def _policy_with_styles(style_sources):
     return build_policy({**PUBLIC_DIRECTIVES, "style-src": ["'self'", *style_sources]})
 
 

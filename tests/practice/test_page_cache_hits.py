@@ -5,8 +5,10 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.messages.middleware import MessageMiddleware
 from django.contrib.sessions.middleware import SessionMiddleware
+from django.core.cache import caches
 from django.middleware.csrf import CsrfViewMiddleware
 
+from practice import page_cache
 from practice.cross_site import CrossSiteOriginMiddleware
 from practice.locale import PathLanguageMiddleware
 from tests.helpers import translate
@@ -98,3 +100,45 @@ def test_a_response_made_private_on_its_way_out_is_not_kept(
     monkeypatch.undo()
     client.cookies.clear()
     assert get(client, "/about/")["X-Page-Cache"] == "miss"  # nothing was kept
+
+
+def test_a_workers_kept_copy_gives_way_to_a_generation_started_elsewhere(
+    client, about_page, page_cache_on
+):
+    get(client, "/about/")
+    assert get(client, "/about/")["X-Page-Cache"] == "hit"  # now kept, decoded, by this worker
+    # Another worker or node published: all this one can see is the shared generation.
+    page_cache.new_generation()
+    assert get(client, "/about/")["X-Page-Cache"] == "miss"
+
+
+def test_a_workers_kept_copy_is_not_served_once_the_cache_was_emptied(
+    client, about_page, page_cache_on
+):
+    get(client, "/about/")
+    assert get(client, "/about/")["X-Page-Cache"] == "hit"
+    caches["pages"].clear()
+    assert get(client, "/about/")["X-Page-Cache"] == "miss"
+
+
+def test_a_workers_kept_copy_expires_with_the_shared_one(
+    client, about_page, page_cache_on, settings
+):
+    settings.PAGE_CACHE_SECONDS = 0  # expired as soon as it is stored
+    get(client, "/about/")
+    assert get(client, "/about/")["X-Page-Cache"] == "miss"
+
+
+def test_a_worker_keeps_its_most_recently_used_pages_within_its_budget():
+    recent = page_cache.RecentPages(max_bytes=10)
+
+    def entry(body):
+        return {"generation": 1, "content": body, "csp_style_sources": [], "expires": 2e9}
+
+    recent.keep("a", entry(b"12345"))
+    recent.keep("b", entry(b"12345"))
+    assert recent.get("a", 1) is not None  # used: "b" is now the oldest
+    recent.keep("c", entry(b"123"))
+    assert list(recent.entries) == ["a", "c"] and recent.size == 8
+    assert recent.get("a", 2) is None  # another generation: forgotten
+    assert list(recent.entries) == ["c"] and recent.size == 3
