@@ -29,15 +29,15 @@ class _Build:
     before: dict  # {table: rows} of each table the build changed, as it found them
     after: dict  # {table: rows} of the same tables, as it left them
     index_updates: list
-    model: type
-    pk: object
+    made: object  # what make() returned: an object, or a dict of them, as (model, pk)
 
 
 _builds = {}
 
 
 def replayed(name, make):
-    """What `make()` returns, built by it or written back from its first build."""
+    """What `make()` returns (a model instance, or a dict of them), built by it or written back
+    from its first build."""
     build = _builds.get(name)
     if build is None or build.day != timezone.localdate():
         return _record(name, make)
@@ -47,7 +47,7 @@ def replayed(name, make):
     db_rows.write(build.after)
     deferred_indexing.active.queue(build.index_updates)
     _as_after_a_save()
-    return build.model._default_manager.get(pk=build.pk)
+    return _fetched(build.made)
 
 
 def _record(name, make):
@@ -62,10 +62,23 @@ def _record(name, make):
         before={table: before[table] for table in changed},
         after={table: after[table] for table in changed},
         index_updates=[key for key in deferred_indexing.active.waiting() if key not in queued],
-        model=type(made),
-        pk=made.pk,
+        made=_keys(made),
     )
     return made
+
+
+def _keys(made):
+    if isinstance(made, dict):
+        return {name: _keys(value) for name, value in made.items()}
+    return type(made), made.pk
+
+
+def _fetched(keys):
+    """Fresh objects read from the rows written back (one query each)."""
+    if isinstance(keys, dict):
+        return {name: _fetched(value) for name, value in keys.items()}
+    model, pk = keys
+    return model._default_manager.get(pk=pk)
 
 
 def _same(rows, other):

@@ -2,6 +2,7 @@ import pytest
 
 from home.search.models import Synonym
 from tests.factories import ArticlePageFactory, ConditionPageFactory, plain_body
+from tests.fixture_replay import replayed
 from tests.helpers import translate
 
 
@@ -9,6 +10,10 @@ from tests.helpers import translate
 def pain_library(article_index, rubin):
     """Condition pages and an article, about what patients misspell and describe in their own
     words."""
+    return replayed("pain_library", lambda: _pain_library(article_index, rubin))
+
+
+def _pain_library(article_index, rubin):
     pages = {}
     for slug, title, summary in [
         ("sciatica", "Sciatica", "Pain that runs from the lower back down one leg."),
@@ -42,6 +47,10 @@ def spanish_library(pain_library, home_page, rubin):
     """The pain library's Spanish translations (each keeps its English body, as a fresh
     translation does, so a search in one language could find the other's words), and a Spanish
     article about low back pain with no English version."""
+    return replayed("spanish_library", lambda: _spanish_library(pain_library, home_page, rubin))
+
+
+def _spanish_library(pain_library, home_page, rubin):
     home_es = translate(home_page, title="Inicio")
     pages = {"home": home_es}
     for slug, title, summary in [
