@@ -193,12 +193,15 @@ def build_demo_site(env, timeout=None):
 
 
 @contextlib.contextmanager
-def built_demo(pg_url, prefix="practice_demo_built"):
+def built_demo(pg_url, prefix="practice_demo_built", migrated=None):
     """The demo built once in a throwaway database, for scripts to copy (`load_demo`): yields
-    the environment variables that hand it to them."""
-    with throwaway_database(pg_url, prefix) as (database_url, work):
+    the environment variables that hand it to them. `migrated` names a database on the same
+    server that holds what migrations made and nothing else (the tests' own, between tests):
+    it is copied instead of migrating again."""
+    with throwaway_database(pg_url, prefix, template=migrated) as (database_url, work):
         env = production_env(database_url, work)
-        manage(env, "migrate", "--noinput", "-v0")
+        if migrated is None:
+            manage(env, "migrate", "--noinput", "-v0")
         manage(env, "load_demo_content")
         manage(env, "collectstatic", "--noinput", "-v0")
         yield {DEMO_DATABASE: database_url.rsplit("/", 1)[1], DEMO_FOLDER: str(work)}
@@ -259,15 +262,16 @@ def start_worker(env, log_path):
 
 
 @contextlib.contextmanager
-def throwaway_database(pg_url, prefix, keep=False):
-    """A new PostgreSQL database and a scratch folder, both removed afterwards (the database
-    stays with `keep`). Yields (database URL, folder)."""
+def throwaway_database(pg_url, prefix, keep=False, template=None):
+    """A new PostgreSQL database (a copy of `template` when given) and a scratch folder, both
+    removed afterwards (the database stays with `keep`). Yields (database URL, folder)."""
     import psycopg
 
     pg_url = pg_url.rstrip("/")
     database = f"{prefix}_{os.getpid()}"
+    copy_of = f' TEMPLATE "{template}"' if template else ""
     with psycopg.connect(pg_url + "/postgres", autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{database}"')
+        admin.execute(f'CREATE DATABASE "{database}"{copy_of}')
     work = Path(tempfile.mkdtemp(prefix=f"{prefix}-"))
     try:
         yield f"{pg_url}/{database}", work
