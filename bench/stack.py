@@ -195,9 +195,8 @@ def build_demo_site(env, timeout=None):
 @contextlib.contextmanager
 def built_demo(pg_url, prefix="practice_demo_built", migrated=None):
     """The demo built once in a throwaway database, for scripts to copy (`load_demo`): yields
-    the environment variables that hand it to them. `migrated` names a database on the same
-    server that holds what migrations made and nothing else (the tests' own, between tests):
-    it is copied instead of migrating again."""
+    the environment variables that hand it to them. `migrated`: a database holding only what
+    migrations made (the tests' own), copied instead of migrating again."""
     with throwaway_database(pg_url, prefix, template=migrated) as (database_url, work):
         env = production_env(database_url, work)
         if migrated is None:
