@@ -51,7 +51,7 @@ def test_the_article_offers_the_reply_form(client, article):
     assert "Your email address will not be published." in text
     assert "Required fields are marked (required)" in text
     assert "Please do not share personal medical details" in text
-    assert "call the office on (555) 014-2290" in text
+    assert "call the office at (555) 014-2290" in text
 
 
 def test_a_new_comment_waits_for_review_and_the_patient_is_told(client, article):
