@@ -173,15 +173,22 @@ class SettingKeptPerVersion:
         return instance
 
 
+def version_and_language():
+    """The content version and the active language: what every rendered fragment is kept
+    under, since the same page renders differently in each language (its menu, its footer)."""
+    from django.utils import translation
+
+    return f"{content_version()}-{translation.get_language()}"
+
+
 def kept_fragment(name, vary, render):
     """HTML the same for everyone who gets it (a form without a token, say), rendered once per
     content version and language, like the templates' fragments: `render()` makes it, `vary`
     (what else it depends on: ids and short words) is part of the key. For template tags."""
-    from django.utils import translation
     from django.utils.safestring import mark_safe
 
     vary = ":".join(str(part) for part in vary)
-    key = f"practice:fragment:{name}:{content_version()}:{translation.get_language()}:{vary}"
+    key = f"practice:fragment:{name}:{version_and_language()}:{vary}"
     html = cache.get(key)
     if html is None:
         html = str(render())

@@ -186,7 +186,7 @@ class RecentPages:
         entry = self.entries.get(key)
         if entry is None:
             return None
-        if not generation or not is_current(entry, generation):
+        if not is_current(entry, generation):  # kept entries never have generation 0
             self.forget(key)
             return None
         with self.lock:

@@ -2,13 +2,12 @@ import html
 
 from django import template
 from django.template.loader import render_to_string
-from django.utils import translation
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
 from practice import sharing, structured_data
-from practice.cache import content_version
+from practice.cache import version_and_language
 from practice.models import PracticeSettings, ThemeSettings
 from practice.security import allow_inline_style
 from practice.site_links import site_links
@@ -94,9 +93,8 @@ def absolute_url(url):
 
 @register.simple_tag(name="content_version")
 def content_version_tag():
-    """The current content version and language, to key {% wagtailcache %} fragments on: the
-    same page renders differently in each language (its menu, its footer)."""
-    return f"{content_version()}-{translation.get_language()}"
+    """The current content version and language, to key {% wagtailcache %} fragments on."""
+    return version_and_language()
 
 
 # A page with fewer sections than this reads fine without a contents list.

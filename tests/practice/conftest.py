@@ -23,15 +23,16 @@ def built_demo(django_db_blocker, migration_data):
     # connection is closed (Django opens it again when next needed), and if anyone else is
     # still connected the demo's database is migrated after all.
     stack = bench_stack()
+    name = connection.settings_dict["NAME"]
+    # No copy when no collected test needed the tests' database (none was made), or inside a
+    # transaction (its connection cannot be closed).
+    can_copy = bool(migration_data) and not connection.in_atomic_block
     with contextlib.ExitStack() as demo:
-        try:
-            if not migration_data:
-                raise LookupError("no test collected needed the tests' database: none was made")
-            if connection.in_atomic_block:
-                raise psycopg.errors.ObjectInUse("the tests' database is in a transaction")
+        variables = None
+        if can_copy:
             connection.close()
-            name = connection.settings_dict["NAME"]
-            variables = demo.enter_context(stack.built_demo(server, migrated=name))
-        except (LookupError, psycopg.errors.ObjectInUse):
+            with contextlib.suppress(psycopg.errors.ObjectInUse):
+                variables = demo.enter_context(stack.built_demo(server, migrated=name))
+        if variables is None:
             variables = demo.enter_context(stack.built_demo(server))
         yield variables
